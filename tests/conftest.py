@@ -1,0 +1,45 @@
+"""Shared fixtures. Real Coral files are read from ../shared/coral and never copied in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORAL = Path(os.environ.get("EDGETPU_COMPARE_CORAL", REPO.parent / "shared" / "coral"))
+
+
+def _require_coral() -> Path:
+    if not (CORAL / "models").is_dir():
+        pytest.fail(f"Coral sample data not found at {CORAL}: tests need ../shared/coral beside "
+                    "the repository (or EDGETPU_COMPARE_CORAL pointing at it).")
+    return CORAL
+
+
+@pytest.fixture(scope="session")
+def coral() -> Path:
+    """The folder with models/, labels/, images/ and invalid/."""
+    return _require_coral()
+
+
+@pytest.fixture(scope="session")
+def bird_model(coral: Path) -> Path:
+    return coral / "models" / "mobilenet_v2_1.0_224_inat_bird_quant.tflite"
+
+
+@pytest.fixture(scope="session")
+def bird_labels(coral: Path) -> Path:
+    return coral / "labels" / "inat_bird_labels.txt"
+
+
+@pytest.fixture(scope="session")
+def parrot(coral: Path) -> Path:
+    return coral / "images" / "parrot.jpg"
+
+
+@pytest.fixture(scope="session")
+def small_model(coral: Path) -> Path:
+    """The smallest and fastest classifier: MobileNet v1 0.25 at 128x128 (ImageNet)."""
+    return coral / "models" / "mobilenet_v1_0.25_128_quant.tflite"
