@@ -1,0 +1,185 @@
+"""The sample-model manifest: which Coral files the project knows, by size and SHA-256.
+
+``models/manifest.json`` pins every file to an upstream commit so that its hash stays valid; the
+fetcher downloads by it and ``models list`` checks local copies against it. A models folder mirrors
+the manifest's relative paths (``models/``, ``labels/``, ``images/``), the same layout as
+``../shared/coral``, so that a copy of that folder is a valid mirror.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from core.errors import fail
+
+MANIFEST_PATH = Path(__file__).resolve().parent.parent / "models" / "manifest.json"
+SCHEMA = "edgetpu-compare-models/1"
+KINDS = ("model", "labels", "image")
+_HASH_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One file: where it lives under a models folder and what its bytes must be."""
+
+    path: str  # relative POSIX path, e.g. "models/mobilenet_v1_0.25_128_quant.tflite"
+    kind: str  # "model" | "labels" | "image"
+    size: int
+    sha256: str
+    url: str
+    license: str
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+    def local_path(self, root: Path) -> Path:
+        return root.joinpath(*PurePosixPath(self.path).parts)
+
+
+@dataclass(frozen=True)
+class Demo:
+    """The files the window selects after a first fetch: bird model, its labels, the parrot."""
+
+    model: str
+    labels: str
+    image: str
+
+    def paths(self) -> tuple[str, str, str]:
+        return (self.model, self.labels, self.image)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A CPU model, its Edge TPU-compiled twin and the labels that fit both."""
+
+    cpu: str
+    edgetpu: str
+    labels: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    entries: tuple[ManifestEntry, ...]
+    demo: Demo
+    pairs: tuple[Pair, ...]
+
+    def entry(self, path: str) -> ManifestEntry:
+        for entry in self.entries:
+            if entry.path == path:
+                return entry
+        raise KeyError(path)
+
+    def demo_first(self) -> tuple[ManifestEntry, ...]:
+        """All entries, the demo's three first: the window can offer the demo soonest."""
+        demo = [self.entry(p) for p in self.demo.paths()]
+        return (*demo, *(e for e in self.entries if e not in demo))
+
+
+class FileStatus(enum.Enum):
+    VERIFIED = "verified"
+    SIZE_OK = "present"  # size matches; the hash was not computed
+    WRONG_SIZE = "wrong size"
+    WRONG_HASH = "wrong hash"
+    MISSING = "missing"
+
+    @property
+    def usable(self) -> bool:
+        return self in (FileStatus.VERIFIED, FileStatus.SIZE_OK)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def check_file(entry: ManifestEntry, path: Path, full: bool = True) -> FileStatus:
+    """How the file at ``path`` compares with ``entry``; ``full=False`` only compares sizes."""
+    try:
+        if not path.is_file():
+            return FileStatus.MISSING
+        if path.stat().st_size != entry.size:
+            return FileStatus.WRONG_SIZE
+        if not full:
+            return FileStatus.SIZE_OK
+        return FileStatus.VERIFIED if sha256_file(path) == entry.sha256 else FileStatus.WRONG_HASH
+    except OSError:
+        return FileStatus.MISSING
+
+
+def load_manifest(path: Path | None = None) -> Manifest:
+    """Read and validate the manifest; a damaged one is ``invalid_manifest``."""
+    path = path or MANIFEST_PATH
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise fail("invalid_manifest", f"The list of sample models ({path}) is missing.",
+                   detail=str(path)) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise fail("invalid_manifest", detail=f"{path}: {exc}") from None
+    return parse_manifest(data)
+
+
+def parse_manifest(data: Any) -> Manifest:
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise _bad(f"the schema is not {SCHEMA}")
+    files = data.get("files")
+    if not isinstance(files, list) or not files:
+        raise _bad("'files' is not a non-empty list")
+    entries = tuple(_entry(item, i) for i, item in enumerate(files))
+    known = {e.path: e for e in entries}
+    if len(known) != len(entries):
+        raise _bad("a path is listed twice")
+    demo_data = data.get("demo")
+    if not isinstance(demo_data, dict):
+        raise _bad("'demo' is missing")
+    demo = Demo(*(_ref(demo_data, key, kind, known) for key, kind in
+                  (("model", "model"), ("labels", "labels"), ("image", "image"))))
+    pairs_data = data.get("pairs", [])
+    if not isinstance(pairs_data, list):
+        raise _bad("'pairs' is not a list")
+    pairs = tuple(Pair(_ref(p, "cpu", "model", known), _ref(p, "edgetpu", "model", known),
+                       _ref(p, "labels", "labels", known)) for p in pairs_data)
+    return Manifest(entries, demo, pairs)
+
+
+def _entry(item: Any, index: int) -> ManifestEntry:
+    if not isinstance(item, dict):
+        raise _bad(f"file {index} is not an object")
+    try:
+        entry = ManifestEntry(path=str(item["path"]), kind=str(item["kind"]),
+                              size=item["size"], sha256=str(item["sha256"]),
+                              url=str(item["url"]), license=str(item.get("license", "")))
+    except KeyError as exc:
+        raise _bad(f"file {index} has no {exc}") from None
+    pure = PurePosixPath(entry.path)
+    if pure.is_absolute() or ".." in pure.parts or len(pure.parts) < 2 or "\\" in entry.path:
+        raise _bad(f"{entry.path!r} is not a relative path inside a models folder")
+    if entry.kind not in KINDS:
+        raise _bad(f"{entry.path}: kind {entry.kind!r} is not one of {', '.join(KINDS)}")
+    if not isinstance(entry.size, int) or isinstance(entry.size, bool) or entry.size <= 0:
+        raise _bad(f"{entry.path}: size is not a positive integer")
+    if len(entry.sha256) != 64 or any(c not in "0123456789abcdef" for c in entry.sha256):
+        raise _bad(f"{entry.path}: sha256 is not 64 lower-case hex digits")
+    if not entry.url.startswith("https://"):
+        raise _bad(f"{entry.path}: the url is not https")
+    return entry
+
+
+def _ref(data: Any, key: str, kind: str, known: dict[str, ManifestEntry]) -> str:
+    path = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(path, str) or path not in known or known[path].kind != kind:
+        raise _bad(f"{key} {path!r} is not a {kind} listed in 'files'")
+    return path
+
+
+def _bad(detail: str) -> Exception:
+    return fail("invalid_manifest", detail=detail)
