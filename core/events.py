@@ -1,0 +1,88 @@
+"""What a session tells whoever drives it (the command line or the window's QThread).
+
+Every event is a small frozen dataclass of numbers and strings, safe to hand across threads and
+to queue. A driver receives them in order through the ``on_event`` callback of ``Session.run``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import ErrorInfo
+from core.records import Prediction, RunRecord
+
+
+@dataclass(frozen=True)
+class BackendStarted:
+    """A worker process was spawned for this backend and is loading its runtime and model."""
+
+    backend_id: str
+    kind: str
+    label: str
+    model_path: str
+
+
+@dataclass(frozen=True)
+class BackendLoaded:
+    """The interpreter is ready: its load time and what it really runs on."""
+
+    backend_id: str
+    label: str
+    runtime_name: str
+    runtime_version: str
+    device: str
+    load_ms: float
+    warnings: tuple[ErrorInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class FirstInference:
+    """The first invoke() of a backend: often far slower (Edge TPU: uploads the model)."""
+
+    backend_id: str
+    ms: float
+    predictions: tuple[Prediction, ...]
+
+
+@dataclass(frozen=True)
+class LatencyBatch:
+    """Timed inferences since the last batch (warm-ups excluded) and how far the backend is."""
+
+    backend_id: str
+    latencies_ms: tuple[float, ...]
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class BackendFinished:
+    """A backend completed all its timed inferences; predictions are from the last one."""
+
+    backend_id: str
+    predictions: tuple[Prediction, ...]
+
+
+@dataclass(frozen=True)
+class BackendFailed:
+    """A backend could not start or stopped; the other backends go on."""
+
+    backend_id: str
+    error: ErrorInfo
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    """The run ended (completed, failed or cancelled); ``result`` holds everything measured."""
+
+    result: RunRecord
+
+
+Event = (
+    BackendStarted
+    | BackendLoaded
+    | FirstInference
+    | LatencyBatch
+    | BackendFinished
+    | BackendFailed
+    | SessionFinished
+)

@@ -1,0 +1,192 @@
+"""The result model: what one run measured, in the shape of the ``edgetpu-compare/1`` file.
+
+The session fills these records; the command line prints them; the result file is their
+``to_dict``; the window draws them, live or loaded back from a file with ``from_dict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.errors import ErrorInfo
+
+SCHEMA = "edgetpu-compare/1"
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One of the top-k results: class id, its label and its dequantised score."""
+
+    id: int
+    label: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "score": round(self.score, 6)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Prediction:
+        return cls(int(data["id"]), str(data["label"]), float(data["score"]))
+
+
+@dataclass(frozen=True)
+class Stats:
+    count: int
+    min: float
+    median: float
+    mean: float
+    p90: float
+    p99: float
+    max: float
+    std: float
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {k: (v if k == "count" else round(v, 6)) for k, v in self.__dict__.items()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Stats:
+        return cls(int(data["count"]), *(float(data[k]) for k in
+                                         ("min", "median", "mean", "p90", "p99", "max", "std")))
+
+
+@dataclass
+class BackendRecord:
+    """Everything about one backend in one run; mutable while the run fills it."""
+
+    id: str
+    kind: str
+    label: str
+    model: dict[str, Any] = field(default_factory=dict)
+    runtime: dict[str, Any] = field(default_factory=dict)
+    device: str = ""
+    status: str = "pending"  # pending | ok | error | cancelled
+    error: ErrorInfo | None = None
+    warnings: list[ErrorInfo] = field(default_factory=list)
+    load_ms: float | None = None
+    first_inference_ms: float | None = None
+    latencies_ms: list[float] = field(default_factory=list)
+    stats: Stats | None = None
+    results: list[Prediction] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "model": self.model,
+            "runtime": self.runtime,
+            "device": self.device,
+            "status": self.status,
+            "error": self.error.to_dict() if self.error else None,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "load_ms": _round(self.load_ms),
+            "first_inference_ms": _round(self.first_inference_ms),
+            "latencies_ms": [round(x, 6) for x in self.latencies_ms],
+            "stats": self.stats.to_dict() if self.stats else None,
+            "results": [p.to_dict() for p in self.results],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BackendRecord:
+        return cls(
+            id=str(data["id"]),
+            kind=str(data["kind"]),
+            label=str(data.get("label", data["id"])),
+            model=dict(data.get("model") or {}),
+            runtime=dict(data.get("runtime") or {}),
+            device=str(data.get("device") or ""),
+            status=str(data.get("status", "error")),
+            error=ErrorInfo.from_dict(data["error"]) if data.get("error") else None,
+            warnings=[ErrorInfo.from_dict(w) for w in data.get("warnings") or []],
+            load_ms=_opt_float(data.get("load_ms")),
+            first_inference_ms=_opt_float(data.get("first_inference_ms")),
+            latencies_ms=[float(x) for x in data.get("latencies_ms") or []],
+            stats=Stats.from_dict(data["stats"]) if data.get("stats") else None,
+            results=[Prediction.from_dict(p) for p in data.get("results") or []],
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The baseline (CPU) against the first other backend that produced results."""
+
+    baseline: str
+    candidate: str | None
+    speedup_median: float | None
+    top1_agree: bool | None
+    topk_overlap: float | None
+    max_score_delta: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "baseline": self.baseline,
+            "candidate": self.candidate,
+            "speedup_median": _round(self.speedup_median),
+            "top1_agree": self.top1_agree,
+            "topk_overlap": _round(self.topk_overlap),
+            "max_score_delta": _round(self.max_score_delta),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+        return cls(
+            baseline=str(data.get("baseline", "")),
+            candidate=data.get("candidate"),
+            speedup_median=_opt_float(data.get("speedup_median")),
+            top1_agree=data.get("top1_agree"),
+            topk_overlap=_opt_float(data.get("topk_overlap")),
+            max_score_delta=_opt_float(data.get("max_score_delta")),
+        )
+
+
+@dataclass
+class RunRecord:
+    """One whole run. ``to_dict`` is the result file."""
+
+    created: str
+    image: dict[str, Any]
+    labels: dict[str, Any]
+    settings: dict[str, Any]
+    host: dict[str, Any]
+    backends: list[BackendRecord] = field(default_factory=list)
+    comparison: Comparison | None = None
+
+    def backend(self, backend_id: str) -> BackendRecord:
+        for record in self.backends:
+            if record.id == backend_id:
+                return record
+        raise KeyError(backend_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "created": self.created,
+            "image": self.image,
+            "labels": self.labels,
+            "settings": self.settings,
+            "host": self.host,
+            "backends": [b.to_dict() for b in self.backends],
+            "comparison": self.comparison.to_dict() if self.comparison else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunRecord:
+        return cls(
+            created=str(data.get("created", "")),
+            image=dict(data.get("image") or {}),
+            labels=dict(data.get("labels") or {}),
+            settings=dict(data.get("settings") or {}),
+            host=dict(data.get("host") or {}),
+            backends=[BackendRecord.from_dict(b) for b in data.get("backends") or []],
+            comparison=Comparison.from_dict(data["comparison"]) if data.get("comparison")
+            else None,
+        )
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def _opt_float(value: Any) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,161 @@
+"""Opening an interpreter for a backend, inside its worker process.
+
+This is the only module that imports a TensorFlow Lite runtime, and it runs only in workers: a
+runtime that crashes (a mismatched libedgetpu segfaults) takes down the worker, never the window.
+The worker reaches it through ``BackendSpec.factory``, so tests can substitute a double.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import platform
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, Protocol
+
+from core.backends import BackendSpec, delegate_library, runtime_title
+from core.errors import AppError, ErrorInfo, error, fail
+
+_MODULES = {"ai-edge-litert": "ai_edge_litert.interpreter",
+            "tflite-runtime": "tflite_runtime.interpreter"}
+
+
+class InterpreterLike(Protocol):
+    """The part of the TFLite Interpreter API a worker uses."""
+
+    def allocate_tensors(self) -> None: ...
+    def get_input_details(self) -> list[dict[str, Any]]: ...
+    def get_output_details(self) -> list[dict[str, Any]]: ...
+    def set_tensor(self, index: int, value: Any) -> None: ...
+    def get_tensor(self, index: int) -> Any: ...
+    def invoke(self) -> None: ...
+
+
+@dataclass
+class Opened:
+    """An interpreter ready to invoke, and what it really runs on."""
+
+    interpreter: InterpreterLike
+    label: str
+    runtime_name: str
+    runtime_version: str
+    device: str
+    warnings: list[ErrorInfo] = field(default_factory=list)
+    keep_alive: list[Any] = field(default_factory=list)  # delegates must outlive the interpreter
+
+
+Stage = str  # "import" | "delegate" | "allocate" | "invoke"; reported before each risky step
+
+
+def import_runtime(runtime: str) -> Any:
+    """Import the interpreter module of a runtime, or explain why it cannot be used."""
+    try:
+        return importlib.import_module(_MODULES[runtime])
+    except ImportError as exc:
+        raise fail("runtime_missing",
+                   f"The CPU runtime '{runtime}' is not installed.",
+                   f"Install it with: pip install {runtime}"
+                   + (" 'numpy<2'" if runtime == "tflite-runtime" else "") + ".",
+                   detail=str(exc)) from exc
+
+
+def runtime_version(runtime: str) -> str:
+    try:
+        return metadata.version(runtime)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def open_interpreter(spec: BackendSpec, model_path: str,
+                     report_stage: Any = None) -> Opened:
+    """The real factory: LiteRT (or tflite-runtime) on the CPU, or with the Edge TPU delegate."""
+    stage = report_stage or (lambda _name: None)
+    stage("import")
+    module = import_runtime(spec.runtime)
+    version = runtime_version(spec.runtime)
+    delegates: list[Any] = []
+    device = _cpu_description(spec)
+    if spec.kind == "edgetpu":
+        stage("delegate")
+        delegates.append(load_edgetpu_delegate(module, spec))
+        device = f"Edge TPU {spec.device or '(first found)'}"
+    stage("allocate")
+    interpreter = _make_interpreter(module, spec, model_path, delegates)
+    return Opened(interpreter, spec.label(), spec.runtime, version, device,
+                  keep_alive=delegates)
+
+
+def load_edgetpu_delegate(module: Any, spec: BackendSpec, loader: Any = None) -> Any:
+    """Load libedgetpu with the device and performance options; map failures to codes."""
+    options: dict[str, str] = {}
+    if spec.device:
+        options["device"] = spec.device
+    if spec.performance:
+        options["Performance"] = spec.performance.capitalize()
+    load = loader or module.load_delegate
+    try:
+        return load(delegate_library(), options)
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise AppError(explain(exc, "delegate", spec)) from exc
+
+
+def _make_interpreter(module: Any, spec: BackendSpec, model_path: str,
+                      delegates: list[Any]) -> InterpreterLike:
+    kwargs: dict[str, Any] = {"model_path": model_path}
+    if delegates:
+        kwargs["experimental_delegates"] = delegates
+    if spec.kind == "cpu":
+        kwargs["num_threads"] = spec.effective_threads
+        if not spec.xnnpack:
+            kwargs["experimental_op_resolver_type"] = (
+                module.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES)
+    try:
+        interpreter = module.Interpreter(**kwargs)
+        interpreter.allocate_tensors()
+    except SystemError as exc:  # tflite-runtime 2.14 with numpy 2
+        raise fail("runtime_missing",
+                   f"{runtime_title(spec.runtime)} cannot work with numpy "
+                   f"{metadata.version('numpy')}.",
+                   "Install numpy 1.x for it (pip install 'numpy<2') or use ai-edge-litert.",
+                   detail=str(exc)) from exc
+    except (RuntimeError, ValueError) as exc:
+        raise AppError(explain(exc, "allocate", spec)) from exc
+    result: InterpreterLike = interpreter
+    return result
+
+
+def explain(exc: BaseException, stage: Stage, spec: BackendSpec, log: str = "") -> ErrorInfo:
+    """Turn a runtime's exception into a coded error, using the table of known failures.
+
+    ``log`` is what the runtime printed to stderr: it often holds the real cause.
+    """
+    from core.failures import match_failure
+
+    text = f"{type(exc).__name__}: {exc}"
+    known = match_failure(text, stage=stage, backend=spec.kind)
+    if known is None and log:
+        known = match_failure(log, stage=stage, backend=spec.kind)
+    if known is not None:
+        return _refine_permission(known, spec)
+    if stage == "invoke":
+        return error("invoke_failed", detail=text)
+    if stage == "delegate":
+        return error("edgetpu_not_found", detail=text)
+    return error("invalid_model" if spec.kind == "cpu" else "runtime_mismatch", detail=text)
+
+
+def _refine_permission(info: ErrorInfo, spec: BackendSpec) -> ErrorInfo:
+    """'No Edge TPU answered' while one is attached but unreadable is a permission problem."""
+    if info.code != "edgetpu_not_found" or spec.kind != "edgetpu":
+        return info
+    from core.devices import find_devices
+
+    if any(d.state == "no_permission" for d in find_devices()):
+        return error("edgetpu_permission_denied", detail=info.detail)
+    return info
+
+
+def _cpu_description(spec: BackendSpec) -> str:
+    name = platform.processor() or platform.machine()
+    return f"{name}, {spec.effective_threads} of {os.cpu_count()} cores"

@@ -1,0 +1,47 @@
+"""The one plain sentence that sums up a run, for the command line and reports.
+
+It stays honest when something did not run: it says which backend ran and why the other did not,
+and it says "slower" when the accelerator is slower.
+"""
+
+from __future__ import annotations
+
+from core.records import BackendRecord, RunRecord
+
+
+def short_name(backend: BackendRecord) -> str:
+    return "Edge TPU" if backend.kind == "edgetpu" else "CPU"
+
+
+def speed_phrase(speedup: float) -> str:
+    if 0.97 <= speedup <= 1.03:
+        return "as fast as"
+    if speedup > 1:
+        return f"{speedup:.1f}× faster than"
+    return f"{1 / speedup:.1f}× slower than"
+
+
+def comparison_sentence(record: RunRecord) -> str:
+    c = record.comparison
+    ran = [b for b in record.backends if b.stats is not None and b.status == "ok"]
+    failed = [b for b in record.backends if b.status in ("error", "cancelled")]
+    if c is not None and c.candidate is not None and c.speedup_median is not None:
+        base, cand = record.backend(c.baseline), record.backend(c.candidate)
+        assert base.stats is not None and cand.stats is not None
+        parts = [f"{short_name(cand)} is {speed_phrase(c.speedup_median)} {short_name(base)} "
+                 f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
+        if c.top1_agree is not None:
+            parts.append("same top-1" if c.top1_agree else "different top-1")
+        if c.max_score_delta is not None:
+            parts.append(f"largest score difference {c.max_score_delta:.3f}")
+        return " · ".join(parts)
+    if not ran:
+        return "No backend completed, so there is nothing to compare."
+    only = ran[0]
+    assert only.stats is not None
+    text = f"Only {only.label} ran (median {only.stats.median:.2f} ms)"
+    if failed:
+        reasons = "; ".join(f"{b.label}: {b.error.message if b.error else b.status}"
+                            for b in failed)
+        text += f"; nothing to compare it with. {reasons}"
+    return text

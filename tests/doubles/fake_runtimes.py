@@ -1,0 +1,118 @@
+"""Test doubles for interpreter factories (``BackendSpec.factory``), run inside real workers.
+
+No Edge TPU exists on the development machines, so these stand in for libedgetpu's behaviours
+that the measured facts in DESIGN.md describe: a missing library, no device, a mismatched
+runtime, a segfault inside the delegate. ``fake_edgetpu_ok`` pretends to be a working Edge TPU
+by running the CPU twin of the compiled model on LiteRT, so a whole comparison can be tested.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from typing import Any
+
+from core.backends import BackendSpec
+from core.runtimes import Opened, import_runtime, load_edgetpu_delegate, open_interpreter
+
+
+def _extra(spec: BackendSpec, key: str, default: str = "") -> str:
+    return dict(spec.extra).get(key, default)
+
+
+# -- delegate loaders that raise exactly what the real ones raise ---------------------------
+
+def loader_library_missing(library: str, options: dict[str, str]) -> Any:
+    raise OSError(f"{library}: cannot open shared object file: No such file or directory")
+
+
+def loader_no_device(library: str, options: dict[str, str]) -> Any:
+    raise ValueError(f"Failed to load delegate from {library}\n")
+
+
+def loader_mismatch(library: str, options: dict[str, str]) -> Any:
+    raise RuntimeError("Internal: Unsupported data type: 0Node number 1 "
+                       "(EdgeTpuDelegateForCustomOp) failed to prepare.")
+
+
+def loader_segfault(library: str, options: dict[str, str]) -> Any:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+_LOADERS = {"missing": loader_library_missing, "nodevice": loader_no_device,
+            "mismatch": loader_mismatch, "segfault": loader_segfault}
+
+
+def edgetpu_with_fake_loader(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """The real Edge TPU path, with the delegate loader replaced by the one named in extra."""
+    report("import")
+    module = import_runtime(spec.runtime)
+    report("delegate")
+    load_edgetpu_delegate(module, spec, loader=_LOADERS[_extra(spec, "loader")])
+    raise AssertionError("the fake loaders never succeed")
+
+
+# -- whole interpreters -----------------------------------------------------------------------
+
+def fake_edgetpu_ok(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A 'working Edge TPU': LiteRT on the CPU twin, one thread, labelled as a test double."""
+    twin = model_path.replace("_edgetpu.tflite", ".tflite")
+    cpu_spec = BackendSpec("cpu", threads=1)
+    opened = open_interpreter(cpu_spec, twin, report)
+    opened.label = "Edge TPU (test double)"
+    opened.device = "fake usb:0"
+    return opened
+
+
+class _ScriptedInterpreter:
+    """Wraps a real interpreter and misbehaves on the n-th invoke."""
+
+    def __init__(self, inner: Any, after: int, action: str) -> None:
+        self._inner = inner
+        self._left = after
+        self._action = action
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def invoke(self) -> None:
+        self._left -= 1
+        if self._left < 0:
+            if self._action == "segfault":
+                os.kill(os.getpid(), signal.SIGSEGV)
+            if self._action == "abort":
+                os.abort()
+            if self._action == "hang":
+                signal.pause()
+            raise RuntimeError("Node number 3 (FAKE_OP) failed to invoke.")
+        self._inner.invoke()
+
+
+def misbehaving_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A real CPU interpreter that fails on invoke number ``after`` (extra: action, after)."""
+    opened = open_interpreter(BackendSpec("cpu", threads=spec.threads), model_path, report)
+    opened.interpreter = _ScriptedInterpreter(opened.interpreter,
+                                              int(_extra(spec, "after", "0")),
+                                              _extra(spec, "action", "raise"))
+    return opened
+
+
+def segfault_while_loading(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    report("allocate")
+    os.kill(os.getpid(), signal.SIGSEGV)
+    raise AssertionError("unreachable")
+
+
+def prints_then_segfaults(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """What a mismatched libedgetpu does: print the cause natively, then crash in 'allocate'."""
+    report("allocate")
+    os.write(2, b"ERROR: Internal: Unsupported data type in custom op handler: 1006632960\n"
+                b"ERROR: Node number 0 (EdgeTpuDelegateForCustomOp) failed to prepare.\n")
+    os.kill(os.getpid(), signal.SIGSEGV)
+    raise AssertionError("unreachable")
+
+
+def double(kind: str, factory: str, **extra: str) -> BackendSpec:
+    """A spec that runs one of the doubles above."""
+    return BackendSpec(kind, threads=1, factory=f"tests.doubles.fake_runtimes:{factory}",
+                       extra=tuple(extra.items()))
