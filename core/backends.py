@@ -11,6 +11,7 @@ import os
 import platform
 from dataclasses import dataclass, field, replace
 from importlib import metadata
+from pathlib import Path
 
 from core.errors import AppError, fail
 
@@ -158,8 +159,12 @@ def assign_ids(specs: list[BackendSpec]) -> list[str]:
     return ids
 
 
-def default_specs() -> list[BackendSpec]:
-    return [BackendSpec("cpu"), BackendSpec("edgetpu")]
+def default_specs(root: Path = Path("/")) -> list[BackendSpec]:
+    """The CPU, and one Edge TPU backend per attached device (or one that finds the first)."""
+    from core.devices import edgetpu_backend_specs, find_devices
+
+    texts = edgetpu_backend_specs(find_devices(root))
+    return [BackendSpec("cpu"), *(parse_backend_spec(text) for text in texts)]
 
 
 def delegate_library() -> str:

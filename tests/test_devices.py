@@ -122,3 +122,17 @@ def test_pci_card_without_driver(tmp_path: Path) -> None:
     assert pci_cards_without_node(tmp_path) == [str(card)]
     add_apex(tmp_path, 0)
     assert pci_cards_without_node(tmp_path) == []
+
+
+def test_default_backends_follow_the_attached_devices(tmp_path: Path) -> None:
+    from core.backends import default_specs
+
+    assert [s.to_text() for s in default_specs(tmp_path)] == ["cpu", "edgetpu"]
+    add_usb(tmp_path, "1-1", "18d1:9302", dev=3)
+    add_usb(tmp_path, "1-2", "18d1:9302", dev=4)
+    add_apex(tmp_path, 0)
+    specs = default_specs(tmp_path)
+    assert [s.to_text() for s in specs] == [
+        "cpu", "edgetpu:device=usb:0", "edgetpu:device=usb:1", "edgetpu:device=pci:0"]
+    assert [s.label() for s in specs[1:]] == [
+        "Edge TPU (usb:0)", "Edge TPU (usb:1)", "Edge TPU (pci:0)"]
