@@ -119,7 +119,7 @@ def _label_function(labels: Labels | None, model: ModelInfo) -> Callable[[int], 
         return labels.name
     embedded = model.embedded_labels
     if embedded:
-        return lambda i: embedded[i] if 0 <= i < len(embedded) else f"class {i}"
+        return lambda i: (embedded[i] if 0 <= i < len(embedded) else "") or f"class {i}"
     return lambda i: f"class {i}"
 
 

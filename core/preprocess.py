@@ -96,7 +96,7 @@ def _decode(name: str, data: bytes) -> Image.Image:
         if width < 1 or height < 1:
             raise ValueError(f"image size {width}x{height}")
         opened.load()
-    except Image.DecompressionBombError as exc:    except Image.DecompressionBombError as exc:
+    except Image.DecompressionBombError as exc:
         raise fail("invalid_image", f"'{name}' is too large: it has more than "
                    f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels.",
                    "Choose a smaller picture, or scale this one down in an image editor.",
@@ -104,8 +104,8 @@ def _decode(name: str, data: bytes) -> Image.Image:
     except UnidentifiedImageError:
         kind = describe_bytes(data)
         what = f" (it looks like {kind})" if kind else ""
-        raise fail("invalid_image", f"'{name}' is not a picture this program can read{what}.",
-                   ) from None
+        raise fail("invalid_image",
+                   f"'{name}' is not a picture this program can read{what}.") from None
     except Exception as exc:  # decoders raise OSError, SyntaxError, ValueError, struct.error...
         message = "is truncated" if "truncated" in str(exc) else "is damaged"
         raise fail("invalid_image", f"'{name}' {message} and cannot be decoded.",
