@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ErrorInfo, error, fail
+from core.files import read_user_file
 
 MAX_LABELS_BYTES = 16 * 1024 * 1024
 SHORT_CODE = "labels_short"
@@ -142,21 +143,8 @@ def parse_labels(text: str, path: Path | None = None) -> Labels:
 
 def load_labels(path: Path | str) -> Labels:
     """Read a labels file: UTF-8 (with or without BOM), LF or CRLF, plain or numbered."""
-    p = Path(path)
-    if not p.exists():
-        raise fail("file_not_found", f"The labels file '{p}' does not exist.")
-    if p.is_dir():
-        raise fail("invalid_labels", f"'{p.name}' is a folder, not a labels file.")
-    try:
-        size = p.stat().st_size
-        if size > MAX_LABELS_BYTES:
-            raise fail("invalid_labels",
-                       f"'{p.name}' is too large to be a labels file ({size // 1_000_000} MB).")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise fail("invalid_labels", f"'{p.name}' cannot be read.",
-                   "Check that the file is not locked and that you may read it.",
-                   detail=str(exc)) from exc
+    p, data = read_user_file(path, "invalid_labels", "labels file", max_bytes=MAX_LABELS_BYTES,
+                             allow_empty=True)
     return parse_labels(_decode(data, p), p)
 
 

@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 from ai_edge_litert import schema_py_generated as schema
 
 from core.errors import AppError, fail
+from core.files import read_user_file
 from core.labels import MAX_LABELS_BYTES, describe_bytes, load_labels, parse_labels
 
 EDGETPU_CUSTOM_OP = "edgetpu-custom-op"
@@ -185,17 +186,7 @@ def inspect_model(path: Path | str) -> ModelInfo:
 
 
 def _read(p: Path) -> bytes:
-    if not p.exists():
-        raise fail("file_not_found", f"The model file '{p}' does not exist.")
-    if p.is_dir():
-        raise fail("invalid_model", f"'{p.name}' is a folder, not a model file.",
-                   "Choose a .tflite file inside the folder.")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise fail("invalid_model", f"'{p.name}' cannot be read.",
-                   "Check that you may read the file and that it is not locked by another program.",
-                   detail=str(exc)) from exc
+    _, data = read_user_file(p, "invalid_model", "model file", allow_empty=True)
     if not data:
         raise fail("invalid_model", f"'{p.name}' is empty.", _AGAIN)
     if not data.strip(b"\x00"):

@@ -32,6 +32,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core.errors import fail
+from core.files import read_user_file
 from core.labels import describe_bytes
 from core.model_info import ModelInfo
 
@@ -64,19 +65,7 @@ def load_image(path: Path | str) -> tuple[Image.Image, ImageInfo]:
     The whole file is decoded here so that a truncated picture fails now, with its name, and
     never halfway through a run. The size limit is checked from the header, before decoding.
     """
-    p = Path(path)
-    if not p.exists():
-        raise fail("file_not_found", f"The image file '{p}' does not exist.")
-    if p.is_dir():
-        raise fail("invalid_image", f"'{p.name}' is a folder, not a picture.")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise fail("invalid_image", f"'{p.name}' cannot be read.",
-                   "Check that you may read the file and that it is not locked by another program.",
-                   detail=str(exc)) from exc
-    if not data:
-        raise fail("invalid_image", f"'{p.name}' is empty.")
+    p, data = read_user_file(path, "invalid_image", "picture")
     image = _decode(p.name, data)
     info = ImageInfo(p, hashlib.sha256(data).hexdigest(), image.width, image.height)
     return image, info
