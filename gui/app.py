@@ -1,0 +1,41 @@
+"""The QApplication: names (for QSettings), style sheet and pyqtgraph options, made once.
+
+``offscreen`` is for the ``screenshot`` command and tests: it must be decided before the first
+QApplication exists, so it is set here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from gui import palette
+from gui.settings import APPLICATION, ORGANIZATION
+
+
+def make_app(argv: Sequence[str] | None = None, offscreen: bool = False) -> QApplication:
+    existing = QApplication.instance()
+    if existing is None:
+        if offscreen:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    else:
+        assert isinstance(existing, QApplication)
+        app = existing
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Edge TPU Compare"))
+    app.setDesktopFileName("edgetpu-compare")
+    pg.setConfigOptions(antialias=True, foreground=palette.current().muted)
+    apply_style(app)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    """Style the cards from the current system palette (called again when it changes)."""
+    app.setStyleSheet(palette.stylesheet(palette.current(app.palette())))

@@ -1,0 +1,110 @@
+"""``edgetpu-compare screenshot --out FILE.png [run options | --results FILE.json] [--size WxH]``.
+
+Renders the real window offscreen, after a real run (the same options as ``run``) or from a saved
+result, and saves it as a PNG: this is how every documentation picture is made. It never reads or
+writes the user's settings. Exit codes: 0 saved; 2 bad input (one ``error:`` line, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from core.errors import fail
+
+DEFAULT_SIZE = "1600x1000"
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1600x1000")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (800 <= width <= 7680 and 500 <= height <= 4320):
+        raise argparse.ArgumentTypeError(
+            f"{width}x{height} is outside 800x500 to 7680x4320")
+    return width, height
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from core.cli_run import add_run_options
+
+    parser.add_argument("--out", type=Path, required=True, metavar="PNG",
+                        help="where to save the picture")
+    add_run_options(parser, required=False)
+    parser.add_argument("--results", type=Path, metavar="JSON",
+                        help="show a saved result file instead of running")
+    parser.add_argument("--size", type=_size, default=_size(DEFAULT_SIZE), metavar="WxH",
+                        help=f"window size in pixels (default {DEFAULT_SIZE})")
+    parser.add_argument("--lang", choices=("en", "ja"), default="en",
+                        help="language of the window (default en)")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default="system",
+                        help="colour theme (default: the system's)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.results import check_writable, read_json
+
+    if args.results is None and (args.model is None or args.image is None):
+        raise fail("usage", "screenshot needs --results FILE.json, or --model and --image.",
+                   "Add --results with a saved result, or the options of 'edgetpu-compare run'.")
+    if args.results is not None and args.model is not None:
+        raise fail("usage", "Use either --results or --model, not both.",
+                   "Drop --model to show the saved result, or --results to run again.")
+    check_writable(args.out)
+    record = read_json(args.results) if args.results is not None else None
+    session = None
+    if record is None:
+        from core.cli_run import request_from_args
+        from core.session import Session
+
+        session = Session(request_from_args(args))
+        session.prepare()  # a user mistake is exit 2 before any window or worker exists
+    with tempfile.TemporaryDirectory(prefix="edgetpu-compare-shot-") as folder:
+        return _render(args, record, session, Path(folder) / "settings.ini")
+
+
+def _render(args: argparse.Namespace, record: object, session: object,
+            settings_path: Path) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from core.records import RunRecord
+    from gui.app import apply_style, make_app
+    from gui.main_window import MainWindow
+    from gui.palette import fixed_palette
+    from gui.settings import Settings
+
+    app = make_app(offscreen=True)
+    if args.theme != "system":
+        app.setPalette(fixed_palette(dark=args.theme == "dark"))
+        apply_style(app)
+    window = MainWindow(Settings(settings_path), restore=False, start_page=False,
+                        session_factory=lambda _request: session)
+    width, height = args.size
+    window.resize(width, height)
+    window.show()
+    if isinstance(record, RunRecord):
+        window.show_record(record)
+    else:
+        loop = QEventLoop()
+        window.runner.runEnded.connect(loop.quit)
+        from core.cli_run import request_from_args
+
+        request = request_from_args(args)
+        window.show_request(request)
+        if window.start_run(request):
+            loop.exec()
+    QApplication.processEvents()
+    QTimer.singleShot(0, lambda: None)
+    QApplication.processEvents()
+    image = window.grab()
+    sentence = window.comparison.text()
+    window.close()
+    if not image.save(str(args.out), "PNG"):
+        raise fail("io_error", f"Could not write {args.out}.")
+    sys.stdout.write(f"{sentence}\nSaved {args.out} ({image.width()}x{image.height()})\n")
+    return 0

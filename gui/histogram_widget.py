@@ -1,0 +1,92 @@
+"""A backend's latency histogram: one step curve, created once and refreshed with ``setData``.
+
+Bins are chosen for this panel's own data (``core.stats.histogram_bins``, refined to at least
+sqrt(n) bins so that two close modes stay apart), so a 0.5 ms Edge TPU and a 40 ms CPU each get a
+readable shape. A few very slow outliers would squash everything into
+one bar, so the view stops at the 99.5th percentile and says how many inferences lie beyond it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from core.stats import histogram_bins
+from gui.formatting import fmt_ms
+from gui.palette import Theme, current
+
+MAX_BINS = 40
+OUTLIER_FACTOR = 1.6  # a max beyond p99.5 x this is cut off the view and counted instead
+
+
+class HistogramWidget(pg.PlotWidget):
+    def __init__(self, colour: QColor, parent: QWidget | None = None,
+                 theme: Theme | None = None) -> None:
+        self._theme = theme or current()
+        super().__init__(parent=parent, background=self._theme.card)
+        self.setMinimumHeight(160)
+        self.setMouseEnabled(x=False, y=False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        item = self.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        muted = QColor(self._theme.muted)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(self._theme.grid))
+            axis.setTextPen(pg.mkPen(muted))
+        item.setLabel("bottom", self.tr("latency (ms)"), color=muted.name())
+        item.setLabel("left", self.tr("inferences"), color=muted.name())
+        fill = QColor(colour)
+        fill.setAlpha(120)
+        self._curve = self.plot([0.0, 1.0], [0.0], stepMode="center", fillLevel=0,
+                                brush=pg.mkBrush(fill), pen=pg.mkPen(colour, width=1.6))
+        self._median = pg.InfiniteLine(angle=90, movable=False,
+                                       pen=pg.mkPen(self._theme.text, width=1.2,
+                                                    style=Qt.PenStyle.DashLine))
+        self._median.setVisible(False)
+        item.addItem(self._median, ignoreBounds=True)
+        self._note = pg.TextItem("", color=muted, anchor=(1, 0))
+        item.addItem(self._note, ignoreBounds=True)
+        self._note.setVisible(False)
+        self.bins = 0
+
+    def set_latencies(self, latencies_ms: Sequence[float] | np.ndarray,
+                      median: float | None = None) -> None:
+        data = np.asarray(latencies_ms, dtype=np.float64)
+        if data.size == 0:
+            self._curve.setData([0.0, 1.0], [0.0])
+            self._median.setVisible(False)
+            self._note.setVisible(False)
+            self.bins = 0
+            return
+        cutoff = float(np.percentile(data, 99.5))
+        shown = data
+        if data.size >= 20 and data.max() > cutoff * OUTLIER_FACTOR:
+            shown = data[data <= cutoff * OUTLIER_FACTOR]
+        edges = histogram_bins(cast(Sequence[float], shown), max_bins=MAX_BINS)
+        wanted = min(MAX_BINS, int(np.sqrt(shown.size)))
+        if edges.size - 1 < wanted and shown.max() > shown.min():
+            edges = np.linspace(float(shown.min()), float(shown.max()), wanted + 1)
+        counts, _ = np.histogram(shown, bins=edges)
+        self.bins = counts.size
+        self._curve.setData(edges, counts.astype(np.float64))
+        width = edges[-1] - edges[0]
+        self.setXRange(edges[0] - width * 0.04, edges[-1] + width * 0.04, padding=0)
+        top = max(1.0, float(counts.max())) * 1.12
+        self.setYRange(0, top, padding=0)
+        if median is not None:
+            self._median.setPos(median)
+            self._median.setVisible(True)
+        hidden = data.size - shown.size
+        if hidden:
+            self._note.setText(self.tr("+{n} slower, up to {ms} ms").format(
+                n=hidden, ms=fmt_ms(float(data.max()))))
+            self._note.setPos(edges[-1] + width * 0.03, top)
+        self._note.setVisible(bool(hidden))

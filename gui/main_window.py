@@ -1,0 +1,414 @@
+"""The comparison window: choose files, run on a background thread, see the backends side by side.
+
+The window owns the choices (model pair, labels, image), the settings and the ``SessionRunner``.
+Events arrive in batches at most ~30 times a second; each batch is applied to a ``RunState`` and
+painted at once if the window is visible, or on the next show if it is not. Closing the window
+cancels the session and waits for its thread, which reaps the worker processes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.backends import assign_ids
+from core.errors import AppError, ErrorInfo
+from core.records import BackendRecord, RunRecord
+from core.session import RunRequest
+from gui import file_kinds, window_actions
+from gui.backend_panel import BackendPanel
+from gui.comparison_widget import ComparisonWidget
+from gui.input_bar_widget import InputBarWidget
+from gui.model_choice import ModelChoice
+from gui.palette import Theme, current
+from gui.run_state import RunState
+from gui.session_runner import SessionRunner, is_final
+from gui.settings import Settings
+
+START_PAGE, RESULTS_PAGE = 0, 1
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, restore: bool = True,
+                 restore_files: bool | None = None, session_factory: Any = None,
+                 start_page: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.theme: Theme = current()
+        self.choice = ModelChoice()
+        self.state = RunState()
+        self.runner = SessionRunner(session_factory, self)
+        self.runner.eventsDelivered.connect(self._on_events)
+        self.runner.runEnded.connect(self._on_run_ended)
+        self.panels: list[BackendPanel] = []
+        self.repaints = 0
+        self._dirty = False
+        self.last_request: RunRequest | None = None
+        self.setWindowTitle(self.tr("Edge TPU Compare"))
+        self.setMinimumSize(800, 500)
+        self._build(start_page)
+        self.actions_ = window_actions.install(self)
+        self.input_bar.count.setValue(self.settings.count())
+        self.input_bar.count.valueChanged.connect(self.settings.set_count)
+        geometry = self.settings.geometry() if restore else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1600, 1000)
+        if restore if restore_files is None else restore_files:
+            self._restore_files()
+        self._refresh_inputs()
+        self.setAcceptDrops(True)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def _build(self, start_page: bool) -> None:
+        root = QWidget()
+        layout = QVBoxLayout(root)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(14)
+        self.input_bar = InputBarWidget(theme=self.theme)
+        self.input_bar.runRequested.connect(self.start_run)
+        self.input_bar.stopRequested.connect(self.stop_run)
+        self.input_bar.model.browseRequested.connect(lambda: self.browse(file_kinds.MODEL))
+        self.input_bar.labels.browseRequested.connect(lambda: self.browse(file_kinds.LABELS))
+        self.input_bar.image.browseRequested.connect(lambda: self.browse(file_kinds.IMAGE))
+        self.input_bar.model.pathSelected.connect(lambda p: self.set_model(Path(p)))
+        self.input_bar.labels.pathSelected.connect(
+            lambda p: self.set_labels(Path(p) if p else None))
+        self.input_bar.image.pathSelected.connect(lambda p: self.set_image(Path(p)))
+        layout.addWidget(self.input_bar)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._make_start_page(start_page))
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(14)
+        self.comparison = ComparisonWidget(theme=self.theme)
+        results_layout.addWidget(self.comparison)
+        self._panel_row = QHBoxLayout()
+        self._panel_row.setSpacing(14)
+        results_layout.addLayout(self._panel_row, 1)
+        self.pages.addWidget(results)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(root)
+        self.statusBar().setSizeGripEnabled(True)
+
+    def _make_start_page(self, wanted: bool) -> QWidget:
+        if wanted:
+            try:
+                from gui.start_page_widget import StartPageWidget
+            except ImportError:
+                pass
+            else:
+                page = StartPageWidget(parent=self)
+                page.demoReady.connect(self._on_demo_ready)
+                page.openOwnRequested.connect(lambda: self.browse(file_kinds.MODEL))
+                return page
+        label = QLabel(self.tr("Drop a model, a labels file and an image anywhere in this "
+                               "window,\nor choose them above with Open…"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setProperty("role", "muted")
+        return label
+
+    def _on_demo_ready(self, model: str, labels: str, image: str) -> None:
+        self.set_model(Path(model))
+        self.set_labels(Path(labels))
+        self.set_image(Path(image))
+
+    # Choosing files -------------------------------------------------------------------------
+
+    def browse(self, kind: str) -> None:
+        path = window_actions.ask_open(self, kind, self.choice.folder_for(kind))
+        if path is not None:
+            self.open_path(path, kind)
+
+    def open_path(self, path: Path, kind: str | None = None) -> bool:
+        """Use ``path`` as what it is (told from the file when ``kind`` is None)."""
+        kind = kind or file_kinds.kind_of(path)
+        if kind == file_kinds.MODEL:
+            return self.set_model(path)
+        if kind == file_kinds.LABELS:
+            return self.set_labels(path)
+        if kind == file_kinds.IMAGE:
+            return self.set_image(path)
+        if kind == file_kinds.RESULT:
+            return self.open_result(path)
+        self._show_problem(ErrorInfo("usage", self.tr("{name} is not a model, labels file, image "
+                                                      "or result file.").format(name=path.name),
+                                     self.tr("Drop a .tflite model, a .txt labels file, a "
+                                             "picture or a saved .json result.")))
+        return False
+
+    def set_model(self, path: Path) -> bool:
+        try:
+            labels = self.choice.set_model(path)
+        except AppError as exc:
+            self._show_problem(exc.info)
+            return False
+        self.settings.set_last_file(file_kinds.MODEL, path)
+        if labels is not None:
+            self.settings.add_recent(file_kinds.LABELS, labels)
+        self._inputs_changed()
+        return True
+
+    def set_labels(self, path: Path | None) -> bool:
+        self.choice.set_labels(path)
+        self.settings.set_last_file(file_kinds.LABELS, path)
+        self._inputs_changed()
+        return True
+
+    def set_image(self, path: Path) -> bool:
+        self.choice.image = path
+        self.settings.set_last_file(file_kinds.IMAGE, path)
+        self._inputs_changed()
+        return True
+
+    def open_result(self, path: Path) -> bool:
+        """Show a saved result exactly as it looked when it was run."""
+        from core.results import read_json
+
+        try:
+            record = read_json(path)
+        except AppError as exc:
+            self._show_problem(exc.info)
+            return False
+        self.runner.stop()
+        self.settings.add_recent(file_kinds.RESULT, path)
+        self.show_record(record)
+        self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 8000)
+        return True
+
+    def show_record(self, record: RunRecord) -> None:
+        self.choice.take_from_record(record)
+        count = record.settings.get("count")
+        if isinstance(count, int) and count > 0:
+            self.input_bar.count.setValue(count)
+        self.state = RunState.from_record(record)
+        self._refresh_inputs()
+        self.pages.setCurrentIndex(RESULTS_PAGE)
+        self._sync_panels()
+        self._request_paint()
+
+    def show_request(self, request: RunRequest) -> None:
+        """Show the files and count of ``request`` in the pickers without touching settings."""
+        try:
+            self.choice.set_model(request.edgetpu_model if request.model is None
+                                  else request.model)
+        except AppError as exc:
+            self._show_problem(exc.info)
+        self.choice.set_labels(request.labels)
+        self.choice.image = request.image
+        self.input_bar.count.blockSignals(True)
+        self.input_bar.count.setValue(request.count)
+        self.input_bar.count.blockSignals(False)
+        self._refresh_inputs()
+
+    def _restore_files(self) -> None:
+        model = self.settings.last_file(file_kinds.MODEL)
+        if model and model.is_file():
+            self.set_model(model)
+        labels = self.settings.last_file(file_kinds.LABELS)
+        if labels and labels.is_file() and self.choice.labels != labels:
+            self.set_labels(labels)
+        image = self.settings.last_file(file_kinds.IMAGE)
+        if image and image.is_file():
+            self.set_image(image)
+
+    def _inputs_changed(self) -> None:
+        """A new choice invalidates what is shown: panels go back to 'press Run'."""
+        if self.runner.is_running():
+            return
+        self.state = RunState.planned(self._planned_backends())
+        self._refresh_inputs()
+        if self.choice.pair is not None:
+            self.pages.setCurrentIndex(RESULTS_PAGE)
+        self._sync_panels()
+        self._request_paint()
+
+    def _refresh_inputs(self) -> None:
+        bar = self.input_bar
+        bar.model.set_entries(*self.choice.model_entries(
+            self.settings.recent(file_kinds.MODEL)))
+        bar.labels.set_entries(*self.choice.labels_entries(
+            self.settings.recent(file_kinds.LABELS), self.tr("No labels (class numbers)")))
+        bar.image.set_entries(*self.choice.image_entries(self.settings.recent(file_kinds.IMAGE)))
+        bar.set_image(self.choice.image)
+        bar.set_running(self.runner.is_running(), self.choice.ready())
+        self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)
+
+    def _planned_backends(self, request: RunRequest | None = None) -> list[BackendRecord]:
+        specs = request.backends if request else RunRequest(Path(), Path()).backends
+        return [BackendRecord(i, s.kind, s.label()) for i, s in zip(assign_ids(list(specs)),
+                                                                      specs, strict=True)]
+
+    def _show_problem(self, info: ErrorInfo) -> None:
+        self.pages.setCurrentIndex(RESULTS_PAGE)
+        self.comparison.show_error(info)
+        self.statusBar().showMessage(info.message, 10000)
+
+    # Running --------------------------------------------------------------------------------
+
+    def build_request(self) -> RunRequest | None:
+        return self.choice.request(self.input_bar.count.value())
+
+    def start_run(self, request: RunRequest | None = None) -> bool:
+        if self.runner.is_running():
+            return False
+        request = request or self.build_request()
+        if request is None:
+            self._show_problem(ErrorInfo("usage", self.tr("Choose a model and an image first."),
+                                         self.tr("Use Open… above, or drop the files on the "
+                                                 "window.")))
+            return False
+        self.last_request = request
+        self.state = RunState.planned(self._planned_backends(request))
+        self.state.start_live()
+        self.pages.setCurrentIndex(RESULTS_PAGE)
+        self._sync_panels()
+        self.runner.start(request)
+        self._refresh_inputs()
+        self._request_paint()
+        return True
+
+    def stop_run(self) -> None:
+        self.runner.cancel()
+        self.input_bar.set_progress(self.tr("Stopping…"), self.input_bar.progress.value(),
+                                    self.input_bar.progress.maximum())
+
+    def is_running(self) -> bool:
+        return self.runner.is_running()
+
+    def _on_events(self, events: list[Any]) -> None:
+        changed = self.state.apply(events)
+        if set(b.id for b in self.state.backends) != set(p.backend_id for p in self.panels):
+            self._sync_panels()
+        if changed or any(is_final(e) for e in events):
+            self._request_paint()
+
+    def _on_run_ended(self) -> None:
+        self.state.live = False
+        if self.state.record is None and self.state.rejected is None:
+            for b in self.state.backends:  # the session ended without a record: keep what came
+                if b.status in ("running", "pending"):
+                    b.status = "cancelled"
+        self._refresh_inputs()
+        self._request_paint()
+
+    # Painting -------------------------------------------------------------------------------
+
+    def _sync_panels(self) -> None:
+        for panel in self.panels:
+            self._panel_row.removeWidget(panel)
+            panel.deleteLater()
+        self.panels = []
+        for record in self.state.backends:
+            panel = BackendPanel(record, theme=self.theme)
+            panel.diagnosticsRequested.connect(self.show_diagnostics)
+            self._panel_row.addWidget(panel, 1)
+            self.panels.append(panel)
+
+    def _request_paint(self) -> None:
+        self._dirty = True
+        self._paint_if_visible()
+
+    def _paint_if_visible(self) -> None:
+        if self.isVisible() and not self.isMinimized():
+            self._paint()
+
+    def _paint(self) -> None:
+        """Show ``state``: panels, comparison line and progress. Called at the delivery rate."""
+        self._dirty = False
+        self.repaints += 1
+        state = self.state
+        running = self.runner.is_running()
+        for panel in self.panels:
+            record = state.backend(panel.backend_id)
+            if record is not None:
+                panel.show_record(record, state.progress.get(record.id), running)
+        if state.rejected is not None:
+            self.comparison.show_error(state.rejected)
+        elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
+            self.comparison.show_backends(state.backends, state.record.comparison
+                                          if state.record else None, live=running)
+        elif self.choice.ready():
+            self.comparison.show_hint(self.tr("Press Run to compare the backends."))
+        else:
+            self.comparison.show_hint(self.tr("Choose a model and an image, then press Run."))
+        text, value, maximum = window_actions.progress_text(self, state, running)
+        self.input_bar.set_progress(text, value, maximum)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._paint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and self._dirty:
+            self._paint_if_visible()
+
+    # Diagnostics ----------------------------------------------------------------------------
+
+    def show_diagnostics(self) -> None:
+        try:
+            from gui.diagnostics_dialog import DiagnosticsDialog
+        except ImportError:
+            self.statusBar().showMessage(
+                self.tr("Diagnostics are not available; run 'edgetpu-compare doctor'."), 10000)
+            return
+        dialog = DiagnosticsDialog(parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    # Drag and drop anywhere in the window ---------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _DRAG_EVENTS and isinstance(watched, QWidget) \
+                and watched.window() is self and not self.runner.is_running():
+            paths = file_kinds.dropped_paths(event) if isinstance(event, QDropEvent) else []
+            if paths:
+                if event.type() == QEvent.Type.Drop:
+                    self.drop_files(paths)
+                assert isinstance(event, QDropEvent)
+                event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def drop_files(self, paths: list[Path]) -> None:
+        """Each dropped file is used as what it is; a result file wins over the rest."""
+        for path, kind in file_kinds.in_drop_order(paths):
+            if kind == file_kinds.RESULT:
+                self.open_result(path)
+                return
+            self.open_path(path, kind)
+
+    # Closing --------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.stop()
+        for page in (self.pages.widget(START_PAGE),):
+            stop = getattr(page, "stop", None)
+            if callable(stop):
+                stop()
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)

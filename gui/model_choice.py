@@ -1,0 +1,132 @@
+"""What the person has chosen to run: a model pair, labels, an image, and how to list them.
+
+Plain Python (the widgets only display it): a model and its ``_edgetpu`` twin are one entry,
+labels are looked for beside a newly chosen model unless the person picked labels themselves,
+and the folder of the current model is searched for other pairs to offer in the same list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from core.errors import AppError
+from core.model_info import ModelPair, discover_pairs, find_labels_beside, resolve_pair
+from core.records import RunRecord
+from core.session import RunRequest
+
+translate = QCoreApplication.translate
+Entries = tuple[list[tuple[str, str]], str | None]
+MAX_DISCOVERED = 40
+
+
+def pair_title(pair: ModelPair) -> str:
+    """``mobilenet_v2_1.0_224_inat_bird_quant (CPU + Edge TPU)``."""
+    if pair.cpu and pair.edgetpu:
+        sides = translate("ModelChoice", "CPU + Edge TPU")
+    elif pair.edgetpu:
+        sides = translate("ModelChoice", "Edge TPU only")
+    else:
+        sides = translate("ModelChoice", "CPU only")
+    return f"{pair.name} ({sides})"
+
+
+def _key(pair: ModelPair) -> str:
+    return str(pair.cpu or pair.edgetpu)
+
+
+class ModelChoice:
+    def __init__(self) -> None:
+        self.pair: ModelPair | None = None
+        self.labels: Path | None = None
+        self.labels_chosen = False  # picked by the person: a new model does not replace them
+        self.image: Path | None = None
+        self._folder_pairs: list[ModelPair] = []
+
+    def ready(self) -> bool:
+        return self.pair is not None and self.image is not None
+
+    def set_model(self, path: Path) -> Path | None:
+        """Choose a model (either file of a pair); returns labels found beside it, if used."""
+        pair = resolve_pair(path)
+        self.pair = pair
+        try:
+            self._folder_pairs = discover_pairs(path.parent)[:MAX_DISCOVERED]
+        except AppError:
+            self._folder_pairs = []
+        if self.labels_chosen and self.labels is not None:
+            return None
+        found = find_labels_beside(pair.cpu or pair.edgetpu or path)
+        self.labels = found
+        return found
+
+    def set_labels(self, path: Path | None) -> None:
+        self.labels = path
+        self.labels_chosen = path is not None
+
+    def take_from_record(self, record: RunRecord) -> None:
+        """Show the files a saved result was made with (even when they are not here any more)."""
+        paths = [Path(str(b.model.get("path"))) for b in record.backends if b.model.get("path")]
+        self.pair = None
+        for path in paths:
+            if path.is_file():
+                try:
+                    self.set_model(path)
+                    break
+                except AppError:
+                    continue
+        if self.pair is None and paths:
+            name = paths[0].stem.removesuffix("_edgetpu")
+            cpu = next((p for p in paths if not p.stem.endswith("_edgetpu")), None)
+            tpu = next((p for p in paths if p.stem.endswith("_edgetpu")), None)
+            self.pair = ModelPair(name, cpu, tpu)
+        labels = record.labels.get("path") if record.labels else None
+        self.labels = Path(str(labels)) if labels else None
+        self.labels_chosen = self.labels is not None
+        image = record.image.get("path") if record.image else None
+        self.image = Path(str(image)) if image else None
+
+    def folder_for(self, kind: str) -> Path | None:
+        current = {"model": self.pair and (self.pair.cpu or self.pair.edgetpu),
+                   "labels": self.labels, "image": self.image}.get(kind)
+        return current.parent if isinstance(current, Path) else None
+
+    def request(self, count: int) -> RunRequest | None:
+        if self.pair is None or self.image is None:
+            return None
+        model = self.pair.cpu or self.pair.edgetpu
+        assert model is not None
+        return RunRequest(model=model, image=self.image, labels=self.labels,
+                          edgetpu_model=self.pair.edgetpu if self.pair.cpu else None,
+                          count=count)
+
+    # Entries for the pickers: (shown text, path) and the current path --------------------------
+
+    def model_entries(self, recent: list[Path]) -> Entries:
+        pairs: dict[str, ModelPair] = {}
+        if self.pair is not None:
+            pairs[_key(self.pair)] = self.pair
+        for path in recent:
+            if len(pairs) >= MAX_DISCOVERED or not path.is_file():
+                continue
+            try:
+                pair = resolve_pair(path)
+            except AppError:
+                continue
+            pairs.setdefault(_key(pair), pair)
+        for pair in self._folder_pairs:
+            pairs.setdefault(_key(pair), pair)
+        entries = [(pair_title(p), k) for k, p in pairs.items()]
+        return entries, _key(self.pair) if self.pair else None
+
+    def labels_entries(self, recent: list[Path], none_text: str) -> Entries:
+        paths = [p for p in dict.fromkeys([*([self.labels] if self.labels else []), *recent])
+                 if p == self.labels or p.is_file()]
+        entries = [(none_text, "")] + [(p.name, str(p)) for p in paths]
+        return entries, str(self.labels) if self.labels else ""
+
+    def image_entries(self, recent: list[Path]) -> Entries:
+        paths = [p for p in dict.fromkeys([*([self.image] if self.image else []), *recent])
+                 if p == self.image or p.is_file()]
+        return [(p.name, str(p)) for p in paths], str(self.image) if self.image else None

@@ -1,0 +1,196 @@
+"""The main window's menus, file dialogs, exports and progress wording.
+
+Kept apart from ``main_window`` so that the window module stays about layout and the run; every
+dialog goes through ``ask_open`` / ``ask_save`` (tests patch ``QFileDialog``'s static methods).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core.errors import AppError
+from gui import file_kinds
+from gui.formatting import backend_name
+from gui.run_state import RunState
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+def _filters() -> dict[str, str]:
+    return {
+        file_kinds.MODEL: translate("Files", "TensorFlow Lite models (*.tflite);;All files (*)"),
+        file_kinds.LABELS: translate("Files", "Labels (*.txt);;All files (*)"),
+        file_kinds.IMAGE: translate("Files", "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;"
+                                    "All files (*)"),
+        file_kinds.RESULT: translate("Files", "Result files (*.json);;All files (*)"),
+        "csv": translate("Files", "CSV files (*.csv)"),
+        "png": translate("Files", "PNG images (*.png)"),
+    }
+
+
+def _titles() -> dict[str, str]:
+    return {
+        file_kinds.MODEL: translate("Files", "Open a model"),
+        file_kinds.LABELS: translate("Files", "Open a labels file"),
+        file_kinds.IMAGE: translate("Files", "Open an image"),
+        file_kinds.RESULT: translate("Files", "Open a saved result"),
+    }
+
+
+def ask_open(parent: QWidget, kind: str, folder: Path | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, _titles()[kind], str(folder or ""),
+                                          _filters()[kind])
+    return Path(name) if name else None
+
+
+def ask_save(parent: QWidget, title: str, suggested: str, kind: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, _filters()[kind])
+    return Path(name) if name else None
+
+
+@dataclass
+class WindowActions:
+    window: MainWindow
+    run: QAction
+    stop: QAction
+    export_json: QAction
+    export_csv: QAction
+
+    def update_enabled(self, running: bool, has_record: bool) -> None:
+        self.run.setEnabled(not running)
+        self.stop.setEnabled(running)
+        self.export_json.setEnabled(has_record and not running)
+        self.export_csv.setEnabled(has_record and not running)
+
+
+def install(window: MainWindow) -> WindowActions:
+    bar = window.menuBar()
+
+    def action(menu_title: str, text: str, slot: object, shortcut: str | None = None) -> QAction:
+        menu = menus[menu_title]
+        act = menu.addAction(text)
+        act.triggered.connect(slot)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        return act
+
+    menus = {"file": bar.addMenu(window.tr("&File")), "run": bar.addMenu(window.tr("&Run")),
+             "view": bar.addMenu(window.tr("&View")), "tools": bar.addMenu(window.tr("&Tools")),
+             "help": bar.addMenu(window.tr("&Help"))}
+    action("file", window.tr("Open &Model…"), lambda: window.browse(file_kinds.MODEL), "Ctrl+O")
+    action("file", window.tr("Open &Labels…"), lambda: window.browse(file_kinds.LABELS), "Ctrl+L")
+    action("file", window.tr("Open &Image…"), lambda: window.browse(file_kinds.IMAGE), "Ctrl+I")
+    menus["file"].addSeparator()
+    action("file", window.tr("Open Saved &Result…"), lambda: window.browse(file_kinds.RESULT),
+           "Ctrl+Shift+O")
+    menus["file"].addSeparator()
+    export_json = action("file", window.tr("Export Result as &JSON…"),
+                         lambda: export(window, "json"), "Ctrl+S")
+    export_csv = action("file", window.tr("Export Inferences as &CSV…"),
+                        lambda: export(window, "csv"))
+    action("file", window.tr("Save Window as &PNG…"), lambda: save_png(window), "Ctrl+Shift+S")
+    menus["file"].addSeparator()
+    action("file", window.tr("&Quit"), window.close, "Ctrl+Q")
+    run = action("run", window.tr("&Run"), lambda: window.start_run(), "Ctrl+R")
+    stop = action("run", window.tr("&Stop"), window.stop_run, "Esc")
+    full = action("view", window.tr("&Full Screen"), lambda: toggle_full_screen(window), "F11")
+    full.setCheckable(True)
+    action("tools", window.tr("&Diagnostics…"), window.show_diagnostics)
+    action("help", window.tr("&About Edge TPU Compare"), lambda: about(window))
+    actions = WindowActions(window, run, stop, export_json, export_csv)
+    actions.update_enabled(False, False)
+    return actions
+
+
+def toggle_full_screen(window: MainWindow) -> None:
+    window.showNormal() if window.isFullScreen() else window.showFullScreen()
+
+
+def about(window: MainWindow) -> None:
+    QMessageBox.about(window, window.tr("About Edge TPU Compare"), window.tr(
+        "<b>Edge TPU Compare</b><p>Runs the same TensorFlow Lite image classifier on the CPU and "
+        "on a Google Coral Edge TPU, and shows how fast each is and whether they agree.</p>"))
+
+
+def _suggested(window: MainWindow, suffix: str) -> str:
+    pair = window.choice.pair
+    stem = pair.name if pair else "edgetpu-compare"
+    folder = window.settings.last_file("export")
+    name = f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.{suffix}"
+    return str((folder.parent / name) if folder else Path(name))
+
+
+def export(window: MainWindow, fmt: str) -> Path | None:
+    record = window.state.record
+    if record is None:
+        return None
+    title = window.tr("Export result as JSON") if fmt == "json" \
+        else window.tr("Export inferences as CSV")
+    path = ask_save(window, title, _suggested(window, fmt),
+                    file_kinds.RESULT if fmt == "json" else "csv")
+    if path is None:
+        return None
+    from core.results import write_csv, write_json
+
+    try:
+        (write_json if fmt == "json" else write_csv)(record, path)
+    except AppError as exc:
+        window.statusBar().showMessage(exc.info.one_line(), 10000)
+        return None
+    window.settings.set_last_file("export", path)
+    window.statusBar().showMessage(window.tr("Saved {path}").format(path=path), 8000)
+    return path
+
+
+def save_png(window: MainWindow) -> Path | None:
+    path = ask_save(window, window.tr("Save window as PNG"), _suggested(window, "png"), "png")
+    if path is None:
+        return None
+    if not window.grab().save(str(path), "PNG"):
+        window.statusBar().showMessage(
+            window.tr("Could not write {path}: check that you may write to the folder.")
+            .format(path=path), 10000)
+        return None
+    window.settings.set_last_file("export", path)
+    window.statusBar().showMessage(window.tr("Saved {path}").format(path=path), 8000)
+    return path
+
+
+def progress_text(window: MainWindow, state: RunState, running: bool) -> tuple[str, int, int]:
+    """The progress bar's words and numbers: which backend, which iteration, of how many."""
+    request = window.last_request
+    count = request.count if request else window.input_bar.count.value()
+    measured = [b for b in state.backends if b.status != "error"]
+    total = sum(state.progress[b.id].total if b.id in state.progress else count
+                for b in measured) or 1
+    done = sum(state.progress[b.id].done for b in measured if b.id in state.progress)
+    if running:
+        current = state.backend(state.current) if state.current else None
+        if current is None:
+            return window.tr("Starting…"), 0, total
+        name = backend_name(current)
+        if current.id not in state.progress:
+            return window.tr("{name}: loading the model…").format(name=name), done, total
+        p = state.progress[current.id]
+        return window.tr("{name} · iteration {done} of {total}").format(
+            name=name, done=p.done, total=p.total), done, total
+    if state.rejected is not None:
+        return window.tr("Not started"), 0, 1
+    if not any(b.status != "pending" for b in state.backends):
+        return window.tr("Ready"), 0, 1
+    failed = sum(1 for b in state.backends if b.status == "error")
+    if any(b.status == "cancelled" for b in state.backends):
+        return window.tr("Stopped"), done, total
+    if failed:
+        return window.tr("Finished · {n} backend(s) could not run").format(n=failed), total, total
+    return window.tr("Finished"), total, total

@@ -1,0 +1,71 @@
+"""The data rate is not the paint rate: results reach the window in batches, and plots repaint
+at most about 30 times a second of run time, never while the window is hidden.
+
+Counted, not timed: the runner counts its deliveries and inferences, the window its repaints;
+the run's own duration (not a limit) turns the repaint count into a rate.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gui.main_window import MainWindow
+from gui.session_runner import MAX_DELIVERIES_PER_SECOND
+from gui.settings import Settings
+from tests import gui_support
+
+pytestmark = pytest.mark.gui
+
+
+def _window(qtbot: QtBot, tmp_path: Path, show: bool) -> MainWindow:
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+    return window
+
+
+def test_a_2000_inference_run_is_delivered_in_batches_and_painted_at_most_30_hz(
+        qtbot: QtBot, tmp_path: Path, small_model: Path, parrot: Path) -> None:
+    window = _window(qtbot, tmp_path, show=True)
+    window.open_path(small_model)
+    window.open_path(parrot)
+    window.input_bar.count.setValue(2000)
+    started: list[float] = []
+    window.runner.runStarted.connect(lambda: started.append(time.monotonic()))
+    repaints_before = window.repaints
+    with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
+        window.start_run()
+    run_seconds = time.monotonic() - started[0]
+    repaints = window.repaints - repaints_before
+    runner = window.runner
+    cpu = window.state.backend("cpu")
+    assert cpu is not None and cpu.status == "ok" and len(cpu.latencies_ms) == 2000
+    assert runner.inferences == 2000
+    assert runner.deliveries * 10 <= runner.inferences, \
+        f"{runner.deliveries} deliveries for {runner.inferences} inferences"
+    # +2: the paint when Run is pressed and the final one after the thread has ended.
+    bound = MAX_DELIVERIES_PER_SECOND * run_seconds + 2
+    assert 1 <= repaints <= bound, f"{repaints} repaints in {run_seconds:.2f} s"
+    assert all(p.paints <= bound + 1 for p in window.panels)
+    assert window.panels[0].strip.points == 2000
+
+
+def test_nothing_paints_while_the_window_is_hidden(
+        qtbot: QtBot, tmp_path: Path, small_model: Path, parrot: Path) -> None:
+    window = _window(qtbot, tmp_path, show=False)
+    window.open_path(small_model)
+    window.open_path(parrot)
+    window.input_bar.count.setValue(300)
+    before = window.repaints
+    with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
+        window.start_run()
+    assert window.runner.deliveries >= 1
+    assert window.repaints == before, "painted while hidden"
+    window.show()
+    assert window.repaints == before + 1, "one paint catches up on show"
+    assert window.panels[0].strip.points == 300

@@ -1,0 +1,89 @@
+"""``edgetpu-compare screenshot``: the real window rendered offscreen and saved as a PNG.
+
+Run as the documentation build runs it, in a child process, after a real run or from a saved
+result; the picture is checked for its size and for the colours of what it must show.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from gui import palette
+from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings
+
+pytestmark = pytest.mark.gui
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _screenshot(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)  # the command must go offscreen by itself
+    return subprocess.run([sys.executable, "-m", "gui.entry", "screenshot", *map(str, args)],
+                          cwd=REPO, env=env, capture_output=True, text=True, check=False)
+
+
+def _share_near(image: QImage, colour: QColor, tolerance: int = 10) -> float:
+    """The share of sampled pixels within ``tolerance`` of ``colour`` on every channel."""
+    hits = total = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            total += 1
+            if abs(c.red() - colour.red()) <= tolerance and \
+                    abs(c.green() - colour.green()) <= tolerance and \
+                    abs(c.blue() - colour.blue()) <= tolerance:
+                hits += 1
+    return hits / total
+
+
+def test_screenshot_after_a_real_run_shows_what_it_must(
+        qapp: object, tmp_path: Path, bird_model: Path, bird_labels: Path, parrot: Path) -> None:
+    out = tmp_path / "shot.png"
+    done = _screenshot("--model", bird_model, "--labels", bird_labels, "--image", parrot,
+                       "--count", "100", "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert "top-1 Ara macao (Scarlet Macaw) (0." in done.stdout
+    assert "Edge TPU did not run" in done.stdout
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    theme = palette.current()  # the same offscreen default palette as the child's
+    assert _share_near(image, QColor(theme.backends["cpu"])) > 0.001, "no CPU plot or bars"
+    assert _share_near(image, QColor(theme.bad_soft), 4) > 0.05, "no Edge TPU error card"
+
+
+def test_screenshot_from_a_saved_result_at_another_size(
+        tmp_path: Path, bird_model: Path, parrot: Path) -> None:
+    result = tmp_path / "r.json"
+    run = subprocess.run([sys.executable, "-m", "gui.entry", "run", "--model", str(bird_model),
+                          "--image", str(parrot), "--count", "10", "--backend", "cpu",
+                          "--json", str(result)], cwd=REPO, capture_output=True, text=True,
+                         check=False)
+    assert run.returncode == 0, run.stderr
+    out = tmp_path / "small.png"
+    done = _screenshot("--results", result, "--size", "1280x800", "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert "only one backend was run" in done.stdout
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+@pytest.mark.parametrize("args", [
+    ["--out", "x.png"],
+    ["--out", "x.png", "--results", "missing.json"],
+    ["--out", "x.png", "--model", "missing.tflite", "--image", "missing.jpg"],
+    ["--out", "x.png", "--results", "r.json", "--size", "big"],
+])
+def test_bad_input_is_one_error_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
+    done = _screenshot(*[str(tmp_path / a) if a.endswith((".png", ".json", ".tflite", ".jpg"))
+                         else a for a in args])
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
+    assert not list(tmp_path.glob("*.png"))
