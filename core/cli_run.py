@@ -18,6 +18,7 @@ from core.cli import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo
 from core.events import BackendFailed, BackendLoaded, Event, FirstInference
 from core.records import RunRecord
+from core.report_html import write_html
 from core.results import check_writable, write_csv, write_json
 from core.session import SCHEDULES, RunRequest, Session
 from core.summary import comparison_sentence
@@ -77,6 +78,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the result file")
     parser.add_argument("--csv", type=Path, metavar="OUT", help="write one row per inference")
+    parser.add_argument("--html", type=Path, metavar="OUT",
+                        help="write a self-contained HTML report")
 
 
 def request_from_args(args: argparse.Namespace) -> RunRequest:
@@ -89,7 +92,7 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
 
 
 def run(args: argparse.Namespace) -> int:
-    for out in (args.json, args.csv):
+    for out in (args.json, args.csv, args.html):
         if out is not None:
             check_writable(out)
     session = Session(request_from_args(args))
@@ -109,6 +112,9 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         write_csv(record, args.csv)
         out.write(f"Saved {args.csv}\n")
+    if args.html:
+        write_html(record, args.html)
+        out.write(f"Saved {args.html}\n")
     if session.cancelled:
         sys.stderr.write("error: stopped before the end. Run the command again to measure "
                          "everything.\n")

@@ -34,6 +34,7 @@ def _filters() -> dict[str, str]:
                                     "All files (*)"),
         file_kinds.RESULT: translate("Files", "Result files (*.json);;All files (*)"),
         "csv": translate("Files", "CSV files (*.csv)"),
+        "html": translate("Files", "HTML reports (*.html)"),
         "png": translate("Files", "PNG images (*.png)"),
     }
 
@@ -65,12 +66,14 @@ class WindowActions:
     stop: QAction
     export_json: QAction
     export_csv: QAction
+    export_html: QAction
 
     def update_enabled(self, running: bool, has_record: bool) -> None:
         self.run.setEnabled(not running)
         self.stop.setEnabled(running)
         self.export_json.setEnabled(has_record and not running)
         self.export_csv.setEnabled(has_record and not running)
+        self.export_html.setEnabled(has_record and not running)
 
 
 def install(window: MainWindow) -> WindowActions:
@@ -98,6 +101,8 @@ def install(window: MainWindow) -> WindowActions:
                          lambda: export(window, "json"), "Ctrl+S")
     export_csv = action("file", window.tr("Export Inferences as &CSV…"),
                         lambda: export(window, "csv"))
+    export_html = action("file", window.tr("Export &HTML Report…"),
+                         lambda: export(window, "html"))
     action("file", window.tr("Save Window as &PNG…"), lambda: save_png(window), "Ctrl+Shift+S")
     menus["file"].addSeparator()
     action("file", window.tr("&Quit"), window.close, "Ctrl+Q")
@@ -107,7 +112,7 @@ def install(window: MainWindow) -> WindowActions:
     full.setCheckable(True)
     action("tools", window.tr("&Diagnostics…"), window.show_diagnostics)
     action("help", window.tr("&About Edge TPU Compare"), lambda: about(window))
-    actions = WindowActions(window, run, stop, export_json, export_csv)
+    actions = WindowActions(window, run, stop, export_json, export_csv, export_html)
     actions.update_enabled(False, False)
     return actions
 
@@ -134,16 +139,19 @@ def export(window: MainWindow, fmt: str) -> Path | None:
     record = window.state.record
     if record is None:
         return None
-    title = window.tr("Export result as JSON") if fmt == "json" \
-        else window.tr("Export inferences as CSV")
-    path = ask_save(window, title, _suggested(window, fmt),
-                    file_kinds.RESULT if fmt == "json" else "csv")
-    if path is None:
-        return None
+    from core.report_html import write_html
     from core.results import write_csv, write_json
 
+    title, kind, writer = {
+        "json": (window.tr("Export result as JSON"), file_kinds.RESULT, write_json),
+        "csv": (window.tr("Export inferences as CSV"), "csv", write_csv),
+        "html": (window.tr("Export HTML report"), "html", write_html),
+    }[fmt]
+    path = ask_save(window, title, _suggested(window, fmt), kind)
+    if path is None:
+        return None
     try:
-        (write_json if fmt == "json" else write_csv)(record, path)
+        writer(record, path)
     except AppError as exc:
         window.statusBar().showMessage(exc.info.one_line(), 10000)
         return None

@@ -25,8 +25,10 @@ def test_must_show_bird_on_cpu_and_missing_edgetpu(
         tmp_path: Path, bird_model: Path, bird_labels: Path, parrot: Path) -> None:
     out = tmp_path / "out.json"
     csv_out = tmp_path / "out.csv"
+    html_out = tmp_path / "out.html"
     result = _cli("run", "--model", str(bird_model), "--labels", str(bird_labels), "--image",
-                  str(parrot), "--count", "50", "--json", str(out), "--csv", str(csv_out))
+                  str(parrot), "--count", "50", "--json", str(out), "--csv", str(csv_out),
+                  "--html", str(html_out))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert "Ara macao (Scarlet Macaw): 0.7" in result.stdout
@@ -43,6 +45,8 @@ def test_must_show_bird_on_cpu_and_missing_edgetpu(
     for key in ("created", "image", "labels", "settings", "host", "comparison"):
         assert key in data
     assert data["image"]["width"] > 0 and len(data["image"]["sha256"]) == 64
+    report = html_out.read_text(encoding="utf-8")
+    assert "Ara macao (Scarlet Macaw)" in report and "No Edge TPU runtime" in report
     rows = csv_out.read_text().splitlines()
     assert rows[0] == "backend,label,phase,iteration,latency_ms"
     assert sum(1 for r in rows if r.startswith("cpu,") and ",timed," in r) == 50
@@ -107,3 +111,17 @@ def test_no_traceback_from_the_real_entry_point(tmp_path: Path, parrot: Path) ->
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_result_files_are_readable_by_others(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from core.results import write_atomic
+
+    target = tmp_path / "report.json"
+    write_atomic(target, "{}")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left

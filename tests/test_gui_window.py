@@ -229,6 +229,10 @@ def test_exports_and_a_saved_result_reopens_as_it_looked(
     window.actions_.export_json.trigger()
     gui_support.patch_save_dialog(monkeypatch, csv_file)
     window.actions_.export_csv.trigger()
+    html_file = tmp_path / "r.html"
+    gui_support.patch_save_dialog(monkeypatch, html_file)
+    window.actions_.export_html.trigger()
+    assert "Ara macao (Scarlet Macaw)" in html_file.read_text(encoding="utf-8")
     gui_support.patch_save_dialog(monkeypatch, png_file)
     from gui import window_actions
 
