@@ -16,9 +16,9 @@ def short_name(backend: BackendRecord) -> str:
 def speed_phrase(speedup: float) -> str:
     if 0.97 <= speedup <= 1.03:
         return "as fast as"
-    if speedup > 1:
-        return f"{speedup:.1f}× faster than"
-    return f"{1 / speedup:.1f}× slower than"
+    factor = speedup if speedup > 1 else 1 / speedup
+    digits = 2 if factor < 2 else 1  # "1.05× slower", never a confusing "1.0× slower"
+    return f"{factor:.{digits}f}× {'faster' if speedup > 1 else 'slower'} than"
 
 
 def comparison_sentence(record: RunRecord) -> str:

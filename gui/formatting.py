@@ -30,6 +30,8 @@ def fmt_ms_unit(value: float | None, precise: bool = False) -> str:
 
 
 def fmt_factor(value: float) -> str:
+    if value < 2:
+        return f"{value:.2f}×"  # as core.summary: "1.05×", never a confusing "1.0×"
     return f"{value:.1f}×" if value < 100 else f"{value:.0f}×"
 
 

@@ -86,3 +86,12 @@ def test_histogram_bins_cover_the_data_with_a_readable_count() -> None:
     assert 5 <= edges.size - 1 <= 40
     flat = histogram_bins([3.0, 3.0, 3.0])
     assert flat[0] < 3.0 < flat[-1]
+
+
+def test_speed_phrase_never_says_one_times() -> None:
+    from core.summary import speed_phrase
+
+    assert speed_phrase(1.0) == "as fast as"
+    assert speed_phrase(0.953) == "1.05× slower than"
+    assert speed_phrase(11.74) == "11.7× faster than"
+    assert speed_phrase(1.5) == "1.50× faster than"
