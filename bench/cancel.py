@@ -46,15 +46,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    rows = []
+    rows, worst_all = [], 0.0
     for name in ("mobilenet_v1_0.25_128_quant", "mobilenet_v2_1.0_224_quant"):
         times = [one(f"models/{name}.tflite") for _ in range(args.repeats)]
         worst = max(times)
+        worst_all = max(worst_all, worst)
         rows.append([name, f"{statistics.median(times) * 1000:.0f}", f"{worst * 1000:.0f}",
                      f"{worst / TARGET_S:.2f}", "ok" if worst <= TARGET_S else "OVER"])
     print(f"Stop to all workers reaped ({args.repeats} runs each; target <= "
           f"{TARGET_S * 1000:.0f} ms)")
     print_table(["model", "median ms", "worst ms", "worst/target", "verdict"], rows)
+    print(f"RESULT: cancel worst {worst_all * 1000:.0f} ms (target <= {TARGET_S * 1000:.0f} ms) "
+          f"{'ok' if worst_all <= TARGET_S else 'OVER'}")
 
 
 if __name__ == "__main__":

@@ -87,6 +87,8 @@ def main() -> None:
           f"{args.repeats} alternations; target <= {TARGET})")
     print_table(["model", "app median ms", "bare median ms", "ratio", "verdict"], rows)
     print(f"worst ratio: {worst:.3f}")
+    print(f"RESULT: overhead worst ratio {worst:.3f} (target <= {TARGET}) "
+          f"{'ok' if worst <= TARGET else 'OVER'}")
 
 
 if __name__ == "__main__":

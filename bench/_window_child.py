@@ -1,0 +1,108 @@
+"""Runs inside a fresh process for bench/window.py: drives the real window and prints JSON.
+
+Kept separate so that each measurement starts from a clean process, as a user's would.
+Usage: python bench/_window_child.py run|startup MODEL IMAGE COUNT [T0]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+T_IMPORT = time.time()
+
+import _common  # noqa: E402,F401  (puts the repository on sys.path)
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["EDGETPU_COMPARE_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
+
+
+def measure_run(model: str, image: str, count: int) -> dict[str, float]:
+    """The CPU median and the largest event-loop stall while the window shows a live run."""
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+    from core.backends import BackendSpec
+    from core.session import RunRequest
+    from gui.app import make_app
+    from gui.main_window import MainWindow
+
+    app = make_app()
+    window = MainWindow(restore=False, start_page=False)
+    window.show()
+    clock = QElapsedTimer()
+    gaps: list[int] = []
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(5)
+
+    def tick() -> None:
+        gaps.append(clock.restart())
+
+    ticker.timeout.connect(tick)
+    window.runner.runEnded.connect(app.quit)
+    request = RunRequest(Path(model), Path(image), count=count, warmup=10,
+                         backends=(BackendSpec("cpu"),))
+    clock.start()
+    ticker.start()
+    window.start_run(request)
+    app.exec()
+    ticker.stop()
+    record = window.state.record
+    assert record is not None, "the run produced no record"
+    stats = record.backend("cpu").stats
+    assert stats is not None, record.backend("cpu").error
+    measuring = gaps[len(gaps) // 20:]  # leave out start-up (worker spawn happens off-thread)
+    return {"median_ms": stats.median, "max_stall_ms": max(measuring) - 5,
+            "deliveries": window.runner.deliveries, "repaints": window.repaints}
+
+
+def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
+    """Process start to window shown, and to the first result painted."""
+    from PySide6.QtTest import QTest
+
+    from gui.app import make_app
+    from gui.main_window import MainWindow
+
+    app = make_app()
+    window = MainWindow(restore=False, start_page=False)
+    window.open_path(Path(model), "model")
+    window.open_path(Path(image), "image")
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    app.processEvents()
+    shown = time.time() - t0
+    first: list[float] = []
+
+    def on_events(events: list[object]) -> None:
+        from core.events import FirstInference
+
+        if not first and any(isinstance(e, FirstInference) for e in events):
+            app.processEvents()  # the paint that shows it
+            first.append(time.time() - t0)
+            window.runner.cancel()
+
+    window.runner.eventsDelivered.connect(on_events)
+    window.runner.runEnded.connect(app.quit)
+    window.input_bar.count.setValue(20)
+    window.start_run()
+    app.exec()
+    return {"shown_s": shown, "first_result_s": first[0] if first else float("nan"),
+            "python_start_s": T_IMPORT - t0}
+
+
+def main() -> None:
+    mode, model, image, count = sys.argv[1:5]
+    if mode == "run":
+        result = measure_run(model, image, int(count))
+    else:
+        result = measure_startup(model, image, float(sys.argv[5]))
+    print("JSON " + json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
