@@ -2,7 +2,9 @@
 
 Plain Python (the widgets only display it): a model and its ``_edgetpu`` twin are one entry,
 labels are looked for beside a newly chosen model unless the person picked labels themselves,
-and the folder of the current model is searched for other pairs to offer in the same list.
+and the folder of the current model and the model folders (``--models-dir``,
+``EDGETPU_COMPARE_MODELS``, the project's ``models/``, the user's data folder, where the sample
+models are fetched to) are searched for other pairs to offer in the same list.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ def _key(pair: ModelPair) -> str:
 
 
 class ModelChoice:
-    def __init__(self) -> None:
+    def __init__(self, models_dir: Path | None = None) -> None:
+        self.models_dir = models_dir
+        self._library: list[ModelPair] | None = None  # found on first use, not at start-up
         self.pair: ModelPair | None = None
         self.labels: Path | None = None
         self.labels_chosen = False  # picked by the person: a new model does not replace them
@@ -115,10 +119,27 @@ class ModelChoice:
             except AppError:
                 continue
             pairs.setdefault(_key(pair), pair)
-        for pair in self._folder_pairs:
-            pairs.setdefault(_key(pair), pair)
+        for pair in [*self._folder_pairs, *self.library_pairs()]:
+            if len(pairs) < MAX_DISCOVERED:
+                pairs.setdefault(_key(pair), pair)
         entries = [(pair_title(p), k) for k, p in pairs.items()]
         return entries, _key(self.pair) if self.pair else None
+
+    def library_pairs(self) -> list[ModelPair]:
+        """Model pairs in the model folders, e.g. the fetched sample models."""
+        if self._library is None:
+            from core.model_dirs import model_dirs
+
+            found: list[ModelPair] = []
+            for folder in model_dirs(self.models_dir):
+                for sub in (folder / "models", folder):
+                    if sub.is_dir():
+                        try:
+                            found.extend(discover_pairs(sub))
+                        except AppError:
+                            continue
+            self._library = found
+        return self._library
 
     def labels_entries(self, recent: list[Path], none_text: str) -> Entries:
         paths = [p for p in dict.fromkeys([*([self.labels] if self.labels else []), *recent])

@@ -233,3 +233,18 @@ def test_a_crash_is_explained_by_what_the_runtime_printed(bird_model: Path,
     assert "Unsupported data type in custom op handler" in err.detail
     _assert_reaped(session)
     assert not any(Path(w.job.log_path).exists() for w in session._workers)
+
+
+def test_a_runtime_that_is_not_installed_is_runtime_missing(small_model: Path,
+                                                            parrot: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("tflite_runtime") is not None:
+        pytest.skip("tflite-runtime is installed here; this checks its absence")
+    old = BackendSpec("cpu", runtime="tflite-runtime", threads=1)
+    record, _, session = _run(RunRequest(small_model, parrot, count=3, backends=(CPU1, old)))
+    assert record.backend("cpu").status == "ok"
+    err = record.backend("cpu-2").error
+    assert err is not None and err.code == "runtime_missing"
+    assert "pip install tflite-runtime" in err.remedy
+    _assert_reaped(session)
