@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThread, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -270,13 +270,15 @@ class DiagnosticsDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def copy_report(self) -> None:
-        """Put the readable report (and its JSON as application/json) on the clipboard."""
+        """Put the readable report on the clipboard, as plain text.
+
+        Plain text on purpose: a QMimeData left on the clipboard makes PySide6 crash when the
+        application exits (seen with 6.11), and the text report holds everything a support
+        request needs (``edgetpu-compare doctor --json`` gives the JSON).
+        """
         if self._report is None:
             return
-        mime = QMimeData()
-        mime.setText(self._report.to_text())
-        mime.setData("application/json", QByteArray(self._report.to_json().encode("utf-8")))
-        QGuiApplication.clipboard().setMimeData(mime)
+        QGuiApplication.clipboard().setText(self._report.to_text())
         self.copied_label.setText(self.tr("Report copied: paste it into your support request."))
 
 
