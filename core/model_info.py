@@ -28,6 +28,7 @@ from ai_edge_litert import schema_py_generated as schema
 
 from core.errors import AppError, fail
 from core.files import read_user_file
+from core.flatbuffer_reader import I8, U8, U32, U64, Damaged, Table, Truncated, get
 from core.labels import MAX_LABELS_BYTES, describe_bytes, load_labels, parse_labels
 
 EDGETPU_CUSTOM_OP = "edgetpu-custom-op"
@@ -37,80 +38,8 @@ _TYPE_NAMES = {v: k.lower() for k, v in vars(schema.TensorType).items()
                if not k.startswith("_") and isinstance(v, int)}
 _AGAIN = "Download or copy the model again, or choose another .tflite file."
 _MAX_EMBEDDED_IDS = 100_000
-_U8, _I8, _U16 = struct.Struct("<B"), struct.Struct("<b"), struct.Struct("<H")
-_I32, _U32, _U64 = struct.Struct("<i"), struct.Struct("<I"), struct.Struct("<Q")
 
 
-class _Damaged(Exception):
-    """A structural fault; its technical text becomes the error's ``detail``."""
-
-
-class _Truncated(_Damaged):
-    """A read past the end of the file: what a partial download or copy looks like."""
-
-
-def _get(fmt: struct.Struct, data: bytes, pos: int) -> Any:
-    if pos < 0:
-        raise _Damaged(f"read at negative position {pos}")
-    if pos + fmt.size > len(data):
-        raise _Truncated(f"read of {fmt.size} bytes at {pos} past the end of the file")
-    return fmt.unpack_from(data, pos)[0]
-
-
-class _Table:
-    """A flatbuffer table whose header, vtable and fields were checked to lie inside ``data``."""
-
-    __slots__ = ("_obj_len", "_vt", "_vt_len", "data", "pos")
-
-    def __init__(self, data: bytes, pos: int) -> None:
-        self.data, self.pos = data, pos
-        self._vt = pos - _get(_I32, data, pos)
-        self._vt_len = _get(_U16, data, self._vt)
-        self._obj_len = _get(_U16, data, self._vt + 2)
-        if (self._vt_len < 4 or self._vt_len % 2 or self._vt + self._vt_len > len(data)
-                or self._obj_len < 4 or pos + self._obj_len > len(data)):
-            raise _Damaged(f"table at {pos} has an impossible layout")
-
-    def _field(self, index: int, width: int) -> int:
-        slot = 4 + 2 * index
-        if slot >= self._vt_len:
-            return 0
-        offset = _get(_U16, self.data, self._vt + slot)
-        if offset and offset + width > self._obj_len:
-            raise _Damaged(f"field {index} of the table at {self.pos} lies outside it")
-        return self.pos + offset if offset else 0
-
-    def scalar(self, index: int, fmt: struct.Struct, default: int = 0) -> Any:
-        at = self._field(index, fmt.size)
-        return _get(fmt, self.data, at) if at else default
-
-    def table(self, index: int) -> _Table | None:
-        at = self._field(index, 4)
-        return _Table(self.data, at + _get(_U32, self.data, at)) if at else None
-
-    def span(self, index: int, width: int) -> tuple[int, int]:
-        """(first byte, element count) of a vector field; (0, 0) when absent."""
-        at = self._field(index, 4)
-        if not at:
-            return 0, 0
-        start = at + _get(_U32, self.data, at)
-        count = _get(_U32, self.data, start)
-        if start + 4 + count * width > len(self.data):
-            raise _Truncated(f"vector at {start} runs past the end of the file")
-        return start + 4, count
-
-    def numbers(self, index: int, code: str) -> tuple[Any, ...]:
-        first, count = self.span(index, struct.calcsize("<" + code))
-        return struct.unpack_from(f"<{count}{code}", self.data, first) if count else ()
-
-    def tables(self, index: int) -> list[_Table]:
-        first, count = self.span(index, 4)
-        return [_Table(self.data, p + _get(_U32, self.data, p))
-                for p in range(first, first + 4 * count, 4)]
-
-    def text(self, index: int) -> str:
-        first, count = self.span(index, 1)
-        return self.data[first:first + count].decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)
@@ -169,7 +98,7 @@ def inspect_model(path: Path | str) -> ModelInfo:
     data = _read(p)
     try:
         parsed = _parse(data)
-    except _Truncated as exc:
+    except Truncated as exc:
         raise fail("invalid_model", f"'{p.name}' is truncated: the file ends before the "
                    "model does.", _AGAIN, detail=str(exc)) from None
     except Exception as exc:  # any fault in foreign bytes must become a plain invalid_model
@@ -199,63 +128,63 @@ def _read(p: Path) -> bytes:
 
 
 def _parse(data: bytes) -> _Parsed:
-    """Walk the parts a runtime would trust; raise ``_Damaged`` at the first impossible one."""
-    root = _Table(data, _get(_U32, data, 0))
+    """Walk the parts a runtime would trust; raise ``Damaged`` at the first impossible one."""
+    root = Table(data, get(U32, data, 0))
     codes = root.tables(1)
     custom = tuple(sorted({c.text(1) for c in codes} - {""}))
     subgraphs = root.tables(2)
     buffers = root.tables(4)
     for buffer in buffers:
         buffer.span(0, 1)
-        offset, size = buffer.scalar(1, _U64), buffer.scalar(2, _U64)
+        offset, size = buffer.scalar(1, U64), buffer.scalar(2, U64)
         if offset > 1 and offset + size > len(data):
-            raise _Truncated(f"buffer data at {offset}+{size} lies past the end of the file")
+            raise Truncated(f"buffer data at {offset}+{size} lies past the end of the file")
     if not subgraphs:
-        raise _Damaged("the model has no graph")
+        raise Damaged("the model has no graph")
     for graph in subgraphs:
         tensor_count = graph.span(0, 4)[1]
         for op in graph.tables(3):
-            if op.scalar(0, _U32) >= len(codes):
-                raise _Damaged("an operator names an operator type that does not exist")
+            if op.scalar(0, U32) >= len(codes):
+                raise Damaged("an operator names an operator type that does not exist")
             for index in (*op.numbers(1, "i"), *op.numbers(2, "i")):
                 if not -1 <= index < tensor_count:
-                    raise _Damaged("an operator names a tensor that does not exist")
+                    raise Damaged("an operator names a tensor that does not exist")
     graph = subgraphs[0]
     tensors = graph.tables(0)
     inputs, outputs = graph.numbers(1, "i"), graph.numbers(2, "i")
     for index in (*inputs, *outputs):
         if not 0 <= index < len(tensors):
-            raise _Damaged("the graph's inputs or outputs name a tensor that does not exist")
+            raise Damaged("the graph's inputs or outputs name a tensor that does not exist")
     for tensor in tensors:
-        if tensor.scalar(2, _U32) >= max(len(buffers), 1):
-            raise _Damaged("a tensor names a data buffer that does not exist")
+        if tensor.scalar(2, U32) >= max(len(buffers), 1):
+            raise Damaged("a tensor names a data buffer that does not exist")
     if not inputs or not outputs:
-        raise _Damaged("the graph has no inputs or no outputs")
+        raise Damaged("the graph has no inputs or no outputs")
     metadata = None
     for entry in root.tables(6):
-        index = entry.scalar(1, _U32)
+        index = entry.scalar(1, U32)
         if entry.text(0) == "TFLITE_METADATA" and index < len(buffers):
             metadata = _buffer_bytes(data, buffers[index])
     return _Parsed(len(inputs), _spec(tensors[inputs[0]]), len(outputs),
                    _spec(tensors[outputs[0]]), custom, metadata)
 
 
-def _buffer_bytes(data: bytes, buffer: _Table) -> bytes:
-    offset, size = buffer.scalar(1, _U64), buffer.scalar(2, _U64)
+def _buffer_bytes(data: bytes, buffer: Table) -> bytes:
+    offset, size = buffer.scalar(1, U64), buffer.scalar(2, U64)
     if offset > 1:
         return data[offset:offset + size]
     first, count = buffer.span(0, 1)
     return data[first:first + count]
 
 
-def _spec(tensor: _Table) -> TensorSpec:
+def _spec(tensor: Table) -> TensorSpec:
     quant = tensor.table(4)
     scales = quant.numbers(2, "f") if quant else ()
     zero_points = quant.numbers(3, "q") if quant else ()
     scale = float(scales[0]) if scales else 0.0
     if not (math.isfinite(scale) and scale >= 0):
-        raise _Damaged(f"quantisation scale {scale}")
-    type_code = tensor.scalar(1, _I8)
+        raise Damaged(f"quantisation scale {scale}")
+    type_code = tensor.scalar(1, I8)
     return TensorSpec(name=tensor.text(3), shape=tuple(tensor.numbers(0, "i")),
                       dtype=_TYPE_NAMES.get(type_code, f"type {type_code}"), scale=scale,
                       zero_point=int(zero_points[0]) if zero_points else 0)
@@ -297,15 +226,15 @@ def _read_metadata(blob: bytes | None, channels: int,
         return None, None, None
     mean = std = labels = None
     try:
-        graph = _Table(blob, _get(_U32, blob, 0)).tables(3)[0]  # subgraph_metadata[0]
+        graph = Table(blob, get(U32, blob, 0)).tables(3)[0]  # subgraph_metadata[0]
         for unit in graph.tables(2)[0].tables(4):  # input_tensor_metadata[0].process_units
             options = unit.table(1)
-            if unit.scalar(0, _U8) == 1 and options:  # NormalizationOptions
+            if unit.scalar(0, U8) == 1 and options:  # NormalizationOptions
                 mean, std = options.numbers(0, "f"), options.numbers(1, "f")
         for file in graph.tables(3)[0].tables(6):  # output_tensor_metadata[0].associated_files
-            if file.scalar(2, _I8) == 2 and labels is None:  # TENSOR_AXIS_LABELS
+            if file.scalar(2, I8) == 2 and labels is None:  # TENSOR_AXIS_LABELS
                 labels = file.text(0)
-    except (_Damaged, IndexError, ValueError, struct.error):
+    except (Damaged, IndexError, ValueError, struct.error):
         pass
     if not (mean and std and len(mean) in (1, channels) and len(std) in (1, channels)
             and all(0 < s < 1e6 for s in std) and all(abs(m) < 1e6 for m in mean)):
