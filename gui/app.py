@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from gui import palette
+from gui import palette, theme
 from gui.settings import APPLICATION, ORGANIZATION
 
 
@@ -31,6 +31,7 @@ def make_app(argv: Sequence[str] | None = None, offscreen: bool = False) -> QApp
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Edge TPU Compare"))
     app.setDesktopFileName("edgetpu-compare")
+    theme.remember_platform_style(app)
     pg.setConfigOptions(antialias=True, foreground=palette.current().muted)
     apply_style(app)
     return app

@@ -197,10 +197,11 @@ class BackendPanel(QFrame):
             else compute_stats(record.latencies_ms)
         median = stats.median if stats else None
         colour = self._colour.name()
+        unit = self.tr("ms")  # outside the f-string, where lupdate can see it
         self.median_label.setText(
             f'<span style="font-size:40pt; font-weight:600; color:{colour}">'
             f'{fmt_ms(median, precise=True)}</span>'
-            f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{self.tr("ms")}'
+            f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
             '</span>')
         self._median_caption.setText(
             self.tr("MEDIAN OF {n} INFERENCES").format(n=stats.count) if stats

@@ -1,4 +1,5 @@
-"""``edgetpu-compare [gui] [--model M] [--labels L] [--image I]``: open the comparison window."""
+"""``edgetpu-compare [gui] [--model M] [--labels L] [--image I] [--kiosk [--image-folder DIR]]
+[--lang system|en|ja] [--theme system|light|dark]``: open the comparison window, or booth mode."""
 
 from __future__ import annotations
 
@@ -10,20 +11,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", type=Path, help="the .tflite model (either file of a pair)")
     parser.add_argument("--labels", type=Path, help="the labels file")
     parser.add_argument("--image", type=Path, help="the image to classify")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="start in booth mode: full screen, an endless loop over a folder "
+                             "of pictures (Esc leaves)")
+    parser.add_argument("--image-folder", type=Path, metavar="DIR",
+                        help="the pictures booth mode loops over (default: the sample images)")
+    parser.add_argument("--lang", choices=("system", "en", "ja"),
+                        help="language of the window (default: as last chosen in the window, "
+                             "else the system's)")
+    parser.add_argument("--theme", choices=("system", "light", "dark"),
+                        help="colour theme (default: as last chosen in the window, else the "
+                             "system's)")
 
 
 def run(args: argparse.Namespace) -> int:
     from gui.app import make_app
     from gui.main_window import MainWindow
 
+    if args.image_folder is not None and not args.image_folder.is_dir():
+        from core.errors import fail
+
+        raise fail("usage", f"The picture folder {args.image_folder} does not exist.",
+                   "Give --image-folder a folder that holds JPEG, PNG or BMP pictures.")
     app = make_app()
+    from gui import theme, translations
+    from gui.settings import Settings
+
+    settings = Settings()
+    translations.install_translator(app, args.lang or settings.language())
+    theme.apply_theme(app, args.theme or settings.theme())
     given = [args.model, args.labels, args.image]
-    window = MainWindow(restore_files=not any(given))
+    window = MainWindow(settings, restore_files=not any(given))
     if args.model is not None:
         window.open_path(args.model, "model")
     if args.labels is not None:
         window.open_path(args.labels, "labels")
     if args.image is not None:
         window.open_path(args.image, "image")
-    window.show()
+    if args.kiosk:
+        window.enter_booth(args.image_folder)
+    else:
+        window.show()
     return int(app.exec())

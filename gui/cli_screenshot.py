@@ -1,4 +1,5 @@
-"""``edgetpu-compare screenshot --out FILE.png [run options | --results FILE.json] [--size WxH]``.
+"""``edgetpu-compare screenshot --out FILE.png [run options | --results FILE.json] [--size WxH]
+[--lang system|en|ja] [--theme system|light|dark] [--kiosk]``.
 
 Renders the real window offscreen, after a real run (the same options as ``run``) or from a saved
 result, and saves it as a PNG: this is how every documentation picture is made. It never reads or
@@ -39,10 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show a saved result file instead of running")
     parser.add_argument("--size", type=_size, default=_size(DEFAULT_SIZE), metavar="WxH",
                         help=f"window size in pixels (default {DEFAULT_SIZE})")
-    parser.add_argument("--lang", choices=("en", "ja"), default="en",
-                        help="language of the window (default en)")
+    parser.add_argument("--lang", choices=("system", "en", "ja"), default="system",
+                        help="language of the window (default: the system's)")
     parser.add_argument("--theme", choices=("system", "light", "dark"), default="system",
                         help="colour theme (default: the system's)")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="show booth mode (full-screen loop) after one comparison")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,15 +76,18 @@ def _render(args: argparse.Namespace, record: object, session: object,
     from PySide6.QtWidgets import QApplication
 
     from core.records import RunRecord
-    from gui.app import apply_style, make_app
+    from gui import theme, translations
+    from gui.app import make_app
     from gui.main_window import MainWindow
-    from gui.palette import fixed_palette
     from gui.settings import Settings
 
     app = make_app(offscreen=True)
-    if args.theme != "system":
-        app.setPalette(fixed_palette(dark=args.theme == "dark"))
-        apply_style(app)
+    translations.install_translator(app, args.lang)
+    theme.apply_theme(app, args.theme)
+    if args.kiosk:
+        from gui.booth_launch import render_booth
+
+        return render_booth(args, session)
     window = MainWindow(Settings(settings_path), restore=False, start_page=False,
                         session_factory=lambda _request: session)
     width, height = args.size

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from core.errors import ErrorInfo
 from core.records import BackendRecord, Comparison
 from gui.comparison_text import SEPARATOR, comparison_sentence
+from gui.error_texts import localized
 from gui.palette import Theme, current
 
 
@@ -66,6 +67,7 @@ class ComparisonWidget(QFrame):
 
     def show_error(self, info: ErrorInfo) -> None:
         self._caption.setText(self.tr("CANNOT RUN"))
+        info = localized(info)
         rich = (f'<b style="color:{self._theme.bad}">{html.escape(info.message)}</b> '
                 f'{html.escape(info.remedy)}')
         self._set(rich, info.one_line())

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import ErrorInfo
+from gui.error_texts import localized
 from gui.palette import Theme, current
 
 translate = QCoreApplication.translate
@@ -113,6 +114,7 @@ class ErrorPanel(QFrame):
 
     def set_error(self, info: ErrorInfo) -> None:
         self.error = info
+        info = localized(info)
         self._title.setText(headline(info.code))
         self._message.setText(info.message)
         self._remedy.setText(info.remedy)

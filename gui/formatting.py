@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from core.backends import RUNTIMES
@@ -49,14 +51,37 @@ def backend_name(record: BackendRecord) -> str:
     return head
 
 
+def _detail(part: str) -> str:
+    """One part of a core label (English) in the window's language."""
+    threads = re.fullmatch(r"(\d+) threads?", part)
+    if threads:
+        n = int(threads.group(1))
+        return translate("Format", "1 thread") if n == 1 else \
+            translate("Format", "{n} threads").format(n=n)
+    if part == "reference kernels":
+        return translate("Format", "reference kernels")
+    if part == "first found":
+        return translate("Format", "first found")
+    if part.startswith("performance "):
+        return translate("Format", "performance {level}").format(level=part.split(" ", 1)[1])
+    return part
+
+
+def _device(text: str) -> str:
+    """``x86_64, 2 of 2 cores`` in the window's language."""
+    return re.sub(r"(\d+) of (\d+) cores", lambda m: translate(
+        "Format", "{used} of {total} cores").format(used=m.group(1), total=m.group(2)), text)
+
+
 def backend_details(record: BackendRecord) -> list[str]:
     """The parts of a label after its name (runtime, kernels, threads), plus the device."""
     _, _, rest = record.label.partition(" (")
     parts = [p.strip() for p in rest.rstrip(")").split(",") if p.strip()]
     runtime = record.runtime or {}
     name, version = str(runtime.get("name") or ""), str(runtime.get("version") or "")
+    shown = [_detail(p) for p in parts]
     if name and version not in " ".join(parts):
-        parts.insert(0, f"{RUNTIMES.get(name, name)} {version}".strip())
+        shown.insert(0, f"{RUNTIMES.get(name, name)} {version}".strip())
     if record.device and not any(record.device.lower() in p.lower() for p in parts):
-        parts.append(record.device)
-    return parts
+        shown.append(_device(record.device))
+    return shown

@@ -11,25 +11,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from core.backends import assign_ids
+from core.booth import BoothConfig
 from core.errors import AppError, ErrorInfo
 from core.records import BackendRecord, RunRecord
 from core.session import RunRequest
-from gui import file_kinds, window_actions
+from gui import file_kinds, theme, translations, window_actions
 from gui.backend_panel import BackendPanel
+from gui.booth_window import BoothWindow
 from gui.comparison_widget import ComparisonWidget
+from gui.error_texts import localized
 from gui.input_bar_widget import InputBarWidget
 from gui.model_choice import ModelChoice
 from gui.palette import Theme, current
@@ -57,10 +61,17 @@ class MainWindow(QMainWindow):
         self.repaints = 0
         self._dirty = False
         self.last_request: RunRequest | None = None
+        self.booth: BoothWindow | None = None
+        self._session_factory = session_factory
         self.setWindowTitle(self.tr("Edge TPU Compare"))
         self.setMinimumSize(800, 500)
+        self._start_page = start_page
         self._build(start_page)
         self.actions_ = window_actions.install(self)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.timeout.connect(self.rebuild_ui)
+        theme.notifier().changed.connect(self._schedule_rebuild)
         self.input_bar.count.setValue(self.settings.count())
         self.input_bar.count.valueChanged.connect(self.settings.set_count)
         geometry = self.settings.geometry() if restore else None
@@ -260,7 +271,7 @@ class MainWindow(QMainWindow):
     def _show_problem(self, info: ErrorInfo) -> None:
         self.pages.setCurrentIndex(RESULTS_PAGE)
         self.comparison.show_error(info)
-        self.statusBar().showMessage(info.message, 10000)
+        self.statusBar().showMessage(localized(info).message, 10000)
 
     # Running --------------------------------------------------------------------------------
 
@@ -360,8 +371,84 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._schedule_rebuild()
         if event.type() == QEvent.Type.WindowStateChange and self._dirty:
             self._paint_if_visible()
+
+    # Booth mode -----------------------------------------------------------------------------
+
+    def enter_booth(self, image_folder: Path | None = None,
+                    config: BoothConfig | None = None) -> BoothWindow:
+        """Full-screen booth mode with this window's model (or the demo); Esc comes back."""
+        from gui.booth_launch import make_booth
+
+        if self.booth is not None:
+            return self.booth
+        self.runner.stop()
+        self.booth = make_booth(self.choice, image_folder, config, self._session_factory)
+        self.booth.left.connect(self._on_booth_left)
+        self.hide()
+        self.booth.showFullScreen()
+        self.booth.start()
+        return self.booth
+
+    def _on_booth_left(self) -> None:
+        booth, self.booth = self.booth, None
+        if booth is None:  # the window is closing
+            return
+        booth.deleteLater()
+        self.show()
+        self.activateWindow()
+
+    # Language and theme ---------------------------------------------------------------------
+
+    def set_language(self, choice: str) -> None:
+        """``system``, ``en`` or ``ja``: remembered, and the window rebuilds in it."""
+        self.settings.set_language(choice)
+        translations.set_language(choice)
+
+    def set_theme(self, choice: str) -> None:
+        """``system``, ``light`` or ``dark``: remembered, and the window redraws in it."""
+        self.settings.set_theme(choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, choice)
+
+    def _schedule_rebuild(self, *_: object) -> None:
+        self._rebuild_timer.start(0)  # one rebuild for a burst of changes
+
+    def rebuild_ui(self) -> None:
+        """Make the widgets again in the current language and theme.
+
+        Everything that matters lives outside the widgets (``choice``, ``state``, ``runner``,
+        ``settings``), so a rebuild keeps the files, the run in progress and its results; a
+        download on the start page keeps going in its own widget, which is moved over.
+        """
+        self._rebuild_timer.stop()
+        self.theme = current()
+        page, count = self.pages.currentIndex(), self.input_bar.count.value()
+        start = self.pages.widget(START_PAGE)
+        fetching = getattr(start, "is_fetching", None)
+        keep = start if callable(fetching) and fetching() else None
+        if keep is not None:
+            self.pages.removeWidget(keep)
+        self.panels = []  # they go with the old central widget
+        self.setWindowTitle(self.tr("Edge TPU Compare"))
+        self._build(self._start_page)
+        fresh = self.pages.widget(START_PAGE)
+        if keep is not None and fresh is not None:
+            self.pages.removeWidget(fresh)
+            fresh.deleteLater()
+            self.pages.insertWidget(START_PAGE, keep)
+        self.setMenuBar(QMenuBar(self))
+        self.actions_ = window_actions.install(self)
+        self.input_bar.count.setValue(count)
+        self.input_bar.count.valueChanged.connect(self.settings.set_count)
+        self.pages.setCurrentIndex(page)
+        self._refresh_inputs()
+        self._sync_panels()
+        self._request_paint()
 
     # Diagnostics ----------------------------------------------------------------------------
 
@@ -402,6 +489,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.stop()
+        booth, self.booth = self.booth, None
+        if booth is not None:
+            booth.close()  # stops its loop and reaps its workers
         for page in (self.pages.widget(START_PAGE),):
             stop = getattr(page, "stop", None)
             if callable(stop):

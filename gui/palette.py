@@ -1,7 +1,7 @@
 """Every colour the window draws with, in one place, derived from the system palette.
 
-Widgets ask ``current()`` instead of hard-coding colours, so that a light or dark system theme (and
-the theme switch that comes later) changes plots, cards and the style sheet together.
+Widgets ask ``current()`` instead of hard-coding colours, so that a light or dark system theme, or
+the theme chosen in the window (``gui.theme``), changes plots, cards and the style sheet together.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ QProgressBar::chunk {{ background: {theme.accent_soft}; border-radius: 5px; }}
 
 
 def fixed_palette(dark: bool) -> QPalette:
-    """A plain light or dark palette, for ``screenshot --theme`` (documentation pictures)."""
+    """A plain light or dark palette for the Fusion style: an explicit theme, on any platform."""
     pal = QPalette()
     if dark:
         colours = {"Window": "#1f2227", "WindowText": "#e6e8eb", "Base": "#17191d",

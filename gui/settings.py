@@ -1,4 +1,4 @@
-"""What the window remembers between sessions: last files, recent files, run count, geometry.
+"""What the window remembers between sessions: files, run count, language, theme, geometry.
 
 A thin wrapper so that the keys live in one place and so that tests (and the ``screenshot``
 command) can point it at a file of their own: pass ``path``, or set ``EDGETPU_COMPARE_SETTINGS``
@@ -70,6 +70,24 @@ class Settings:
 
     def set_count(self, count: int) -> None:
         self._qs.setValue("run/count", int(count))
+
+    # Appearance -----------------------------------------------------------------------------
+
+    def language(self) -> str:
+        """``system``, ``en`` or ``ja``."""
+        value = str(self._qs.value("view/language", "system"))
+        return value if value in ("system", "en", "ja") else "system"
+
+    def set_language(self, value: str) -> None:
+        self._qs.setValue("view/language", value)
+
+    def theme(self) -> str:
+        """``system``, ``light`` or ``dark``."""
+        value = str(self._qs.value("view/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, value: str) -> None:
+        self._qs.setValue("view/theme", value)
 
     # Window ---------------------------------------------------------------------------------
 

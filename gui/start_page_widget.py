@@ -27,6 +27,7 @@ from core.errors import AppError, ErrorInfo, error
 from core.fetcher import FetchProgress, FetchSummary, Source, fetch, resolve_source
 from core.manifest import Manifest, load_manifest
 from core.model_dirs import default_dest, find_demo
+from gui.error_texts import localized
 
 MAX_UPDATES_PER_SECOND = 20
 _LIVE: set[_FetchThread] = set()  # running threads outlive a deleted page until they end
@@ -285,6 +286,7 @@ class StartPageWidget(QWidget):
             self._set_busy(False)
 
     def _show_error(self, info: ErrorInfo) -> None:
+        info = localized(info)
         self._error_message.setText(info.message)
         self._error_remedy.setText(info.remedy)
         self._error_message.setToolTip(info.detail)

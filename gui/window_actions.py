@@ -6,17 +6,18 @@ dialog goes through ``ask_open`` / ``ask_save`` (tests patch ``QFileDialog``'s s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from core.errors import AppError
-from gui import file_kinds
+from gui import file_kinds, theme, translations
 from gui.formatting import backend_name
 from gui.run_state import RunState
 
@@ -87,34 +88,64 @@ def install(window: MainWindow) -> WindowActions:
             act.setShortcut(QKeySequence(shortcut))
         return act
 
-    menus = {"file": bar.addMenu(window.tr("&File")), "run": bar.addMenu(window.tr("&Run")),
-             "view": bar.addMenu(window.tr("&View")), "tools": bar.addMenu(window.tr("&Tools")),
-             "help": bar.addMenu(window.tr("&Help"))}
-    action("file", window.tr("Open &Model…"), lambda: window.browse(file_kinds.MODEL), "Ctrl+O")
-    action("file", window.tr("Open &Labels…"), lambda: window.browse(file_kinds.LABELS), "Ctrl+L")
-    action("file", window.tr("Open &Image…"), lambda: window.browse(file_kinds.IMAGE), "Ctrl+I")
+    menus = {key: bar.addMenu(title) for key, title in (
+        ("file", translate("Window", "&File")), ("run", translate("Window", "&Run")),
+        ("view", translate("Window", "&View")), ("tools", translate("Window", "&Tools")),
+        ("help", translate("Window", "&Help")))}
+    action("file", translate("Window", "Open &Model…"), lambda: window.browse(file_kinds.MODEL),
+           "Ctrl+O")
+    action("file", translate("Window", "Open &Labels…"),
+           lambda: window.browse(file_kinds.LABELS), "Ctrl+L")
+    action("file", translate("Window", "Open &Image…"), lambda: window.browse(file_kinds.IMAGE),
+           "Ctrl+I")
     menus["file"].addSeparator()
-    action("file", window.tr("Open Saved &Result…"), lambda: window.browse(file_kinds.RESULT),
-           "Ctrl+Shift+O")
+    action("file", translate("Window", "Open Saved &Result…"),
+           lambda: window.browse(file_kinds.RESULT), "Ctrl+Shift+O")
     menus["file"].addSeparator()
-    export_json = action("file", window.tr("Export Result as &JSON…"),
+    export_json = action("file", translate("Window", "Export Result as &JSON…"),
                          lambda: export(window, "json"), "Ctrl+S")
-    export_csv = action("file", window.tr("Export Inferences as &CSV…"),
+    export_csv = action("file", translate("Window", "Export Inferences as &CSV…"),
                         lambda: export(window, "csv"))
-    export_html = action("file", window.tr("Export &HTML Report…"),
+    export_html = action("file", translate("Window", "Export &HTML Report…"),
                          lambda: export(window, "html"))
-    action("file", window.tr("Save Window as &PNG…"), lambda: save_png(window), "Ctrl+Shift+S")
+    action("file", translate("Window", "Save Window as &PNG…"), lambda: save_png(window),
+           "Ctrl+Shift+S")
     menus["file"].addSeparator()
-    action("file", window.tr("&Quit"), window.close, "Ctrl+Q")
-    run = action("run", window.tr("&Run"), lambda: window.start_run(), "Ctrl+R")
-    stop = action("run", window.tr("&Stop"), window.stop_run, "Esc")
-    full = action("view", window.tr("&Full Screen"), lambda: toggle_full_screen(window), "F11")
+    action("file", translate("Window", "&Quit"), window.close, "Ctrl+Q")
+    run = action("run", translate("Window", "&Run"), lambda: window.start_run(), "Ctrl+R")
+    stop = action("run", translate("Window", "&Stop"), window.stop_run, "Esc")
+    action("view", translate("Window", "&Booth Mode (Full Screen Loop)"),
+           lambda: window.enter_booth(), "F11")
+    full = action("view", translate("Window", "&Full Screen"),
+                  lambda: toggle_full_screen(window))
     full.setCheckable(True)
-    action("tools", window.tr("&Diagnostics…"), window.show_diagnostics)
-    action("help", window.tr("&About Edge TPU Compare"), lambda: about(window))
+    menus["view"].addSeparator()
+    _choice_menu(menus["view"].addMenu(translate("Window", "&Language")), [
+        ("system", translate("Window", "Follow the &System")), ("en", "&English"),
+        ("ja", "日本語 (&Japanese)")], translations.current_choice(), window.set_language)
+    _choice_menu(menus["view"].addMenu(translate("Window", "&Theme")), [
+        ("system", translate("Window", "Follow the &System")),
+        ("light", translate("Window", "&Light")), ("dark", translate("Window", "&Dark"))],
+        theme.current_choice(), window.set_theme)
+    action("tools", translate("Window", "&Diagnostics…"), window.show_diagnostics)
+    action("help", translate("Window", "&About Edge TPU Compare"), lambda: about(window))
     actions = WindowActions(window, run, stop, export_json, export_csv, export_html)
     actions.update_enabled(False, False)
     return actions
+
+
+def _choice_menu(menu: QMenu, choices: list[tuple[str, str]], checked: str,
+                 choose: Callable[[str], None]) -> None:
+    """One checkable item per choice, exactly one checked (the one in effect)."""
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    for value, text in choices:
+        act = menu.addAction(text)
+        act.setCheckable(True)
+        act.setChecked(value == checked)
+        act.setData(value)
+        group.addAction(act)
+        act.triggered.connect(lambda _=False, v=value: choose(v))
 
 
 def toggle_full_screen(window: MainWindow) -> None:
@@ -122,7 +153,8 @@ def toggle_full_screen(window: MainWindow) -> None:
 
 
 def about(window: MainWindow) -> None:
-    QMessageBox.about(window, window.tr("About Edge TPU Compare"), window.tr(
+    QMessageBox.about(window, translate("Window", "About Edge TPU Compare"), translate(
+        "Window",
         "<b>Edge TPU Compare</b><p>Runs the same TensorFlow Lite image classifier on the CPU and "
         "on a Google Coral Edge TPU, and shows how fast each is and whether they agree.</p>"))
 
@@ -143,9 +175,10 @@ def export(window: MainWindow, fmt: str) -> Path | None:
     from core.results import write_csv, write_json
 
     title, kind, writer = {
-        "json": (window.tr("Export result as JSON"), file_kinds.RESULT, write_json),
-        "csv": (window.tr("Export inferences as CSV"), "csv", write_csv),
-        "html": (window.tr("Export HTML report"), "html", write_html),
+        "json": (translate("Window", "Export result as JSON"), file_kinds.RESULT,
+                 write_json),
+        "csv": (translate("Window", "Export inferences as CSV"), "csv", write_csv),
+        "html": (translate("Window", "Export HTML report"), "html", write_html),
     }[fmt]
     path = ask_save(window, title, _suggested(window, fmt), kind)
     if path is None:
@@ -156,21 +189,22 @@ def export(window: MainWindow, fmt: str) -> Path | None:
         window.statusBar().showMessage(exc.info.one_line(), 10000)
         return None
     window.settings.set_last_file("export", path)
-    window.statusBar().showMessage(window.tr("Saved {path}").format(path=path), 8000)
+    window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)
     return path
 
 
 def save_png(window: MainWindow) -> Path | None:
-    path = ask_save(window, window.tr("Save window as PNG"), _suggested(window, "png"), "png")
+    path = ask_save(window, translate("Window", "Save window as PNG"), _suggested(window, "png"),
+                    "png")
     if path is None:
         return None
     if not window.grab().save(str(path), "PNG"):
         window.statusBar().showMessage(
-            window.tr("Could not write {path}: check that you may write to the folder.")
+            translate("Window", "Could not write {path}: check that you may write to the folder.")
             .format(path=path), 10000)
         return None
     window.settings.set_last_file("export", path)
-    window.statusBar().showMessage(window.tr("Saved {path}").format(path=path), 8000)
+    window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)
     return path
 
 
@@ -185,20 +219,22 @@ def progress_text(window: MainWindow, state: RunState, running: bool) -> tuple[s
     if running:
         current = state.backend(state.current) if state.current else None
         if current is None:
-            return window.tr("Starting…"), 0, total
+            return translate("Window", "Starting…"), 0, total
         name = backend_name(current)
         if current.id not in state.progress:
-            return window.tr("{name}: loading the model…").format(name=name), done, total
+            return translate("Window", "{name}: loading the model…").format(name=name), done, total
         p = state.progress[current.id]
-        return window.tr("{name} · iteration {done} of {total}").format(
+        return translate("Window", "{name} · iteration {done} of {total}").format(
             name=name, done=p.done, total=p.total), done, total
     if state.rejected is not None:
-        return window.tr("Not started"), 0, 1
+        return translate("Window", "Not started"), 0, 1
     if not any(b.status != "pending" for b in state.backends):
-        return window.tr("Ready"), 0, 1
+        return translate("Window", "Ready"), 0, 1
     failed = sum(1 for b in state.backends if b.status == "error")
     if any(b.status == "cancelled" for b in state.backends):
-        return window.tr("Stopped"), done, total
+        return translate("Window", "Stopped"), done, total
     if failed:
-        return window.tr("Finished · {n} backend(s) could not run").format(n=failed), total, total
-    return window.tr("Finished"), total, total
+        text = translate("Window", "Finished · 1 backend could not run") if failed == 1 else \
+            translate("Window", "Finished · {n} backends could not run").format(n=failed)
+        return text, total, total
+    return translate("Window", "Finished"), total, total

@@ -1,0 +1,105 @@
+"""Getting into booth mode: which model and pictures it runs, from the window or a command.
+
+The model is the one chosen in the window, else the demo the model fetcher brings; the pictures
+are ``--image-folder``, else the fetched sample pictures, else the folder of the current image.
+Kept apart from the window modules so that they only gain a few lines for booth mode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.booth import BoothConfig, default_image_folder, list_images
+from core.errors import fail
+from core.model_dirs import find_demo, model_dirs
+from core.session import RunRequest
+
+if TYPE_CHECKING:
+    from gui.booth_window import BoothWindow
+    from gui.model_choice import ModelChoice
+
+SCREENSHOT_TIMEOUT_MS = 300_000
+
+
+def booth_template(choice: ModelChoice) -> RunRequest | None:
+    """What each picture runs: the window's model and labels, else the demo, else None."""
+    pair = choice.pair
+    if pair is not None and (pair.cpu or pair.edgetpu):
+        model = pair.cpu or pair.edgetpu
+        assert model is not None
+        return RunRequest(model=model, image=choice.image or model, labels=choice.labels,
+                          edgetpu_model=pair.edgetpu if pair.cpu else None)
+    demo = find_demo()
+    if demo is None:
+        return None
+    model, labels, image = demo
+    return RunRequest(model=model, image=image, labels=labels)
+
+
+def booth_images(template: RunRequest | None, image_folder: Path | None
+                 ) -> tuple[list[Path], Path | None]:
+    """The pictures to loop over and the one to start with."""
+    current = template.image if template is not None and template.image.is_file() else None
+    folder = image_folder or default_image_folder(model_dirs(), current)
+    images = list_images(folder) if folder is not None else []
+    start = current if current is not None and current in images else None
+    return images, start
+
+
+def make_booth(choice: ModelChoice, image_folder: Path | None = None,
+               config: BoothConfig | None = None, session_factory: Any = None) -> BoothWindow:
+    from gui.booth_window import BoothWindow
+
+    template = booth_template(choice)
+    images, start = booth_images(template, image_folder)
+    return BoothWindow(template, images, config, start, session_factory)
+
+
+def render_booth(args: argparse.Namespace, session: Any) -> int:
+    """``screenshot --kiosk``: booth mode after one real comparison, saved as a PNG."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from core.session import Session
+    from gui.booth_window import BoothWindow
+
+    if session is None:
+        raise fail("usage", "screenshot --kiosk shows a live run, not a saved result.",
+                   "Give --model and --image instead of --results.")
+    template: RunRequest = session.request
+    image = template.image.resolve()
+    images = list_images(image.parent)
+    if image not in images:
+        images = [image]
+    sessions = [session]
+
+    def factory(request: RunRequest) -> Any:
+        return sessions.pop() if sessions else Session(request)
+
+    config = BoothConfig(count=template.count, warmup=template.warmup, dwell_s=0)
+    booth = BoothWindow(template, images, config, image, factory)
+    width, height = args.size
+    booth.resize(width, height)
+    booth.show()
+    loop = QEventLoop()
+
+    def finished(_count: int) -> None:
+        booth.stop()  # before the next picture is scheduled: the shot shows this comparison
+        loop.quit()
+
+    booth.comparisonFinished.connect(finished)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+    booth.start()
+    loop.exec()
+    booth.stop()  # after the time limit, if it came first
+    QApplication.processEvents()
+    shot = booth.grab()
+    sentence = booth.speedup.text()
+    booth.close()
+    if not shot.save(str(args.out), "PNG"):
+        raise fail("io_error", f"Could not write {args.out}.")
+    sys.stdout.write(f"{sentence}\nSaved {args.out} ({shot.width()}x{shot.height()})\n")
+    return 0

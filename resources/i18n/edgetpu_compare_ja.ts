@@ -1,0 +1,1155 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>App</name>
+    <message>
+        <source>Edge TPU Compare</source>
+        <translation>Edge TPU Compare</translation>
+    </message>
+</context>
+<context>
+    <name>BackendPanel</name>
+    <message>
+        <source>MIN</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>P99</source>
+        <translation>P99</translation>
+    </message>
+    <message>
+        <source>MAX</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>LOAD TIME</source>
+        <translation>読み込み時間</translation>
+    </message>
+    <message>
+        <source>FIRST INFERENCE</source>
+        <translation>初回推論</translation>
+    </message>
+    <message>
+        <source>Loading the model and warming up…</source>
+        <translation>モデルを読み込んでウォームアップ中…</translation>
+    </message>
+    <message>
+        <source>Waiting for its turn…</source>
+        <translation>順番待ち…</translation>
+    </message>
+    <message>
+        <source>Press Run to measure</source>
+        <translation>「実行」を押すと計測します</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>待機</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>読み込み中</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>MEDIAN OF {n} INFERENCES</source>
+        <translation>{n} 回の推論の中央値</translation>
+    </message>
+    <message>
+        <source>MEDIAN</source>
+        <translation>中央値</translation>
+    </message>
+    <message>
+        <source>TOP {n} RESULTS</source>
+        <translation>上位 {n} 件の結果</translation>
+    </message>
+    <message>
+        <source>RESULTS</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>BoothPanel</name>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>inferences per second</source>
+        <translation>回の推論 / 秒</translation>
+    </message>
+    <message>
+        <source>MEDIAN OF THE LAST {n} INFERENCES</source>
+        <translation>直近 {n} 回の推論の中央値</translation>
+    </message>
+    <message>
+        <source>MEDIAN</source>
+        <translation>中央値</translation>
+    </message>
+    <message>
+        <source>Looking at the picture…</source>
+        <translation>画像を見ています…</translation>
+    </message>
+</context>
+<context>
+    <name>BoothSpeedupWidget</name>
+    <message>
+        <source>Starting…</source>
+        <translation>開始中…</translation>
+    </message>
+    <message>
+        <source>{candidate} VS {baseline}</source>
+        <translation>{candidate} 対 {baseline}</translation>
+    </message>
+    <message>
+        <source>faster</source>
+        <translation>高速</translation>
+    </message>
+    <message>
+        <source>slower</source>
+        <translation>低速</translation>
+    </message>
+    <message>
+        <source>as fast</source>
+        <translation>同等の速さ</translation>
+    </message>
+    <message>
+        <source>same answer</source>
+        <translation>同じ答え</translation>
+    </message>
+    <message>
+        <source>different answers</source>
+        <translation>答えが異なる</translation>
+    </message>
+</context>
+<context>
+    <name>BoothWindow</name>
+    <message>
+        <source>Edge TPU Compare · Booth</source>
+        <translation>Edge TPU Compare · ブース</translation>
+    </message>
+    <message>
+        <source>Esc to leave</source>
+        <translation>Esc で終了</translation>
+    </message>
+    <message>
+        <source>Get the sample models first</source>
+        <translation>まずサンプルモデルを入手してください</translation>
+    </message>
+    <message>
+        <source>Run “edgetpu-compare models fetch”, or choose a model in the window, then start booth mode again.</source>
+        <translation>「edgetpu-compare models fetch」を実行するか、ウィンドウでモデルを選んでから、もう一度ブースモードを開始してください。</translation>
+    </message>
+    <message>
+        <source>No pictures to show</source>
+        <translation>表示する画像がありません</translation>
+    </message>
+    <message>
+        <source>Put a few pictures in a folder and start with “edgetpu-compare --kiosk --image-folder FOLDER”.</source>
+        <translation>フォルダーに画像を何枚か入れて、「edgetpu-compare --kiosk --image-folder フォルダー」で開始してください。</translation>
+    </message>
+    <message>
+        <source>picture {i} of {n}</source>
+        <translation>画像 {i} / {n}</translation>
+    </message>
+    <message>
+        <source>{n} comparisons</source>
+        <translation>比較 {n} 回</translation>
+    </message>
+    <message>
+        <source>1 comparison</source>
+        <translation>比較 1 回</translation>
+    </message>
+    <message>
+        <source>{candidate} VS {baseline}</source>
+        <translation>{candidate} 対 {baseline}</translation>
+    </message>
+    <message>
+        <source>This picture could not be used: {message}</source>
+        <translation>この画像は使えませんでした: {message}</translation>
+    </message>
+    <message>
+        <source>No backend could run: see why below.</source>
+        <translation>どのバックエンドも実行できませんでした。理由は下をご覧ください。</translation>
+    </message>
+    <message>
+        <source>{name} could not run: see why below.</source>
+        <translation>{name} を実行できませんでした。理由は下をご覧ください。</translation>
+    </message>
+    <message>
+        <source>Only one backend: nothing to compare it with.</source>
+        <translation>バックエンドが 1 つだけなので、比べる相手がありません。</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>計測中…</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Nothing was measured: no backend could run.</source>
+        <translation>何も計測されませんでした。どのバックエンドも実行できませんでした。</translation>
+    </message>
+    <message>
+        <source>Stopped before anything was measured.</source>
+        <translation>何も計測しないうちに停止しました。</translation>
+    </message>
+    <message>
+        <source>{name}: median {median} ms</source>
+        <translation>{name}: 中央値 {median} ms</translation>
+    </message>
+    <message>
+        <source>top-1 {label} ({score})</source>
+        <translation>第 1 候補 {label} ({score})</translation>
+    </message>
+    <message>
+        <source>{name} did not run, so there is no comparison</source>
+        <translation>{name} は実行されなかったため、比較はありません</translation>
+    </message>
+    <message>
+        <source>{name} was stopped before it was measured</source>
+        <translation>{name} は計測前に停止されました</translation>
+    </message>
+    <message>
+        <source>only one backend was run</source>
+        <translation>実行したバックエンドは 1 つだけです</translation>
+    </message>
+    <message>
+        <source>{candidate} is as fast as {baseline} (median {fast} ms vs {slow} ms)</source>
+        <translation>{candidate} は {baseline} と同等の速さ（中央値 {fast} ms 対 {slow} ms）</translation>
+    </message>
+    <message>
+        <source>{candidate} is {factor} faster (median {fast} ms vs {slow} ms)</source>
+        <translation>{candidate} は {factor} 高速（中央値 {fast} ms 対 {slow} ms）</translation>
+    </message>
+    <message>
+        <source>{candidate} is {factor} slower (median {fast} ms vs {slow} ms)</source>
+        <translation>{candidate} は {factor} 低速（中央値 {fast} ms 対 {slow} ms）</translation>
+    </message>
+    <message>
+        <source>same top-1</source>
+        <translation>第 1 候補は同じ</translation>
+    </message>
+    <message>
+        <source>different top-1 ({first} vs {second})</source>
+        <translation>第 1 候補が異なる（{first} 対 {second}）</translation>
+    </message>
+    <message>
+        <source>largest score difference {delta}</source>
+        <translation>スコアの最大差 {delta}</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonWidget</name>
+    <message>
+        <source>Choose a model and an image, then press Run.</source>
+        <translation>モデルと画像を選んで「実行」を押してください。</translation>
+    </message>
+    <message>
+        <source>COMPARISON</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>計測中…</translation>
+    </message>
+    <message>
+        <source>Press Run to compare the backends.</source>
+        <translation>「実行」を押すとバックエンドを比較します。</translation>
+    </message>
+    <message>
+        <source>SO FAR</source>
+        <translation>途中経過</translation>
+    </message>
+    <message>
+        <source>CANNOT RUN</source>
+        <translation>実行できません</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Edge TPU diagnostics</source>
+        <translation>Edge TPU の診断</translation>
+    </message>
+    <message>
+        <source>Why the Edge TPU does or does not run on this computer, and how to fix it.</source>
+        <translation>このコンピューターで Edge TPU が動く（または動かない）理由と、その直し方です。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>レポートをコピー</translation>
+    </message>
+    <message>
+        <source>Copy the whole report, to paste into a support request or an e-mail.</source>
+        <translation>レポート全体をコピーします。サポートへの問い合わせやメールに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>再チェック</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Checking runtimes and devices…</source>
+        <translation>ランタイムとデバイスを確認中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>修正が必要な問題 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>、警告 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No problems, %n warning(s)</source>
+        <translation>
+            <numerusform>問題なし、警告 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything needed for the Edge TPU is in place</source>
+        <translation>Edge TPU に必要なものはすべて揃っています</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>対処:</translation>
+    </message>
+    <message>
+        <source>Detail:</source>
+        <translation>詳細:</translation>
+    </message>
+    <message>
+        <source>Report copied: paste it into your support request.</source>
+        <translation>レポートをコピーしました。サポートへの問い合わせに貼り付けてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPanel</name>
+    <message>
+        <source>No Edge TPU runtime</source>
+        <translation>Edge TPU ランタイムがありません</translation>
+    </message>
+    <message>
+        <source>No Edge TPU found</source>
+        <translation>Edge TPU が見つかりません</translation>
+    </message>
+    <message>
+        <source>Edge TPU not accessible</source>
+        <translation>Edge TPU にアクセスできません</translation>
+    </message>
+    <message>
+        <source>Runtime not installed</source>
+        <translation>ランタイムがインストールされていません</translation>
+    </message>
+    <message>
+        <source>Runtimes do not match</source>
+        <translation>ランタイムの組み合わせが合いません</translation>
+    </message>
+    <message>
+        <source>The measurement stopped</source>
+        <translation>計測が止まりました</translation>
+    </message>
+    <message>
+        <source>Model only runs on an Edge TPU</source>
+        <translation>このモデルは Edge TPU 専用です</translation>
+    </message>
+    <message>
+        <source>Model not compiled for the Edge TPU</source>
+        <translation>Edge TPU 用にコンパイルされていないモデルです</translation>
+    </message>
+    <message>
+        <source>Not a usable model</source>
+        <translation>使えないモデルです</translation>
+    </message>
+    <message>
+        <source>Not an image classifier</source>
+        <translation>画像分類モデルではありません</translation>
+    </message>
+    <message>
+        <source>Image cannot be read</source>
+        <translation>画像を読み込めません</translation>
+    </message>
+    <message>
+        <source>Labels cannot be read</source>
+        <translation>ラベルを読み込めません</translation>
+    </message>
+    <message>
+        <source>The model failed while running</source>
+        <translation>実行中にモデルが失敗しました</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止しました</translation>
+    </message>
+    <message>
+        <source>This backend could not run</source>
+        <translation>このバックエンドは実行できませんでした</translation>
+    </message>
+    <message>
+        <source>WHAT TO DO</source>
+        <translation>対処方法</translation>
+    </message>
+    <message>
+        <source>Diagnostics…</source>
+        <translation>診断…</translation>
+    </message>
+    <message>
+        <source>Check runtimes and Edge TPU devices, and see how to fix problems</source>
+        <translation>ランタイムと Edge TPU デバイスを確認し、問題の直し方を表示します</translation>
+    </message>
+    <message>
+        <source>Details: {detail}</source>
+        <translation>詳細: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorTexts</name>
+    <message>
+        <source>The model file is not a valid TensorFlow Lite model.</source>
+        <translation>モデルファイルが正しい TensorFlow Lite モデルではありません。</translation>
+    </message>
+    <message>
+        <source>Choose a .tflite file exported by TensorFlow Lite or compiled by the Edge TPU Compiler.</source>
+        <translation>TensorFlow Lite で書き出した、または Edge TPU Compiler でコンパイルした .tflite ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The model is valid but is not an image classifier.</source>
+        <translation>モデルの形式は正しいものの、画像分類モデルではありません。</translation>
+    </message>
+    <message>
+        <source>Choose a classification model: one image in, one list of class scores out.</source>
+        <translation>分類モデルを選んでください（入力は画像 1 枚、出力はクラスごとのスコアの並び 1 つ）。</translation>
+    </message>
+    <message>
+        <source>The image cannot be read.</source>
+        <translation>画像を読み込めません。</translation>
+    </message>
+    <message>
+        <source>Choose a JPEG, PNG or BMP picture that opens in an image viewer.</source>
+        <translation>画像ビューアーで開ける JPEG、PNG、BMP の画像を選んでください。</translation>
+    </message>
+    <message>
+        <source>The labels file is not UTF-8 text.</source>
+        <translation>ラベルファイルが UTF-8 のテキストではありません。</translation>
+    </message>
+    <message>
+        <source>Choose the plain-text labels file that came with the model, or leave labels empty.</source>
+        <translation>モデルに付属しているテキスト形式のラベルファイルを選ぶか、ラベルを空のままにしてください。</translation>
+    </message>
+    <message>
+        <source>This model is compiled for the Edge TPU and cannot run on the CPU.</source>
+        <translation>このモデルは Edge TPU 用にコンパイルされているため、CPU では実行できません。</translation>
+    </message>
+    <message>
+        <source>Put the uncompiled model (the same name without _edgetpu) in the same folder.</source>
+        <translation>コンパイル前のモデル（名前から _edgetpu を除いたもの）を同じフォルダーに置いてください。</translation>
+    </message>
+    <message>
+        <source>This model is not compiled for the Edge TPU, so it runs on the CPU even here.</source>
+        <translation>このモデルは Edge TPU 用にコンパイルされていないため、ここでも CPU で実行されます。</translation>
+    </message>
+    <message>
+        <source>Compile it with the Edge TPU Compiler, or use the _edgetpu.tflite file that came with it.</source>
+        <translation>Edge TPU Compiler でコンパイルするか、付属の _edgetpu.tflite ファイルを使ってください。</translation>
+    </message>
+    <message>
+        <source>No Edge TPU runtime (libedgetpu) is installed.</source>
+        <translation>Edge TPU ランタイム（libedgetpu）がインストールされていません。</translation>
+    </message>
+    <message>
+        <source>Install the Edge TPU runtime (libedgetpu1-std) as Coral&apos;s Get Started guide describes, then run &apos;edgetpu-compare doctor&apos;.</source>
+        <translation>Coral の Get Started ガイドに従って Edge TPU ランタイム（libedgetpu1-std）をインストールし、「edgetpu-compare doctor」を実行してください。</translation>
+    </message>
+    <message>
+        <source>The Edge TPU runtime is installed, but no Edge TPU answered.</source>
+        <translation>Edge TPU ランタイムはインストールされていますが、応答する Edge TPU がありません。</translation>
+    </message>
+    <message>
+        <source>Plug in the Coral USB Accelerator (or check the PCIe card), then run &apos;edgetpu-compare doctor&apos;.</source>
+        <translation>Coral USB Accelerator を接続して（または PCIe カードを確認して）から、「edgetpu-compare doctor」を実行してください。</translation>
+    </message>
+    <message>
+        <source>An Edge TPU is attached, but this user may not open it.</source>
+        <translation>Edge TPU は接続されていますが、このユーザーには使用する権限がありません。</translation>
+    </message>
+    <message>
+        <source>Install Coral&apos;s udev rule (or add yourself to the &apos;apex&apos; or &apos;plugdev&apos; group), then unplug and replug the device.</source>
+        <translation>Coral の udev ルールをインストールして（または自分を &apos;apex&apos; か &apos;plugdev&apos; グループに追加して）から、デバイスを抜き差ししてください。</translation>
+    </message>
+    <message>
+        <source>The Edge TPU stopped answering over USB.</source>
+        <translation>Edge TPU が USB 経由で応答しなくなりました。</translation>
+    </message>
+    <message>
+        <source>Unplug and replug the USB Accelerator, use a USB 3 port and the supplied cable, or connect it through a powered USB hub.</source>
+        <translation>USB Accelerator を抜き差しする、USB 3 ポートと付属のケーブルを使う、またはセルフパワーの USB ハブを経由して接続してください。</translation>
+    </message>
+    <message>
+        <source>The TensorFlow Lite runtime for this backend is not installed.</source>
+        <translation>このバックエンド用の TensorFlow Lite ランタイムがインストールされていません。</translation>
+    </message>
+    <message>
+        <source>Install it with: pip install ai-edge-litert (or pip install &apos;edgetpu-compare[tflite]&apos;).</source>
+        <translation>次のコマンドでインストールしてください: pip install ai-edge-litert（または pip install &apos;edgetpu-compare[tflite]&apos;）。</translation>
+    </message>
+    <message>
+        <source>The Edge TPU runtime does not match the TensorFlow Lite runtime.</source>
+        <translation>Edge TPU ランタイムと TensorFlow Lite ランタイムの組み合わせが合っていません。</translation>
+    </message>
+    <message>
+        <source>Install a libedgetpu built for this TensorFlow Lite version, or the TensorFlow Lite version your libedgetpu was built for.</source>
+        <translation>この TensorFlow Lite のバージョン向けにビルドされた libedgetpu か、お使いの libedgetpu に対応するバージョンの TensorFlow Lite をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>The process measuring this backend stopped unexpectedly.</source>
+        <translation>このバックエンドを計測していたプロセスが予期せず終了しました。</translation>
+    </message>
+    <message>
+        <source>Run &apos;edgetpu-compare doctor&apos; and try again; if it happens again, attach its report to a bug report.</source>
+        <translation>「edgetpu-compare doctor」を実行してから、もう一度試してください。再発する場合は、その出力をバグ報告に添付してください。</translation>
+    </message>
+    <message>
+        <source>The run was stopped before this backend finished.</source>
+        <translation>このバックエンドが終わる前に実行が停止されました。</translation>
+    </message>
+    <message>
+        <source>Press Run again to measure it.</source>
+        <translation>もう一度「実行」を押すと計測します。</translation>
+    </message>
+    <message>
+        <source>The model failed while it was running.</source>
+        <translation>実行中にモデルが失敗しました。</translation>
+    </message>
+    <message>
+        <source>Check that the model runs with its own runtime, or choose another model.</source>
+        <translation>モデルが本来のランタイムで動くか確認するか、別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The command line is incomplete.</source>
+        <translation>コマンドラインが不完全です。</translation>
+    </message>
+    <message>
+        <source>Run &apos;edgetpu-compare --help&apos; to see the options.</source>
+        <translation>「edgetpu-compare --help」を実行するとオプションが表示されます。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>ファイルが存在しません。</translation>
+    </message>
+    <message>
+        <source>Check the path, or choose the file with Open.</source>
+        <translation>パスを確認するか、「開く」でファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The file is not a result file of Edge TPU Compare.</source>
+        <translation>Edge TPU Compare の結果ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Choose a .json file saved by Edge TPU Compare.</source>
+        <translation>Edge TPU Compare で保存した .json ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>A file could not be written.</source>
+        <translation>ファイルを書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and that you may write to it.</source>
+        <translation>フォルダーが存在し、書き込み権限があるか確認してください。</translation>
+    </message>
+    <message>
+        <source>The list of sample models (models/manifest.json) is damaged.</source>
+        <translation>サンプルモデルの一覧（models/manifest.json）が壊れています。</translation>
+    </message>
+    <message>
+        <source>Restore models/manifest.json from the project&apos;s repository.</source>
+        <translation>プロジェクトのリポジトリから models/manifest.json を復元してください。</translation>
+    </message>
+    <message>
+        <source>The folder or address to fetch the sample models from cannot be used.</source>
+        <translation>サンプルモデルの取得元のフォルダーまたはアドレスが使えません。</translation>
+    </message>
+    <message>
+        <source>Give an existing folder that holds models/, labels/ and images/, or an http(s) address.</source>
+        <translation>models/、labels/、images/ を含む既存のフォルダーか、http(s) のアドレスを指定してください。</translation>
+    </message>
+    <message>
+        <source>A sample file could not be downloaded.</source>
+        <translation>サンプルファイルをダウンロードできませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and run &apos;edgetpu-compare models fetch&apos; again.</source>
+        <translation>インターネット接続を確認して、もう一度「edgetpu-compare models fetch」を実行してください。</translation>
+    </message>
+    <message>
+        <source>A sample file has the wrong size, so the source&apos;s copy is damaged or changed.</source>
+        <translation>サンプルファイルのサイズが違います。取得元のコピーが壊れているか、変更されています。</translation>
+    </message>
+    <message>
+        <source>Fetch it again from the original source, or replace the damaged copy in the folder or mirror it came from.</source>
+        <translation>元の配布元からもう一度取得するか、取得元のフォルダーやミラーにある壊れたコピーを置き換えてください。</translation>
+    </message>
+    <message>
+        <source>A sample file&apos;s SHA-256 does not match, so the source&apos;s copy is damaged or changed.</source>
+        <translation>サンプルファイルの SHA-256 が一致しません。取得元のコピーが壊れているか、変更されています。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePickerWidget</name>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>TensorFlow Lite models (*.tflite);;All files (*)</source>
+        <translation>TensorFlow Lite モデル (*.tflite);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Labels (*.txt);;All files (*)</source>
+        <translation>ラベル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>画像 (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Result files (*.json);;All files (*)</source>
+        <translation>結果ファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>HTML reports (*.html)</source>
+        <translation>HTML レポート (*.html)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Open a model</source>
+        <translation>モデルを開く</translation>
+    </message>
+    <message>
+        <source>Open a labels file</source>
+        <translation>ラベルファイルを開く</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>画像を開く</translation>
+    </message>
+    <message>
+        <source>Open a saved result</source>
+        <translation>保存した結果を開く</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>{value} ms</source>
+        <translation>{value} ms</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Edge TPU</source>
+        <translation>Edge TPU</translation>
+    </message>
+    <message>
+        <source>1 thread</source>
+        <translation>1 スレッド</translation>
+    </message>
+    <message>
+        <source>{n} threads</source>
+        <translation>{n} スレッド</translation>
+    </message>
+    <message>
+        <source>reference kernels</source>
+        <translation>リファレンスカーネル</translation>
+    </message>
+    <message>
+        <source>first found</source>
+        <translation>最初に見つかったデバイス</translation>
+    </message>
+    <message>
+        <source>performance {level}</source>
+        <translation>性能 {level}</translation>
+    </message>
+    <message>
+        <source>{used} of {total} cores</source>
+        <translation>{total} コア中 {used} コア</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramWidget</name>
+    <message>
+        <source>latency (ms)</source>
+        <translation>レイテンシ (ms)</translation>
+    </message>
+    <message>
+        <source>inferences</source>
+        <translation>推論回数</translation>
+    </message>
+    <message>
+        <source>+{n} slower, up to {ms} ms</source>
+        <translation>ほかに遅い推論 {n} 回（最大 {ms} ms）</translation>
+    </message>
+</context>
+<context>
+    <name>InputBarWidget</name>
+    <message>
+        <source>Choose a TensorFlow Lite model…</source>
+        <translation>TensorFlow Lite モデルを選択…</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model</source>
+        <translation>.tflite モデルを開く</translation>
+    </message>
+    <message>
+        <source>No labels: results show class numbers</source>
+        <translation>ラベルなし: 結果はクラス番号で表示</translation>
+    </message>
+    <message>
+        <source>Open the labels file that came with the model</source>
+        <translation>モデルに付属のラベルファイルを開く</translation>
+    </message>
+    <message>
+        <source>Choose an image…</source>
+        <translation>画像を選択…</translation>
+    </message>
+    <message>
+        <source>Open a JPEG, PNG or BMP picture</source>
+        <translation>JPEG、PNG、BMP の画像を開く</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Inferences</source>
+        <translation>推論回数</translation>
+    </message>
+    <message>
+        <source>Timed inferences per backend, after the first one and the warm-ups</source>
+        <translation>バックエンドごとに計測する推論の回数（初回とウォームアップを除く）</translation>
+    </message>
+    <message>
+        <source>▶  Run</source>
+        <translation>▶  実行</translation>
+    </message>
+    <message>
+        <source>Measure the model on every backend (Ctrl+R)</source>
+        <translation>すべてのバックエンドでモデルを計測します (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>■  Stop</source>
+        <translation>■  停止</translation>
+    </message>
+    <message>
+        <source>Stop the run; what was measured stays (Esc)</source>
+        <translation>実行を停止します。計測済みの結果は残ります (Esc)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Drop an
+image here</source>
+        <translation>ここに画像を
+ドロップ</translation>
+    </message>
+    <message>
+        <source>Cannot
+show image</source>
+        <translation>画像を
+表示できません</translation>
+    </message>
+</context>
+<context>
+    <name>IterationStripWidget</name>
+    <message>
+        <source>iteration</source>
+        <translation>反復</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Edge TPU Compare</source>
+        <translation>Edge TPU Compare</translation>
+    </message>
+    <message>
+        <source>Drop a model, a labels file and an image anywhere in this window,
+or choose them above with Open…</source>
+        <translation>モデル、ラベルファイル、画像をこのウィンドウのどこかにドロップするか、
+上の「開く…」で選んでください</translation>
+    </message>
+    <message>
+        <source>{name} is not a model, labels file, image or result file.</source>
+        <translation>{name} はモデル、ラベルファイル、画像、結果ファイルのいずれでもありません。</translation>
+    </message>
+    <message>
+        <source>Drop a .tflite model, a .txt labels file, a picture or a saved .json result.</source>
+        <translation>.tflite モデル、.txt ラベルファイル、画像、または保存した .json の結果をドロップしてください。</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>{name} を開きました</translation>
+    </message>
+    <message>
+        <source>No labels (class numbers)</source>
+        <translation>ラベルなし（クラス番号）</translation>
+    </message>
+    <message>
+        <source>Choose a model and an image first.</source>
+        <translation>先にモデルと画像を選んでください。</translation>
+    </message>
+    <message>
+        <source>Use Open… above, or drop the files on the window.</source>
+        <translation>上の「開く…」を使うか、ファイルをウィンドウにドロップしてください。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>停止中…</translation>
+    </message>
+    <message>
+        <source>Press Run to compare the backends.</source>
+        <translation>「実行」を押すとバックエンドを比較します。</translation>
+    </message>
+    <message>
+        <source>Choose a model and an image, then press Run.</source>
+        <translation>モデルと画像を選んで「実行」を押してください。</translation>
+    </message>
+    <message>
+        <source>Diagnostics are not available; run &apos;edgetpu-compare doctor&apos;.</source>
+        <translation>診断を表示できません。「edgetpu-compare doctor」を実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <source>CPU + Edge TPU</source>
+        <translation>CPU + Edge TPU</translation>
+    </message>
+    <message>
+        <source>Edge TPU only</source>
+        <translation>Edge TPU のみ</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>CPU のみ</translation>
+    </message>
+</context>
+<context>
+    <name>StartPageWidget</name>
+    <message>
+        <source>Starting…</source>
+        <translation>開始中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Compare your CPU with a Coral Edge TPU</source>
+        <translation>CPU と Coral Edge TPU を比べてみましょう</translation>
+    </message>
+    <message>
+        <source>No models were found yet. Get Coral&apos;s sample models (about {size} MB) to try it right away, or open your own .tflite model.</source>
+        <translation>モデルがまだ見つかりません。Coral のサンプルモデル（約 {size} MB）を入手してすぐに試すか、お手持ちの .tflite モデルを開いてください。</translation>
+    </message>
+    <message>
+        <source>They are saved in {folder}.</source>
+        <translation>保存先: {folder}</translation>
+    </message>
+    <message>
+        <source>Get sample models</source>
+        <translation>サンプルモデルを入手</translation>
+    </message>
+    <message>
+        <source>Open your own model…</source>
+        <translation>自分のモデルを開く…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The transfer of {name} broke off; trying again…</source>
+        <translation>{name} の転送が途切れました。再試行しています…</translation>
+    </message>
+    <message>
+        <source>Copying {name}: {done:.1f} of {total:.1f} MB</source>
+        <translation>{name} をコピー中: {done:.1f} / {total:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Downloading {name}: {done:.1f} of {total:.1f} MB</source>
+        <translation>{name} をダウンロード中: {done:.1f} / {total:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing half-downloaded was kept.</source>
+        <translation>キャンセルしました。途中までダウンロードしたものは残していません。</translation>
+    </message>
+    <message>
+        <source>{message} ({count} more files failed too.)</source>
+        <translation>{message}（ほかに {count} 個のファイルも失敗しました。）</translation>
+    </message>
+    <message>
+        <source>Sample models ready.</source>
+        <translation>サンプルモデルの準備ができました。</translation>
+    </message>
+</context>
+<context>
+    <name>TopKWidget</name>
+    <message>
+        <source>No results yet</source>
+        <translation>まだ結果はありません</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model…</source>
+        <translation>モデルを開く(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Labels…</source>
+        <translation>ラベルを開く(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Image…</source>
+        <translation>画像を開く(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open Saved &amp;Result…</source>
+        <translation>保存した結果を開く(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export Result as &amp;JSON…</source>
+        <translation>結果を JSON で書き出す(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export Inferences as &amp;CSV…</source>
+        <translation>推論を CSV で書き出す(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;HTML Report…</source>
+        <translation>HTML レポートを書き出す(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save Window as &amp;PNG…</source>
+        <translation>ウィンドウを PNG で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Booth Mode (Full Screen Loop)</source>
+        <translation>ブースモード（全画面で繰り返し）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全画面表示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>システムに合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>診断(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Edge TPU Compare</source>
+        <translation>Edge TPU Compare について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Edge TPU Compare</source>
+        <translation>Edge TPU Compare について</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edge TPU Compare&lt;/b&gt;&lt;p&gt;Runs the same TensorFlow Lite image classifier on the CPU and on a Google Coral Edge TPU, and shows how fast each is and whether they agree.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Edge TPU Compare&lt;/b&gt;&lt;p&gt;同じ TensorFlow Lite 画像分類モデルを CPU と Google Coral Edge TPU で実行し、それぞれの速さと、答えが一致するかどうかを示します。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Export result as JSON</source>
+        <translation>結果を JSON で書き出す</translation>
+    </message>
+    <message>
+        <source>Export inferences as CSV</source>
+        <translation>推論を CSV で書き出す</translation>
+    </message>
+    <message>
+        <source>Export HTML report</source>
+        <translation>HTML レポートを書き出す</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <source>Save window as PNG</source>
+        <translation>ウィンドウを PNG で保存</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: check that you may write to the folder.</source>
+        <translation>{path} を書き込めませんでした。フォルダーへの書き込み権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>開始中…</translation>
+    </message>
+    <message>
+        <source>{name}: loading the model…</source>
+        <translation>{name}: モデルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>{name} · iteration {done} of {total}</source>
+        <translation>{name} · {done} / {total} 回目</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未開始</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Finished · 1 backend could not run</source>
+        <translation>完了 · 1 個のバックエンドを実行できませんでした</translation>
+    </message>
+    <message>
+        <source>Finished · {n} backends could not run</source>
+        <translation>完了 · {n} 個のバックエンドを実行できませんでした</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+</context>
+</TS>

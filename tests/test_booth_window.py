@@ -1,0 +1,250 @@
+"""Booth mode driven for real: offscreen widgets, real worker processes, a folder of Coral images.
+
+The Edge TPU is absent here; a named test double stands in for a failing one (the delegate
+loader raises what a missing libedgetpu raises) and for a working one. No test sleeps: each
+waits for the booth's own signals or counters.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from core.backends import BackendSpec
+from core.booth import BoothConfig
+from core.session import RunRequest
+from gui.booth_panel import FAILED, MEASURING
+from gui.booth_window import BoothWindow
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
+from tests.doubles.fake_runtimes import double
+
+pytestmark = pytest.mark.gui
+
+REPO = Path(__file__).resolve().parent.parent
+CPU1 = BackendSpec("cpu", threads=1)
+NO_LIBEDGETPU = double("edgetpu", "edgetpu_with_fake_loader", loader="missing")
+FAST = BoothConfig(count=20, warmup=1, dwell_s=0, window=50, rejected_pause_s=0)
+IMAGES = ("cat.bmp", "grace_hopper.bmp", "parrot.jpg")
+
+
+@pytest.fixture
+def folder(tmp_path: Path, coral: Path) -> Path:
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    for name in IMAGES:
+        shutil.copy(coral / "images" / name, pictures / name)
+    (pictures / "notes.txt").write_text("not a picture")
+    return pictures
+
+
+@pytest.fixture
+def factory() -> gui_support.RecordingSessionFactory:
+    return gui_support.RecordingSessionFactory()
+
+
+def _booth(qtbot: QtBot, factory: gui_support.RecordingSessionFactory, images: list[Path],
+           template: RunRequest | None, config: BoothConfig = FAST) -> BoothWindow:
+    booth = BoothWindow(template, images, config, session_factory=factory)
+    qtbot.addWidget(booth)
+    booth.resize(1600, 1000)
+    booth.show()
+    return booth
+
+
+def _template(small_model: Path, coral: Path, *backends: BackendSpec) -> RunRequest:
+    return RunRequest(small_model, coral / "images" / "cat.bmp",
+                      coral / "labels" / "imagenet_labels.txt", backends=backends)
+
+
+def _assert_reaped(factory: gui_support.RecordingSessionFactory) -> None:
+    pids = factory.worker_pids()
+    assert pids, "no worker was started"
+    assert not [pid for pid in pids if gui_support.alive(pid)], "a worker outlived the booth"
+
+
+def test_booth_loops_over_the_folder_and_goes_on_when_a_backend_fails(
+        qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
+        small_model: Path, coral: Path) -> None:
+    from core.booth import list_images
+
+    images = list_images(folder)
+    assert len(images) == 3
+    booth = _booth(qtbot, factory, images, _template(small_model, coral, CPU1, NO_LIBEDGETPU))
+    shown: list[str] = []
+    booth.comparisonFinished.connect(lambda _n: shown.append(booth.image.path.name))
+    assert booth.start() and booth.is_looping()
+    qtbot.waitUntil(lambda: booth.loop is not None and booth.loop.comparisons >= 4,
+                    timeout=gui_support.HANG_GUARD_MS)
+    assert shown[:4] == [*sorted(IMAGES, key=str.lower), "cat.bmp"], "in order, then again"
+    assert len(factory.sessions) >= 4, "one session per picture"
+
+    cpu, tpu = booth.panels["cpu"], booth.panels["edgetpu"]
+    assert tpu.page() == FAILED
+    assert "No Edge TPU runtime" in tpu.error_text()
+    assert "Install the Edge TPU runtime" in tpu.error_text()
+    assert cpu.page() == MEASURING and cpu.median_ms() is not None
+    assert "inferences per second" in cpu.rate_label.text()
+    assert "Edge TPU could not run" in booth.speedup.text()
+    loop = booth.loop
+    assert loop is not None
+    live = loop.backends["cpu"]
+    assert live.inferences >= 80 and len(live.latencies_ms) == 50, "the window stays bounded"
+    assert cpu.strip.points == 50
+    assert "comparisons" in booth._count.text()
+
+    with qtbot.waitSignal(booth.left, timeout=5000):
+        qtbot.keyClick(booth, Qt.Key.Key_Escape)
+    assert not booth.isVisible() and not booth.is_looping()
+    assert not booth.runner.is_running()
+    _assert_reaped(factory)
+
+
+def test_two_working_backends_show_the_speedup_and_the_answer(
+        qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
+        small_model: Path, coral: Path) -> None:
+    from core.booth import list_images
+
+    template = _template(small_model, coral, CPU1, double("edgetpu", "fake_edgetpu_ok"))
+    booth = _booth(qtbot, factory, list_images(folder), template,
+                   BoothConfig(count=100, warmup=1, dwell_s=0, window=500))
+    booth.comparisonFinished.connect(lambda _n: booth.stop())  # keep this picture on screen
+    with qtbot.waitSignal(booth.comparisonFinished, timeout=gui_support.HANG_GUARD_MS):
+        booth.start()
+    assert not booth.is_looping() and booth.loop is not None and booth.loop.comparisons == 1
+    assert "×" in booth.speedup.factor_text() or booth.speedup.factor_text() == "="
+    assert "same answer" in booth.speedup.text()
+    assert "tiger cat" in booth.panels["cpu"].answer_text()
+    assert booth.panels["edgetpu"].title() == "Edge TPU"
+    assert booth.image.has_image()
+    _assert_reaped(factory)
+
+
+def test_a_picture_that_cannot_be_read_is_skipped(
+        qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
+        small_model: Path, coral: Path) -> None:
+    from core.booth import list_images
+
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff not really a jpeg")
+    images = list_images(folder)
+    booth = _booth(qtbot, factory, images, _template(small_model, coral, CPU1))
+    rejected: list[str] = []
+    booth.comparisonFinished.connect(
+        lambda _n: rejected.append(booth.speedup.text()) if booth.loop and booth.loop.rejected
+        else None)
+    booth.start()
+    qtbot.waitUntil(lambda: booth.loop is not None and booth.loop.comparisons >= 3,
+                    timeout=gui_support.HANG_GUARD_MS)
+    booth.stop()
+    assert len(rejected) == 1 and "could not be used" in rejected[0]
+    assert booth.loop is not None and booth.loop.rejected is None, "the next picture ran"
+
+
+def test_closing_the_booth_mid_run_reaps_every_worker(
+        qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
+        small_model: Path, coral: Path) -> None:
+    from core.booth import list_images
+
+    booth = _booth(qtbot, factory, list_images(folder), _template(small_model, coral, CPU1),
+                   BoothConfig(count=1_000_000, warmup=1, dwell_s=0))
+    booth.start()
+    qtbot.waitUntil(lambda: booth.runner.inferences > 0, timeout=gui_support.HANG_GUARD_MS)
+    with qtbot.waitSignal(booth.left, timeout=5000):
+        assert booth.close()
+    assert not booth.runner.is_running()
+    _assert_reaped(factory)
+
+
+def test_without_a_model_the_booth_says_how_to_get_one(
+        qtbot: QtBot, factory: gui_support.RecordingSessionFactory) -> None:
+    booth = _booth(qtbot, factory, [], None)
+    assert not booth.start()
+    assert "edgetpu-compare models fetch" in booth.message()
+    with qtbot.waitSignal(booth.left, timeout=5000):
+        qtbot.keyClick(booth, Qt.Key.Key_Escape)
+    assert factory.sessions == []
+
+
+def test_f11_enters_booth_mode_and_esc_comes_back_to_the_window(
+        qtbot: QtBot, tmp_path: Path, factory: gui_support.RecordingSessionFactory,
+        folder: Path, small_model: Path, coral: Path) -> None:
+    window = MainWindow(Settings(tmp_path / "settings.ini"), session_factory=factory)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_path(small_model)
+    window.open_path(folder / "parrot.jpg")
+    f11 = next(a for a in window.findChildren(type(window.actions_.run))
+               if a.shortcut().toString() == "F11")
+    f11.trigger()
+    booth = window.booth
+    assert booth is not None
+    assert booth.isFullScreen() and booth.isVisible() and not window.isVisible()
+    assert booth.loop is not None and booth.loop.current == folder / "parrot.jpg"
+    assert [p.name for p in booth.loop.images] == sorted(IMAGES, key=str.lower)
+    qtbot.waitUntil(lambda: booth.runner.inferences > 0, timeout=gui_support.HANG_GUARD_MS)
+    with qtbot.waitSignal(booth.left, timeout=gui_support.HANG_GUARD_MS):
+        qtbot.keyClick(booth, Qt.Key.Key_Escape)
+    assert window.isVisible() and window.booth is None
+    assert not booth.runner.is_running()
+    _assert_reaped(factory)
+
+
+def test_screenshot_kiosk_renders_booth_mode_after_one_comparison(
+        tmp_path: Path, small_model: Path, coral: Path) -> None:
+    out = tmp_path / "booth.png"
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "gui.entry", "screenshot", "--kiosk", "--model", str(small_model),
+         "--labels", str(coral / "labels" / "imagenet_labels.txt"),
+         "--image", str(coral / "images" / "cat.bmp"), "--count", "30",
+         "--backend", "cpu:threads=1", "--backend", "cpu:threads=2",
+         "--size", "1280x720", "--out", str(out)],
+        cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "CPU VS CPU" in done.stdout
+    assert "same answer" in done.stdout or "different answers" in done.stdout
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
+
+
+def test_kiosk_option_starts_in_booth_mode_without_showing_the_window(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, folder: Path, small_model: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from gui import entry
+
+    seen: list[QWidget] = []
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: seen.extend(
+        w for w in QApplication.topLevelWidgets() if w.isVisible()) or 0)
+    assert entry.main(["--kiosk", "--model", str(small_model), "--image",
+                       str(folder / "cat.bmp"), "--image-folder", str(folder)]) == 0
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    for window in windows:
+        qtbot.addWidget(window)
+    (booth,) = seen
+    assert isinstance(booth, BoothWindow) and booth.isFullScreen()
+    assert booth.loop is not None and booth.loop.current == folder / "cat.bmp"
+    assert booth.is_looping()
+    with qtbot.waitSignal(booth.left, timeout=gui_support.HANG_GUARD_MS):
+        qtbot.keyClick(booth, Qt.Key.Key_Escape)
+    assert any(w.isVisible() for w in windows), "Esc shows the normal window"
+    assert not booth.runner.is_running()
+
+
+def test_kiosk_with_a_missing_folder_is_a_usage_error(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from gui import entry
+
+    assert entry.main(["--kiosk", "--image-folder", str(tmp_path / "missing")]) == 2
+    assert capsys.readouterr().err.startswith("error: The picture folder ")
