@@ -32,18 +32,18 @@ def booth_template(choice: ModelChoice) -> RunRequest | None:
         assert model is not None
         return RunRequest(model=model, image=choice.image or model, labels=choice.labels,
                           edgetpu_model=pair.edgetpu if pair.cpu else None)
-    demo = find_demo()
+    demo = find_demo(model_dirs(choice.models_dir))
     if demo is None:
         return None
     model, labels, image = demo
     return RunRequest(model=model, image=image, labels=labels)
 
 
-def booth_images(template: RunRequest | None, image_folder: Path | None
-                 ) -> tuple[list[Path], Path | None]:
+def booth_images(template: RunRequest | None, image_folder: Path | None,
+                 models_dir: Path | None = None) -> tuple[list[Path], Path | None]:
     """The pictures to loop over and the one to start with."""
     current = template.image if template is not None and template.image.is_file() else None
-    folder = image_folder or default_image_folder(model_dirs(), current)
+    folder = image_folder or default_image_folder(model_dirs(models_dir), current)
     images = list_images(folder) if folder is not None else []
     start = current if current is not None and current in images else None
     return images, start
@@ -54,7 +54,7 @@ def make_booth(choice: ModelChoice, image_folder: Path | None = None,
     from gui.booth_window import BoothWindow
 
     template = booth_template(choice)
-    images, start = booth_images(template, image_folder)
+    images, start = booth_images(template, image_folder, choice.models_dir)
     return BoothWindow(template, images, config, start, session_factory)
 
 

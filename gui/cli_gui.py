@@ -1,5 +1,6 @@
 """``edgetpu-compare [gui] [--model M] [--labels L] [--image I] [--kiosk [--image-folder DIR]]
-[--lang system|en|ja] [--theme system|light|dark]``: open the comparison window, or booth mode."""
+[--lang system|en|ja] [--theme system|light|dark] [--models-dir DIR]``: open the comparison
+window, or booth mode."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "of pictures (Esc leaves)")
     parser.add_argument("--image-folder", type=Path, metavar="DIR",
                         help="the pictures booth mode loops over (default: the sample images)")
+    parser.add_argument("--models-dir", type=Path, metavar="DIR",
+                        help="where sample models are looked for and fetched to (searched "
+                             "before EDGETPU_COMPARE_MODELS, the project's models/ and your "
+                             "data folder)")
     parser.add_argument("--lang", choices=("system", "en", "ja"),
                         help="language of the window (default: as last chosen in the window, "
                              "else the system's)")
@@ -41,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     translations.install_translator(app, args.lang or settings.language())
     theme.apply_theme(app, args.theme or settings.theme())
     given = [args.model, args.labels, args.image]
-    window = MainWindow(settings, restore_files=not any(given))
+    window = MainWindow(settings, restore_files=not any(given), models_dir=args.models_dir)
     if args.model is not None:
         window.open_path(args.model, "model")
     if args.labels is not None:

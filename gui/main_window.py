@@ -48,11 +48,12 @@ _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, restore: bool = True,
                  restore_files: bool | None = None, session_factory: Any = None,
-                 start_page: bool = True) -> None:
+                 start_page: bool = True, models_dir: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.theme: Theme = current()
-        self.choice = ModelChoice()
+        self.models_dir = models_dir
+        self.choice = ModelChoice(models_dir)
         self.state = RunState()
         self.runner = SessionRunner(session_factory, self)
         self.runner.eventsDelivered.connect(self._on_events)
@@ -127,7 +128,9 @@ class MainWindow(QMainWindow):
             except ImportError:
                 pass
             else:
-                page = StartPageWidget(parent=self)
+                from core.model_dirs import default_dest
+
+                page = StartPageWidget(dest=default_dest(self.models_dir), parent=self)
                 page.demoReady.connect(self._on_demo_ready)
                 page.openOwnRequested.connect(lambda: self.browse(file_kinds.MODEL))
                 return page
@@ -231,15 +234,25 @@ class MainWindow(QMainWindow):
         self._refresh_inputs()
 
     def _restore_files(self) -> None:
+        """The files of the last session, else the sample demo when it has been fetched."""
         model = self.settings.last_file(file_kinds.MODEL)
         if model and model.is_file():
             self.set_model(model)
+        else:
+            self._select_demo()
         labels = self.settings.last_file(file_kinds.LABELS)
         if labels and labels.is_file() and self.choice.labels != labels:
             self.set_labels(labels)
         image = self.settings.last_file(file_kinds.IMAGE)
         if image and image.is_file():
             self.set_image(image)
+
+    def _select_demo(self) -> None:
+        from core.model_dirs import find_demo, model_dirs
+
+        demo = find_demo(model_dirs(self.models_dir))
+        if demo is not None:
+            self._on_demo_ready(*(str(path) for path in demo))
 
     def _inputs_changed(self) -> None:
         """A new choice invalidates what is shown: panels go back to 'press Run'."""

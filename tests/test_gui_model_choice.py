@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,3 +36,34 @@ def test_pairs_in_the_environment_folder_are_offered(
     entries, _ = ModelChoice().model_entries([])
     titles = [text for text, _ in entries]
     assert titles.count(f"{PAIR} (CPU + Edge TPU)") == 1
+
+
+def test_the_window_opens_with_the_fetched_demo_selected(
+        qtbot: QtBot, tmp_path: Path, coral: Path) -> None:
+    """After 'models fetch', the window starts ready to Run: bird model, its labels, parrot."""
+    from core.cli import main as cli_main
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    library = tmp_path / "lib"
+    assert cli_main(["models", "fetch", "--from", str(coral), "--dest", str(library)]) == 0
+    window = MainWindow(Settings(tmp_path / "s.ini"), models_dir=library)
+    qtbot.addWidget(window)
+    assert window.choice.pair is not None
+    assert window.choice.pair.name == "mobilenet_v2_1.0_224_inat_bird_quant"
+    assert window.choice.labels == library / "labels" / "inat_bird_labels.txt"
+    assert window.choice.image == library / "images" / "parrot.jpg"
+    assert window.build_request() is not None
+
+
+def test_without_samples_the_window_waits_on_the_start_page(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    from gui.main_window import START_PAGE, MainWindow
+    from gui.settings import Settings
+
+    window = MainWindow(Settings(tmp_path / "s.ini"), models_dir=tmp_path / "empty")
+    qtbot.addWidget(window)
+    if window.choice.pair is not None:
+        pytest.skip("sample models are installed for this user; the start page is not shown")
+    assert window.pages.currentIndex() == START_PAGE
+    assert window.build_request() is None
