@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from core.booth import BoothConfig, BoothLoop
+from core.memory import release_free_memory
 from core.records import BackendRecord
 from core.session import RunRequest
 from gui import booth_style as style
@@ -216,6 +217,7 @@ class BoothWindow(QWidget):
     def _on_run_ended(self) -> None:
         if self.loop is None:
             return
+        release_free_memory()  # the finished run's thread and data are gone: give memory back
         self._request_paint()
         self.comparisonFinished.emit(self.loop.comparisons)
         if not self._active:
