@@ -15,11 +15,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from core.stats import histogram_bins
 from gui.formatting import fmt_ms
 from gui.palette import Theme, current
+from gui.plot_ranges import StickyRange
 
 MAX_BINS = 40
 OUTLIER_FACTOR = 1.6  # a max beyond p99.5 x this is cut off the view and counted instead
@@ -41,6 +42,10 @@ class HistogramWidget(pg.PlotWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(self._theme.grid))
             axis.setTextPen(pg.mkPen(muted))
+            # The grid is drawn by the axis across the plot, so every new curve exposed it and
+            # replayed its picture (2.6 ms a time, four times a frame); cached as a pixmap it
+            # is redrawn only when the axis really changes.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setLabel("bottom", self.tr("latency (ms)"), color=muted.name())
         item.setLabel("left", self.tr("inferences"), color=muted.name())
         fill = QColor(colour)
@@ -55,6 +60,8 @@ class HistogramWidget(pg.PlotWidget):
         self._note = pg.TextItem("", color=muted, anchor=(1, 0))
         item.addItem(self._note, ignoreBounds=True)
         self._note.setVisible(False)
+        self._x = StickyRange(floor=0.0)
+        self._y = StickyRange(floor=0.0)
         self.bins = 0
 
     def set_latencies(self, latencies_ms: Sequence[float] | np.ndarray,
@@ -64,6 +71,8 @@ class HistogramWidget(pg.PlotWidget):
             self._curve.setData([0.0, 1.0], [0.0])
             self._median.setVisible(False)
             self._note.setVisible(False)
+            self._x.reset()
+            self._y.reset()
             self.bins = 0
             return
         cutoff = float(np.percentile(data, 99.5))
@@ -78,9 +87,11 @@ class HistogramWidget(pg.PlotWidget):
         self.bins = counts.size
         self._curve.setData(edges, counts.astype(np.float64))
         width = edges[-1] - edges[0]
-        self.setXRange(edges[0] - width * 0.04, edges[-1] + width * 0.04, padding=0)
-        top = max(1.0, float(counts.max())) * 1.12
-        self.setYRange(0, top, padding=0)
+        if self._x.fit(float(edges[0]), float(edges[-1])):  # moves rarely: axes stay cached
+            self.setXRange(self._x.low, self._x.high, padding=0)
+        if self._y.fit(0.0, max(1.0, float(counts.max())) * 1.05):
+            self.setYRange(0, self._y.high, padding=0)
+        top = self._y.high or 1.0
         if median is not None:
             self._median.setPos(median)
             self._median.setVisible(True)

@@ -337,6 +337,11 @@ class MainWindow(QMainWindow):
     # Painting -------------------------------------------------------------------------------
 
     def _sync_panels(self) -> None:
+        """One panel per backend. Panels are kept when the backends are the same as before:
+        building a panel's plots costs ~100 ms of the event loop, which Run should not pay."""
+        wanted = [(b.id, b.kind) for b in self.state.backends]
+        if wanted == [(p.backend_id, p.kind) for p in self.panels]:
+            return
         for panel in self.panels:
             self._panel_row.removeWidget(panel)
             panel.deleteLater()
@@ -346,6 +351,8 @@ class MainWindow(QMainWindow):
             panel.diagnosticsRequested.connect(self.show_diagnostics)
             self._panel_row.addWidget(panel, 1)
             self.panels.append(panel)
+            # Lay out and draw the plots once now, so that the first results do not pay for it.
+            QTimer.singleShot(0, panel, panel.warm_up)
 
     def _request_paint(self) -> None:
         self._dirty = True

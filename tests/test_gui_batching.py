@@ -1,5 +1,6 @@
 """The data rate is not the paint rate: results reach the window in batches, and plots repaint
-at most about 30 times a second of run time, never while the window is hidden.
+at most MAX_DELIVERIES_PER_SECOND (10, within the 30 asked for) times a second of run time,
+never while the window is hidden.
 
 Counted, not timed: the runner counts its deliveries and inferences, the window its repaints;
 the run's own duration (not a limit) turns the repaint count into a rate.
@@ -29,7 +30,7 @@ def _window(qtbot: QtBot, tmp_path: Path, show: bool) -> MainWindow:
     return window
 
 
-def test_a_2000_inference_run_is_delivered_in_batches_and_painted_at_most_30_hz(
+def test_a_2000_inference_run_is_delivered_in_batches_and_painted_at_a_bounded_rate(
         qtbot: QtBot, tmp_path: Path, small_model: Path, parrot: Path) -> None:
     window = _window(qtbot, tmp_path, show=True)
     window.open_path(small_model)
@@ -38,6 +39,7 @@ def test_a_2000_inference_run_is_delivered_in_batches_and_painted_at_most_30_hz(
     started: list[float] = []
     window.runner.runStarted.connect(lambda: started.append(time.monotonic()))
     repaints_before = window.repaints
+    panel_paints_before = {id(p): p.paints for p in window.panels}  # panels outlive runs
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         window.start_run()
     run_seconds = time.monotonic() - started[0]
@@ -49,9 +51,10 @@ def test_a_2000_inference_run_is_delivered_in_batches_and_painted_at_most_30_hz(
     assert runner.deliveries * 10 <= runner.inferences, \
         f"{runner.deliveries} deliveries for {runner.inferences} inferences"
     # +2: the paint when Run is pressed and the final one after the thread has ended.
+    assert MAX_DELIVERIES_PER_SECOND <= 30
     bound = MAX_DELIVERIES_PER_SECOND * run_seconds + 2
     assert 1 <= repaints <= bound, f"{repaints} repaints in {run_seconds:.2f} s"
-    assert all(p.paints <= bound + 1 for p in window.panels)
+    assert all(p.paints - panel_paints_before.get(id(p), 0) <= bound + 1 for p in window.panels)
     assert window.panels[0].strip.points == 2000
 
 

@@ -1,0 +1,53 @@
+"""Backend panels are built once and drawn ahead, so a run does not stall the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from core.backends import BackendSpec
+from core.session import RunRequest
+from gui.backend_panel import MEASURING, BackendPanel
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
+
+CPU1 = BackendSpec("cpu", threads=1)
+
+
+def _run(qtbot: QtBot, window: MainWindow, request: RunRequest) -> None:
+    with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
+        assert window.start_run(request)
+
+
+def test_panels_are_kept_between_runs_of_the_same_backends(
+        qtbot: QtBot, tmp_path: Path, small_model: Path, parrot: Path) -> None:
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    one = RunRequest(small_model, parrot, count=20, warmup=0, backends=(CPU1,))
+    _run(qtbot, window, one)
+    first = list(window.panels)
+    _run(qtbot, window, one)
+    assert window.panels == first  # the very same widgets
+    assert window.panels[0].strip.points == 20  # and they show the new run
+    two = RunRequest(small_model, parrot, count=20, warmup=0,
+                     backends=(CPU1, BackendSpec("cpu", threads=2)))
+    _run(qtbot, window, two)
+    assert len(window.panels) == 2 and window.panels[0] is not first[0]
+
+
+def test_warm_up_draws_the_plots_before_the_first_result(qtbot: QtBot) -> None:
+    from core.records import BackendRecord
+
+    panel = BackendPanel(BackendRecord("cpu", "cpu", "CPU", status="running"))
+    qtbot.addWidget(panel)
+    panel.resize(700, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.page() != MEASURING
+    axis = panel.histogram.getPlotItem().getAxis("bottom")
+    assert axis.picture is None  # never painted: the measuring page is hidden
+    panel.warm_up()
+    assert axis.picture is not None
