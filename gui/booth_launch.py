@@ -8,7 +8,6 @@ Kept apart from the window modules so that they only gain a few lines for booth 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,10 +95,6 @@ def render_booth(args: argparse.Namespace, session: Any) -> int:
     loop.exec()
     booth.stop()  # after the time limit, if it came first
     QApplication.processEvents()
-    shot = booth.grab()
-    sentence = booth.speedup.text()
-    booth.close()
-    if not shot.save(str(args.out), "PNG"):
-        raise fail("io_error", f"Could not write {args.out}.")
-    sys.stdout.write(f"{sentence}\nSaved {args.out} ({shot.width()}x{shot.height()})\n")
-    return 0
+    from gui.cli_screenshot import save_picture
+
+    return save_picture(booth, booth.speedup.text(), args.out)

@@ -13,8 +13,12 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.errors import fail
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 DEFAULT_SIZE = "1600x1000"
 
@@ -107,10 +111,15 @@ def _render(args: argparse.Namespace, record: object, session: object,
     QApplication.processEvents()
     QTimer.singleShot(0, lambda: None)
     QApplication.processEvents()
-    image = window.grab()
-    sentence = window.comparison.text()
-    window.close()
-    if not image.save(str(args.out), "PNG"):
-        raise fail("io_error", f"Could not write {args.out}.")
-    sys.stdout.write(f"{sentence}\nSaved {args.out} ({image.width()}x{image.height()})\n")
+    return save_picture(window, window.comparison.text(), args.out)
+
+
+def save_picture(widget: QWidget, sentence: str, out: Path) -> int:
+    """Grab ``widget``, close it, save the PNG and say what it shows."""
+    image = widget.grab()
+    widget.close()
+    if not image.save(str(out), "PNG"):
+        raise fail("io_error", f"Could not write {out}.",
+                   "Check that the folder exists and that you may write to it.")
+    sys.stdout.write(f"{sentence}\nSaved {out} ({image.width()}x{image.height()})\n")
     return 0
