@@ -9,13 +9,32 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from gui import palette, theme
 from gui.settings import APPLICATION, ORGANIZATION
+
+# Said by the offscreen platform for every full-screen window (booth pictures): nothing to act on.
+_OFFSCREEN_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's known noise; every other Qt message still gets through."""
+    previous: list[Any] = []
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in _OFFSCREEN_NOISE:
+            return
+        if previous and previous[0] is not None:
+            previous[0](mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous.append(qInstallMessageHandler(handler))
 
 
 def make_app(argv: Sequence[str] | None = None, offscreen: bool = False) -> QApplication:
@@ -23,6 +42,8 @@ def make_app(argv: Sequence[str] | None = None, offscreen: bool = False) -> QApp
     if existing is None:
         if offscreen:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            _quiet_offscreen_warnings()
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     else:
         assert isinstance(existing, QApplication)

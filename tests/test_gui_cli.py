@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,23 @@ def test_no_subcommand_opens_the_window(qtbot: QtBot,
     (window,) = no_event_loop
     qtbot.addWidget(window)
     assert window.windowTitle() == "Edge TPU Compare"
+
+
+_WARN = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import qWarning
+from gui.app import make_app
+app = make_app(offscreen=True)
+qWarning("This plugin does not support propagateSizeHints()")
+qWarning("a real problem")
+"""
+
+
+def test_offscreen_noise_is_dropped_but_real_warnings_are_not() -> None:
+    repo = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run([sys.executable, "-c", _WARN, repo], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "a real problem" in done.stderr
+    assert "propagateSizeHints" not in done.stderr
