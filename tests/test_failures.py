@@ -127,3 +127,22 @@ def test_backend_errors_use_the_table() -> None:
     assert explain(usb, "invoke", spec).code == "edgetpu_usb_error"
     compiled = RuntimeError("Encountered unresolved custom op: edgetpu-custom-op.")
     assert explain(compiled, "allocate", BackendSpec("cpu")).code == "model_compiled_for_edgetpu"
+
+
+def test_no_answer_with_an_unreadable_device_attached_is_a_permission_problem(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Failed to load delegate' while a device exists that this user may not open."""
+    from core import devices
+    from core.backends import BackendSpec
+    from core.runtimes import explain
+
+    spec = BackendSpec("edgetpu")
+    failure = ValueError("Failed to load delegate from libedgetpu.so.1\n")
+    monkeypatch.setattr(devices, "find_devices", lambda root=None: [])
+    assert explain(failure, "delegate", spec).code == "edgetpu_not_found"
+    locked = devices.EdgeTpuDevice("usb", "usb:0", "/sys/bus/usb/devices/2-1", "no_permission",
+                                   5000, "18d1:9302")
+    monkeypatch.setattr(devices, "find_devices", lambda root=None: [locked])
+    info = explain(failure, "delegate", spec)
+    assert info.code == "edgetpu_permission_denied"
+    assert "Failed to load delegate" in info.detail
