@@ -1,7 +1,7 @@
 """The comparison window: choose files, run on a background thread, see the backends side by side.
 
 The window owns the choices (model pair, labels, image), the settings and the ``SessionRunner``.
-Events arrive in batches at most ~30 times a second; each batch is applied to a ``RunState`` and
+Events arrive in batches at most 10 times a second; each batch is applied to a ``RunState`` and
 painted at once if the window is visible, or on the next show if it is not. Closing the window
 cancels the session and waits for its thread, which reaps the worker processes.
 """
@@ -24,28 +24,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.backends import assign_ids
 from core.booth import BoothConfig
-from core.errors import AppError, ErrorInfo
-from core.records import BackendRecord, RunRecord
+from core.errors import ErrorInfo
 from core.session import RunRequest
 from gui import file_kinds, theme, translations, window_actions
 from gui.backend_panel import BackendPanel
 from gui.booth_window import BoothWindow
 from gui.comparison_widget import ComparisonWidget
-from gui.error_texts import localized
 from gui.input_bar_widget import InputBarWidget
 from gui.model_choice import ModelChoice
 from gui.palette import Theme, current
 from gui.run_state import RunState
 from gui.session_runner import SessionRunner, is_final
 from gui.settings import Settings
+from gui.window_files import RESULTS_PAGE, START_PAGE, FileChoiceMixin
 
-START_PAGE, RESULTS_PAGE = 0, 1
 _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileChoiceMixin, QMainWindow):
     def __init__(self, settings: Settings | None = None, restore: bool = True,
                  restore_files: bool | None = None, session_factory: Any = None,
                  start_page: bool = True, models_dir: Path | None = None) -> None:
@@ -139,152 +136,6 @@ class MainWindow(QMainWindow):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setProperty("role", "muted")
         return label
-
-    def _on_demo_ready(self, model: str, labels: str, image: str) -> None:
-        self.set_model(Path(model))
-        self.set_labels(Path(labels))
-        self.set_image(Path(image))
-
-    # Choosing files -------------------------------------------------------------------------
-
-    def browse(self, kind: str) -> None:
-        path = window_actions.ask_open(self, kind, self.choice.folder_for(kind))
-        if path is not None:
-            self.open_path(path, kind)
-
-    def open_path(self, path: Path, kind: str | None = None) -> bool:
-        """Use ``path`` as what it is (told from the file when ``kind`` is None)."""
-        kind = kind or file_kinds.kind_of(path)
-        if kind == file_kinds.MODEL:
-            return self.set_model(path)
-        if kind == file_kinds.LABELS:
-            return self.set_labels(path)
-        if kind == file_kinds.IMAGE:
-            return self.set_image(path)
-        if kind == file_kinds.RESULT:
-            return self.open_result(path)
-        self._show_problem(ErrorInfo("usage", self.tr("{name} is not a model, labels file, image "
-                                                      "or result file.").format(name=path.name),
-                                     self.tr("Drop a .tflite model, a .txt labels file, a "
-                                             "picture or a saved .json result.")))
-        return False
-
-    def set_model(self, path: Path) -> bool:
-        try:
-            labels = self.choice.set_model(path)
-        except AppError as exc:
-            self._show_problem(exc.info)
-            return False
-        self.settings.set_last_file(file_kinds.MODEL, path)
-        if labels is not None:
-            self.settings.add_recent(file_kinds.LABELS, labels)
-        self._inputs_changed()
-        return True
-
-    def set_labels(self, path: Path | None) -> bool:
-        self.choice.set_labels(path)
-        self.settings.set_last_file(file_kinds.LABELS, path)
-        self._inputs_changed()
-        return True
-
-    def set_image(self, path: Path) -> bool:
-        self.choice.image = path
-        self.settings.set_last_file(file_kinds.IMAGE, path)
-        self._inputs_changed()
-        return True
-
-    def open_result(self, path: Path) -> bool:
-        """Show a saved result exactly as it looked when it was run."""
-        from core.results import read_json
-
-        try:
-            record = read_json(path)
-        except AppError as exc:
-            self._show_problem(exc.info)
-            return False
-        self.runner.stop()
-        self.settings.add_recent(file_kinds.RESULT, path)
-        self.show_record(record)
-        self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 8000)
-        return True
-
-    def show_record(self, record: RunRecord) -> None:
-        self.choice.take_from_record(record)
-        count = record.settings.get("count")
-        if isinstance(count, int) and count > 0:
-            self.input_bar.count.setValue(count)
-        self.state = RunState.from_record(record)
-        self._refresh_inputs()
-        self.pages.setCurrentIndex(RESULTS_PAGE)
-        self._sync_panels()
-        self._request_paint()
-
-    def show_request(self, request: RunRequest) -> None:
-        """Show the files and count of ``request`` in the pickers without touching settings."""
-        try:
-            self.choice.set_model(request.edgetpu_model if request.model is None
-                                  else request.model)
-        except AppError as exc:
-            self._show_problem(exc.info)
-        self.choice.set_labels(request.labels)
-        self.choice.image = request.image
-        self.input_bar.count.blockSignals(True)
-        self.input_bar.count.setValue(request.count)
-        self.input_bar.count.blockSignals(False)
-        self._refresh_inputs()
-
-    def _restore_files(self) -> None:
-        """The files of the last session, else the sample demo when it has been fetched."""
-        model = self.settings.last_file(file_kinds.MODEL)
-        if model and model.is_file():
-            self.set_model(model)
-        else:
-            self._select_demo()
-        labels = self.settings.last_file(file_kinds.LABELS)
-        if labels and labels.is_file() and self.choice.labels != labels:
-            self.set_labels(labels)
-        image = self.settings.last_file(file_kinds.IMAGE)
-        if image and image.is_file():
-            self.set_image(image)
-
-    def _select_demo(self) -> None:
-        from core.model_dirs import find_demo, model_dirs
-
-        demo = find_demo(model_dirs(self.models_dir))
-        if demo is not None:
-            self._on_demo_ready(*(str(path) for path in demo))
-
-    def _inputs_changed(self) -> None:
-        """A new choice invalidates what is shown: panels go back to 'press Run'."""
-        if self.runner.is_running():
-            return
-        self.state = RunState.planned(self._planned_backends())
-        self._refresh_inputs()
-        if self.choice.pair is not None:
-            self.pages.setCurrentIndex(RESULTS_PAGE)
-        self._sync_panels()
-        self._request_paint()
-
-    def _refresh_inputs(self) -> None:
-        bar = self.input_bar
-        bar.model.set_entries(*self.choice.model_entries(
-            self.settings.recent(file_kinds.MODEL)))
-        bar.labels.set_entries(*self.choice.labels_entries(
-            self.settings.recent(file_kinds.LABELS), self.tr("No labels (class numbers)")))
-        bar.image.set_entries(*self.choice.image_entries(self.settings.recent(file_kinds.IMAGE)))
-        bar.set_image(self.choice.image)
-        bar.set_running(self.runner.is_running(), self.choice.ready())
-        self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)
-
-    def _planned_backends(self, request: RunRequest | None = None) -> list[BackendRecord]:
-        specs = request.backends if request else RunRequest(Path(), Path()).backends
-        return [BackendRecord(i, s.kind, s.label()) for i, s in zip(assign_ids(list(specs)),
-                                                                      specs, strict=True)]
-
-    def _show_problem(self, info: ErrorInfo) -> None:
-        self.pages.setCurrentIndex(RESULTS_PAGE)
-        self.comparison.show_error(info)
-        self.statusBar().showMessage(localized(info).message, 10000)
 
     # Running --------------------------------------------------------------------------------
 
