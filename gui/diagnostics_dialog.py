@@ -2,7 +2,8 @@
 
 Every Edge TPU error card links here. The checks run on a QThread (the delegate probe may wait up
 to 15 s for a device), so the window never freezes; a check that outlives its dialog finishes in
-the background and is reaped then (``wait_for_checks`` lets the main window wait at exit).
+the background; the application waits for it when it quits (a QThread destroyed while running
+aborts the process), whichever window was open.
 """
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ class _DoctorThread(QThread):
                                    "Run 'edgetpu-compare doctor' in a terminal and attach its "
                                    "output to a bug report.")], [])
         self.reportReady.emit(report)
+
+
+def _wait_at_quit() -> None:
+    """Make the application wait for orphaned checks when it quits (hooked once)."""
+    app = QGuiApplication.instance()
+    if app is not None and not app.property("edgetpuCompareChecksHook"):
+        app.setProperty("edgetpuCompareChecksHook", True)
+        app.aboutToQuit.connect(lambda: wait_for_checks())
 
 
 def wait_for_checks(msecs: int = 20000) -> bool:
@@ -177,6 +186,7 @@ class DiagnosticsDialog(QDialog):
             thread.finished.disconnect()
             thread.finished.connect(lambda t=thread: _finish_orphan(t))
             _running.add(thread)
+            _wait_at_quit()
             self._thread = None
         super().done(result)
 

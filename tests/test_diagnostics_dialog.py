@@ -177,3 +177,36 @@ def test_the_app_exits_cleanly_after_copying_a_report() -> None:
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "True"
+
+
+_CLOSE_THEN_QUIT = """
+import os, sys, threading
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from core.doctor import run_doctor
+from gui.diagnostics_dialog import DiagnosticsDialog
+app = QApplication([])
+release = threading.Event()
+def slow():
+    release.wait(60)
+    return run_doctor(probe=False)
+dialog = DiagnosticsDialog(doctor=slow)
+dialog.show()
+def close_and_quit():
+    dialog.close()                   # the check goes on in the background
+    QTimer.singleShot(0, app.quit)   # the person quits while it runs
+    threading.Timer(0.5, release.set).start()  # the check ends on its own, as a real one does
+QTimer.singleShot(0, close_and_quit)
+app.exec()
+"""
+
+
+def test_quitting_while_an_orphaned_check_runs_exits_cleanly() -> None:
+    """A QThread destroyed while running aborted the process (exit 134)."""
+    repo = str(Path(__file__).resolve().parent.parent)
+    result = subprocess.run([sys.executable, "-c", _CLOSE_THEN_QUIT, repo],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Destroyed while thread" not in result.stderr
