@@ -47,8 +47,6 @@ from core.failures import match_failure
 
 SCHEMA = "edgetpu-compare-doctor/1"
 STATUSES = ("ok", "warning", "problem", "info")
-SECTIONS = ("System", "TensorFlow Lite runtimes", "Edge TPU runtime", "Edge TPU devices",
-            "Edge TPU delegate", "Google pycoral")
 _ARCHITECTURES = {"x86_64", "amd64", "aarch64", "arm64", "armv7l"}
 MAX_PROBED_DEVICES = 4
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from core.errors import ErrorInfo, error
 
-STAGES = ("import", "delegate", "allocate", "invoke")
 DETAIL_LIMIT = 2000
 
 # Signals that mean "the native code crashed", as opposed to a kill by the user or the system.

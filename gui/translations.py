@@ -30,7 +30,6 @@ CHOICES = ("system", *LANGUAGES)
 PLURALS_ONLY = {"en"}  # the source language needs only its numerus forms
 
 _installed: list[QTranslator] = []
-_current = "en"
 _choice = "system"
 
 
@@ -101,11 +100,6 @@ def resolve_language(choice: str | None) -> str:
     return "en"
 
 
-def current_language() -> str:
-    """The language in effect: ``en`` or ``ja``."""
-    return _current
-
-
 def current_choice() -> str:
     """What was asked for: ``system``, ``en`` or ``ja``."""
     return _choice
@@ -117,7 +111,7 @@ def set_language(choice: str | None) -> str:
     Installing a translator sends ``LanguageChange`` to every widget; the main window rebuilds
     itself in the new language on it.
     """
-    global _current, _choice
+    global _choice
     app = QCoreApplication.instance()
     lang = resolve_language(choice)
     _choice = choice if choice in CHOICES else "system"
@@ -140,7 +134,6 @@ def set_language(choice: str | None) -> str:
             _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
-    _current = lang
     set_display_name = getattr(app, "setApplicationDisplayName", None)
     if set_display_name is not None:
         set_display_name(QCoreApplication.translate("App", "Edge TPU Compare"))
