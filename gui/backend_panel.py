@@ -201,8 +201,7 @@ class BackendPanel(QFrame):
 
     def _show_numbers(self, record: BackendRecord, total: int | None = None) -> None:
         data = np.asarray(record.latencies_ms, dtype=np.float64)
-        stats = record.stats if record.stats is not None and record.status != "running" \
-            else compute_stats(record.latencies_ms)
+        stats = record.stats or compute_stats(record.latencies_ms)
         median = stats.median if stats else None
         colour = self._colour.name()
         unit = self.tr("ms")  # outside the f-string, where lupdate can see it

@@ -218,6 +218,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         self._dirty = False
         self.repaints += 1
         state = self.state
+        state.refresh_stats()
         running = self.runner.is_running()
         for panel in self.panels:
             record = state.backend(panel.backend_id)

@@ -58,6 +58,13 @@ class RunState:
     def backend(self, backend_id: str) -> BackendRecord | None:
         return next((b for b in self.backends if b.id == backend_id), None)
 
+    def refresh_stats(self) -> None:
+        """Compute each backend's statistics once for the coming paint (batches clear them),
+        so that the panels and the comparison line read them instead of each recomputing."""
+        for record in self.backends:
+            if record.stats is None and record.latencies_ms:
+                record.stats = compute_stats(record.latencies_ms)
+
     def start_live(self) -> None:
         self.live = True
 
@@ -119,7 +126,7 @@ def _apply_to(record: BackendRecord, event: Any) -> None:
         record.results = list(event.predictions)
     elif isinstance(event, LatencyBatch):
         record.latencies_ms.extend(event.latencies_ms)
-        record.stats = None  # computed when painted, at the paint rate
+        record.stats = None  # refresh_stats computes it once per paint
     elif isinstance(event, BackendFinished):
         record.status = "ok"
         record.results = list(event.predictions)

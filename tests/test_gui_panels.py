@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from core.backends import BackendSpec
@@ -51,3 +52,35 @@ def test_warm_up_draws_the_plots_before_the_first_result(qtbot: QtBot) -> None:
     assert axis.picture is None  # never painted: the measuring page is hidden
     panel.warm_up()
     assert axis.picture is not None
+
+
+def test_a_live_frame_computes_each_backends_statistics_once(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches clear the statistics; the next paint computes them once for every widget."""
+    from core import stats as core_stats
+    from core.events import LatencyBatch
+    from core.records import BackendRecord
+    from gui import backend_panel, comparison_text, run_state
+    from gui.run_state import RunState
+
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    record = BackendRecord("cpu", "cpu", "CPU", status="running")
+    window.state = RunState.planned([record])
+    window.state.start_live()
+    window._sync_panels()
+    window.state.apply([LatencyBatch("cpu", (4.0, 4.2, 3.9), 3, 100)])
+    assert record.stats is None
+    calls: list[int] = []
+
+    def counting(latencies: list[float]) -> object:
+        calls.append(len(latencies))
+        return core_stats.compute_stats(latencies)
+
+    for module in (run_state, backend_panel, comparison_text):
+        monkeypatch.setattr(module, "compute_stats", counting)
+    window._paint()
+    assert calls == [3]
+    assert record.stats is not None and record.stats.median == pytest.approx(4.0)
+    assert window.panels[0].median_text().find("4.00") >= 0
