@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
+from core.devices import edgetpu_backend_specs, find_devices
 from core.errors import AppError, fail
 
 KINDS = ("cpu", "edgetpu")
@@ -161,8 +162,6 @@ def assign_ids(specs: list[BackendSpec]) -> list[str]:
 
 def default_specs(root: Path = Path("/")) -> list[BackendSpec]:
     """The CPU, and one Edge TPU backend per attached device (or one that finds the first)."""
-    from core.devices import edgetpu_backend_specs, find_devices
-
     texts = edgetpu_backend_specs(find_devices(root))
     return [BackendSpec("cpu"), *(parse_backend_spec(text) for text in texts)]
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, Protocol
 
+from core import devices
 from core.backends import BackendSpec, delegate_library, runtime_title
 from core.errors import AppError, ErrorInfo, error, fail
+from core.failures import match_failure
 
 _MODULES = {"ai-edge-litert": "ai_edge_litert.interpreter",
             "tflite-runtime": "tflite_runtime.interpreter"}
@@ -130,8 +132,6 @@ def explain(exc: BaseException, stage: Stage, spec: BackendSpec, log: str = "") 
 
     ``log`` is what the runtime printed to stderr: it often holds the real cause.
     """
-    from core.failures import match_failure
-
     text = f"{type(exc).__name__}: {exc}"
     known = match_failure(text, stage=stage, backend=spec.kind)
     if known is None and log:
@@ -149,9 +149,7 @@ def _refine_permission(info: ErrorInfo, spec: BackendSpec) -> ErrorInfo:
     """'No Edge TPU answered' while one is attached but unreadable is a permission problem."""
     if info.code != "edgetpu_not_found" or spec.kind != "edgetpu":
         return info
-    from core.devices import find_devices
-
-    if any(d.state == "no_permission" for d in find_devices()):
+    if any(d.state == "no_permission" for d in devices.find_devices()):
         return error("edgetpu_permission_denied", detail=info.detail)
     return info
 

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from core.backends import BackendSpec, default_specs
-from core.errors import ErrorInfo, error
+from core.errors import ErrorInfo, error, fail
 from core.events import (
     BackendFailed,
     BackendFinished,
@@ -32,6 +32,7 @@ from core.events import (
     LatencyBatch,
     SessionFinished,
 )
+from core.failures import match_failure
 from core.planning import Plan, PlannedBackend, host_info, make_plan
 from core.records import BackendRecord, RunRecord
 from core.stats import compare, compute_stats, dequantize, top_k
@@ -97,8 +98,6 @@ class Session:
         if self._plan is None:
             r = self.request
             if r.schedule not in SCHEDULES:
-                from core.errors import fail
-
                 raise fail("usage", f"The schedule '{r.schedule}' is not known.",
                            f"Use one of: {', '.join(SCHEDULES)}.")
             self._plan = make_plan(r.model, r.image, r.labels, r.edgetpu_model, r.backends)
@@ -263,8 +262,6 @@ class Session:
                 return None
 
     def _crash_error(self, b: _Live, died: Died) -> ErrorInfo:
-        from core.failures import match_failure
-
         log = b.worker.log_tail()
         detail = f"worker died with {died.signal_name()} during {died.stage}\n{log}".strip()
         known = match_failure(log, exit_code=died.exitcode, stage=died.stage,

@@ -28,6 +28,7 @@ import numpy as np
 
 from core.backends import BackendSpec
 from core.errors import AppError
+from core.runtimes import explain, import_runtime
 
 _CONTEXT = mp.get_context("spawn")
 
@@ -97,8 +98,6 @@ def worker_main(job: WorkerJob, conn: Connection, cancel: Any) -> None:
     except (KeyboardInterrupt, BrokenPipeError, EOFError):
         pass
     except Exception as exc:  # a runtime's own exception: explain it, never crash silently
-        from core.runtimes import explain
-
         conn.send(("error", explain(exc, stage[0], job.spec, read_tail(job.log_path))))
     finally:
         conn.close()
@@ -108,8 +107,6 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
     factory = resolve_factory(job.spec.factory)
     report("import")
     if job.spec.factory.startswith("core."):
-        from core.runtimes import import_runtime
-
         import_runtime(job.spec.runtime)  # import before the parent says load: fair load times
     conn.send(("imported",))
     if conn.recv()[0] != "load":
