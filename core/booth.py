@@ -28,6 +28,7 @@ from core.events import (
 )
 from core.records import Prediction
 from core.session import RunRequest
+from core.stats import speed_verdict
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
 DEFAULT_WINDOW = 500  # latencies per backend behind the live median and the plot
@@ -35,7 +36,6 @@ DEFAULT_COUNT = 200  # timed inferences per backend and image
 DEFAULT_WARMUP = 2
 DEFAULT_DWELL_S = 5.0  # an image stays at least this long, so that a visitor can read it
 DEFAULT_REJECTED_PAUSE_S = 2.0  # a picture that cannot be used stays explained this long
-SAME_SPEED = 1.03  # within 3% either way is "as fast", as the comparison line says
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,7 @@ class Speedup:
     @property
     def verdict(self) -> str:
         """``faster``, ``slower`` or ``same``: the words differ, so the GUI picks them."""
-        if 1 / SAME_SPEED <= self.factor <= SAME_SPEED:
-            return "same"
-        return "faster" if self.factor > 1 else "slower"
+        return speed_verdict(self.factor)[0]
 
 
 class BoothLoop:

@@ -12,6 +12,23 @@ import numpy as np
 
 from core.records import BackendRecord, Comparison, Prediction, Stats
 
+SAME_SPEED = 1.03  # within 3% either way, two backends are "as fast as" each other
+
+
+def speed_verdict(speedup: float) -> tuple[str, float]:
+    """``("same" | "faster" | "slower", factor)`` for a baseline/candidate median ratio; the
+    factor to print is always at least 1. One rule for the command line, window and booth."""
+    if 1 / SAME_SPEED <= speedup <= SAME_SPEED:
+        return "same", 1.0
+    return ("faster", speedup) if speedup > 1 else ("slower", 1 / speedup)
+
+
+def topk_score_delta(a: Sequence[Prediction], b: Sequence[Prediction]) -> float | None:
+    """The largest score difference over the classes both top-k lists hold; None if none."""
+    scores_b = {p.id: p.score for p in b}
+    deltas = [abs(p.score - scores_b[p.id]) for p in a if p.id in scores_b]
+    return max(deltas) if deltas else None
+
 
 def compute_stats(latencies_ms: Sequence[float]) -> Stats | None:
     """min / median / mean / p90 / p99 / max / std (sample std; 0 for a single value)."""
@@ -74,10 +91,8 @@ def _max_score_delta(a: BackendRecord, b: BackendRecord,
     sa, sb = scores.get(a.id), scores.get(b.id)
     if sa is not None and sb is not None and sa.shape == sb.shape:
         return float(np.max(np.abs(sa - sb)))
-    by_id_a = {p.id: p.score for p in a.results}
-    by_id_b = {p.id: p.score for p in b.results}
-    ids = by_id_a.keys() & by_id_b.keys()
-    return max((abs(by_id_a[i] - by_id_b[i]) for i in ids), default=0.0)
+    delta = topk_score_delta(a.results, b.results)
+    return delta if delta is not None else 0.0
 
 
 def histogram_bins(latencies_ms: Sequence[float], max_bins: int = 40) -> np.ndarray:

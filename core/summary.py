@@ -7,6 +7,7 @@ and it says "slower" when the accelerator is slower.
 from __future__ import annotations
 
 from core.records import BackendRecord, RunRecord
+from core.stats import speed_verdict
 
 
 def short_name(backend: BackendRecord) -> str:
@@ -14,11 +15,11 @@ def short_name(backend: BackendRecord) -> str:
 
 
 def speed_phrase(speedup: float) -> str:
-    if 0.97 <= speedup <= 1.03:
+    verdict, factor = speed_verdict(speedup)
+    if verdict == "same":
         return "as fast as"
-    factor = speedup if speedup > 1 else 1 / speedup
     digits = 2 if factor < 2 else 1  # "1.05× slower", never a confusing "1.0× slower"
-    return f"{factor:.{digits}f}× {'faster' if speedup > 1 else 'slower'} than"
+    return f"{factor:.{digits}f}× {verdict} than"
 
 
 def comparison_sentence(record: RunRecord) -> str:

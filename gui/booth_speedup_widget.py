@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from core.booth import BackendLive, Speedup
 from core.records import BackendRecord
+from core.stats import speed_verdict
 from gui import booth_style as style
 from gui.formatting import backend_name, fmt_factor
 from gui.palette import Theme, current
@@ -88,8 +89,7 @@ class BoothSpeedupWidget(QWidget):
         theme = self._theme
         self._caption.setText(self.tr("{candidate} VS {baseline}").format(
             candidate=_name(speedup.candidate), baseline=_name(speedup.baseline)).upper())
-        verdict = speedup.verdict
-        factor = speedup.factor if verdict != "slower" else 1 / speedup.factor
+        verdict, factor = speed_verdict(speedup.factor)
         self._factor.setText(fmt_factor(factor) if verdict != "same" else "=")
         self._factor.setVisible(True)
         self._verdict.setFont(style.font(style.HEADLINE_PX * self._unit))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from core.records import BackendRecord, Comparison
-from core.stats import compute_stats
+from core.stats import compute_stats, speed_verdict, topk_score_delta
 from gui.formatting import backend_name, fmt_factor, fmt_ms, fmt_score
 
 translate = QCoreApplication.translate
@@ -82,17 +82,17 @@ def _versus(base: BackendRecord, cand: BackendRecord,
     speedup = base_ms / cand_ms if cand_ms > 0 else float("inf")
     values = {"candidate": backend_name(cand), "baseline": backend_name(base),
               "fast": fmt_ms(cand_ms), "slow": fmt_ms(base_ms)}
-    if 1 / 1.03 <= speedup <= 1.03:
+    verdict, factor = speed_verdict(speedup)
+    values["factor"] = fmt_factor(factor)
+    if verdict == "same":
         head = translate("Comparison",
                          "{candidate} is as fast as {baseline} (median {fast} ms vs {slow} ms)")
-    elif speedup > 1:
+    elif verdict == "faster":
         head = translate("Comparison",
                          "{candidate} is {factor} faster (median {fast} ms vs {slow} ms)")
-        values["factor"] = fmt_factor(speedup)
     else:
         head = translate("Comparison",
                          "{candidate} is {factor} slower (median {fast} ms vs {slow} ms)")
-        values["factor"] = fmt_factor(1 / speedup)
     parts = [head.format(**values)]
     a, b = base.results[:1], cand.results[:1]
     if a and b:
@@ -102,14 +102,9 @@ def _versus(base: BackendRecord, cand: BackendRecord,
             parts.append(translate("Comparison", "different top-1 ({first} vs {second})")
                          .format(first=b[0].label, second=a[0].label))
         delta = comparison.max_score_delta if comparison and comparison.candidate == cand.id \
-            else _topk_delta(base, cand)
+            else topk_score_delta(base.results, cand.results)
         if delta is not None:
             parts.append(translate("Comparison", "largest score difference {delta}")
                          .format(delta=fmt_score(delta)))
     return parts
 
-
-def _topk_delta(a: BackendRecord, b: BackendRecord) -> float | None:
-    scores_b = {p.id: p.score for p in b.results}
-    deltas = [abs(p.score - scores_b[p.id]) for p in a.results if p.id in scores_b]
-    return max(deltas) if deltas else None

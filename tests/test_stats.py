@@ -95,3 +95,35 @@ def test_speed_phrase_never_says_one_times() -> None:
     assert speed_phrase(0.953) == "1.05× slower than"
     assert speed_phrase(11.74) == "11.7× faster than"
     assert speed_phrase(1.5) == "1.50× faster than"
+
+
+def test_one_speed_verdict_for_every_view() -> None:
+    from core.stats import speed_verdict
+
+    assert speed_verdict(1.0) == ("same", 1.0)
+    assert speed_verdict(1.03)[0] == "same" and speed_verdict(1 / 1.03)[0] == "same"
+    assert speed_verdict(0.970) == ("slower", pytest.approx(1 / 0.970))
+    assert speed_verdict(11.7) == ("faster", 11.7)
+
+
+def test_topk_score_delta_over_shared_classes() -> None:
+    from core.stats import topk_score_delta
+
+    a = [Prediction(1, "a", 0.8), Prediction(2, "b", 0.1)]
+    b = [Prediction(2, "b", 0.25), Prediction(1, "a", 0.7)]
+    assert topk_score_delta(a, b) == pytest.approx(0.15)
+    assert topk_score_delta(a, [Prediction(9, "z", 0.9)]) is None
+
+
+def test_terminal_and_window_agree_at_the_edge_of_as_fast() -> None:
+    """0.970 read 'as fast as' on the command line and '1.03x slower' in the window."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from core.summary import speed_phrase
+    from gui.comparison_text import comparison_sentence
+
+    cpu = _rec("cpu", "cpu", 3.0, [(1, 0.9)])
+    tpu = _rec("edgetpu", "edgetpu", 3.0 / 0.970, [(1, 0.9)])
+    assert speed_phrase(0.970).endswith("slower than")
+    assert "slower" in comparison_sentence([cpu, tpu])
