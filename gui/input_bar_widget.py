@@ -29,6 +29,16 @@ THUMBNAIL = 116
 MAX_COUNT = 1_000_000
 
 
+def _file_stamp(path: Path | None) -> tuple[str, int, int] | None:
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
 def thumbnail(path: Path, size: int, background: str) -> QPixmap | None:
     """A square, rounded, centre-cropped thumbnail; None when the image cannot be read."""
     reader = QImageReader(str(path))
@@ -59,6 +69,7 @@ class InputBarWidget(QFrame):
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None) -> None:
         super().__init__(parent)
         self._theme = theme or current()
+        self._shown_image: tuple[str, int, int] | None = ("", -2, -2)  # nothing shown yet
         self.setObjectName("card")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
@@ -128,6 +139,11 @@ class InputBarWidget(QFrame):
         self.set_progress(self.tr("Ready"), 0, 1)
 
     def set_image(self, path: Path | None) -> None:
+        """Show ``path``'s thumbnail; decoded only when the image (or its file) changed."""
+        stamp = _file_stamp(path)
+        if stamp == self._shown_image:
+            return
+        self._shown_image = stamp
         pixmap = thumbnail(path, THUMBNAIL, self._theme.card) if path else None
         if pixmap is None:
             self.thumbnail.setPixmap(QPixmap())

@@ -42,6 +42,10 @@ class ModelChoice:
     def __init__(self, models_dir: Path | None = None) -> None:
         self.models_dir = models_dir
         self._library: list[ModelPair] | None = None  # found on first use, not at start-up
+        # Listing recent models inspected each file at every refresh (32 ms for 8 models, on the
+        # GUI thread, at every Run): resolve each file once while it is unchanged. A run still
+        # validates its own files, so a stale entry could only mislabel the list.
+        self._pairs: dict[Path, tuple[tuple[int, int], ModelPair]] = {}
         self.pair: ModelPair | None = None
         self.labels: Path | None = None
         self.labels_chosen = False  # picked by the person: a new model does not replace them
@@ -115,7 +119,7 @@ class ModelChoice:
             if len(pairs) >= MAX_DISCOVERED or not path.is_file():
                 continue
             try:
-                pair = resolve_pair(path)
+                pair = self._resolve(path)
             except AppError:
                 continue
             pairs.setdefault(_key(pair), pair)
@@ -124,6 +128,15 @@ class ModelChoice:
                 pairs.setdefault(_key(pair), pair)
         entries = [(pair_title(p), k) for k, p in pairs.items()]
         return entries, _key(self.pair) if self.pair else None
+
+    def _resolve(self, path: Path) -> ModelPair:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._pairs.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, resolve_pair(path))
+            self._pairs[path] = cached
+        return cached[1]
 
     def library_pairs(self) -> list[ModelPair]:
         """Model pairs in the model folders, e.g. the fetched sample models."""

@@ -67,3 +67,39 @@ def test_without_samples_the_window_waits_on_the_start_page(qtbot: QtBot,
         pytest.skip("sample models are installed for this user; the start page is not shown")
     assert window.pages.currentIndex() == START_PAGE
     assert window.build_request() is None
+
+
+def test_a_refresh_reads_only_files_that_changed(
+        qtbot: QtBot, tmp_path: Path, coral: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refreshing the pickers (every Run) re-inspected every recent model and re-decoded the
+    thumbnail on the GUI thread; now only a changed file is read again."""
+    from gui import input_bar_widget, model_choice
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    library = _library(tmp_path / "lib", coral)
+    model = library / "models" / f"{PAIR}.tflite"
+    image = tmp_path / "cat.bmp"
+    shutil.copy(coral / "images" / "cat.bmp", image)
+    settings = Settings(tmp_path / "s.ini")
+    settings.add_recent("model", model)
+    window = MainWindow(settings, restore=False)
+    qtbot.addWidget(window)
+    window.open_path(image)
+    inspected: list[Path] = []
+    decoded: list[Path] = []
+    real_resolve, real_thumbnail = model_choice.resolve_pair, input_bar_widget.thumbnail
+    monkeypatch.setattr(model_choice, "resolve_pair",
+                        lambda p: inspected.append(p) or real_resolve(p))
+    monkeypatch.setattr(input_bar_widget, "thumbnail",
+                        lambda p, *a: decoded.append(p) or real_thumbnail(p, *a))
+    window._refresh_inputs()
+    inspected.clear()
+    decoded.clear()
+    window._refresh_inputs()
+    window._refresh_inputs()
+    assert inspected == [] and decoded == []
+    shutil.copy(coral / "images" / "parrot.jpg", image)  # the same file name, new content
+    model.write_bytes(model.read_bytes() + b"\0")
+    window._refresh_inputs()
+    assert decoded == [image] and inspected == [model]
