@@ -1,6 +1,6 @@
 """The ``edgetpu-compare`` command line: one parser, one module per subcommand.
 
-Core subcommands (run, doctor, models) live in ``core``; the window layer adds ``gui`` and
+Core subcommands (run, doctor, models, inspect) live in ``core``; the window layer adds ``gui`` and
 ``screenshot`` through ``extra`` so that ``core`` never imports Qt. A user mistake prints one
 ``error:`` line with a remedy and exits 2; it never prints a traceback.
 """
@@ -35,6 +35,8 @@ CORE_COMMANDS = (
     Command("doctor", "check runtimes and Edge TPU devices, and say how to fix problems",
             "core.cli_doctor"),
     Command("models", "list or fetch the sample models", "core.cli_models"),
+    Command("inspect", "show what runs where: a model's input, output, operations and "
+            "parameters", "core.cli_inspect"),
 )
 
 

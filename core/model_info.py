@@ -30,8 +30,8 @@ from core.errors import AppError, fail
 from core.files import read_user_file
 from core.flatbuffer_reader import I8, U8, U32, U64, Damaged, Table, Truncated, get
 from core.labels import MAX_LABELS_BYTES, describe_bytes, load_labels, parse_labels
+from core.model_graph import EDGETPU_CUSTOM_OP, GraphFacts, read_graph
 
-EDGETPU_CUSTOM_OP = "edgetpu-custom-op"
 INPUT_DTYPES = ("uint8", "int8", "int16", "float32", "float16")
 MAX_INPUT_SIDE = 8192  # a flipped bit in a shape must not make preprocessing allocate gigabytes
 _TYPE_NAMES = {v: k.lower() for k, v in vars(schema.TensorType).items()
@@ -75,6 +75,7 @@ class ModelInfo:
     channels: int
     height: int
     width: int
+    graph: GraphFacts  # operators and constant data, counted by core.model_graph
 
     def to_dict(self) -> dict[str, Any]:
         """The ``model`` object of a result file's backend entry."""
@@ -98,6 +99,7 @@ def inspect_model(path: Path | str) -> ModelInfo:
     data = _read(p)
     try:
         parsed = _parse(data)
+        graph = read_graph(data)
     except Truncated as exc:
         raise fail("invalid_model", f"'{p.name}' is truncated: the file ends before the "
                    "model does.", _AGAIN, detail=str(exc)) from None
@@ -111,7 +113,7 @@ def inspect_model(path: Path | str) -> ModelInfo:
         output=parsed.output, edgetpu_compiled=EDGETPU_CUSTOM_OP in parsed.custom_ops,
         custom_ops=parsed.custom_ops, num_classes=num_classes, mean=mean, std=std,
         embedded_labels=_embedded_labels(data, labels_name), channels=channels, height=height,
-        width=width)
+        width=width, graph=graph)
 
 
 def _read(p: Path) -> bytes:

@@ -40,6 +40,7 @@ class Plan:
     labels: Labels | None
     label_of: Callable[[int], str]
     warnings: list[ErrorInfo] = field(default_factory=list)
+    cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
 
 
 def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path | None,
@@ -77,7 +78,8 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
                                      pair.name))
     warnings = list(loaded_labels.warnings) if loaded_labels else []
     return Plan(planned, image_info, loaded_labels,
-                _label_function(loaded_labels, reference), warnings)
+                _label_function(loaded_labels, reference), warnings,
+                infos[cpu_path] if cpu_path else None)
 
 
 def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,

@@ -126,6 +126,57 @@ def make_input_tensor(image: Image.Image, model: ModelInfo) -> np.ndarray:
     return np.ascontiguousarray(values.reshape(spec.shape))
 
 
+@dataclass(frozen=True)
+class PixelMapping:
+    """How pixels become the input: ``(pixel - mean) / std``, then quantised when it is.
+
+    ``source`` says where mean and std came from: ``metadata`` (the model's own), ``default``
+    (the usual values for its input type) or ``none`` (an integer input without quantisation
+    takes the pixels). ``raw`` is True when the raw pixels (``pixel - 128`` for int8) are fed
+    because the mapping moves none of them by more than one step.
+    """
+
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+    source: str
+    raw: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mean": list(self.mean), "std": list(self.std), "source": self.source,
+                "raw_pixels": self.raw}
+
+
+def pixel_mapping(model: ModelInfo) -> PixelMapping:
+    """The mapping ``make_input_tensor`` applies to this model's input."""
+    spec = model.input
+    source = "metadata" if model.mean and model.std else "default"
+    if spec.dtype in ("float32", "float16"):
+        mean, std = _normalisation(model, FLOAT_DEFAULT)
+        return PixelMapping(_floats(mean), _floats(std), source, False)
+    if spec.scale <= 0:
+        return PixelMapping((float(-_RAW_OFFSET.get(spec.dtype, 0)),), (1.0,), "none", True)
+    mean, std = _normalisation(model, QUANTISED_DEFAULT)
+    return PixelMapping(_floats(mean), _floats(std), source, _quantised_table(model)[1])
+
+
+def _floats(values: np.ndarray) -> tuple[float, ...]:
+    return tuple(float(v) for v in values)
+
+
+def _quantised_table(model: ModelInfo) -> tuple[np.ndarray, bool]:
+    """Per-channel table of pixel -> stored value, and whether it is the raw pixels."""
+    spec = model.input
+    mean, std = _normalisation(model, QUANTISED_DEFAULT)
+    low, high = _RANGES[spec.dtype]
+    levels = np.arange(256, dtype=np.float64)
+    table = np.rint((levels[None, :] - mean[:, None]) / (std[:, None] * spec.scale)
+                    + spec.zero_point)
+    table = np.clip(table, low, high)
+    offset = _RAW_OFFSET.get(spec.dtype, 0)
+    raw = spec.dtype in _RAW_OFFSET and bool(np.abs(table - (levels + offset)).max() <= 1)
+    return table, raw
+
+
 def _to_input_type(array: np.ndarray, model: ModelInfo) -> np.ndarray:
     spec = model.input
     if spec.dtype in ("float32", "float16"):
@@ -134,13 +185,8 @@ def _to_input_type(array: np.ndarray, model: ModelInfo) -> np.ndarray:
     offset = _RAW_OFFSET.get(spec.dtype, 0)
     if spec.scale <= 0:  # an integer input without quantisation: give it the pixels
         return (array.astype(np.int32) + offset).astype(spec.dtype)
-    mean, std = _normalisation(model, QUANTISED_DEFAULT)
-    low, high = _RANGES[spec.dtype]
-    levels = np.arange(256, dtype=np.float64)
-    table = np.rint((levels[None, :] - mean[:, None]) / (std[:, None] * spec.scale)
-                    + spec.zero_point)
-    table = np.clip(table, low, high)
-    if spec.dtype in _RAW_OFFSET and np.abs(table - (levels + offset)).max() <= 1:
+    table, raw = _quantised_table(model)
+    if raw:
         return (array.astype(np.int16) + offset).astype(spec.dtype)
     table = table.astype(spec.dtype)
     if table.shape[0] == 1:

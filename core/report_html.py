@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import ErrorInfo
+from core.model_insight import note_text, notes
 from core.records import SCHEMA, BackendRecord, RunRecord
 from core.results import write_atomic
 from core.stats import histogram_bins
@@ -76,6 +77,7 @@ svg text { font:11px system-ui,sans-serif; fill:var(--muted); }
 .error-card .remedy { margin:0 0 4px; }
 .warning { border:1px solid #eed9a8; background:#fdf8ec; border-radius:6px; padding:8px 12px;
            margin:8px 0; color:var(--warn); }
+.insight { margin:6px 0; padding-left:10px; border-left:3px solid var(--accent); }
 code { font:12px ui-monospace,Menlo,Consolas,monospace; }
 pre { white-space:pre-wrap; font-size:11px; color:var(--muted); }
 footer { margin-top:28px; color:var(--muted); font-size:12px; }
@@ -184,6 +186,9 @@ def _backend(b: BackendRecord, record: RunRecord) -> str:
         f"{' (compiled for the Edge TPU)' if compiled else ''}</dd>",
         "</dl>",
     ]
+    if b.kind != "cpu":  # what runs where explains an accelerator's time
+        parts.extend(f'<p class="insight">{_e(note_text(n))}</p>'
+                     for n in notes(model.get("insight")))
     if b.error is not None:
         parts.append(_error_card(b.error))
     parts.extend(f'<p class="warning">{_e(w.message)} {_e(w.remedy)}</p>' for w in b.warnings)

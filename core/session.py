@@ -33,6 +33,7 @@ from core.events import (
     SessionFinished,
 )
 from core.failures import match_failure
+from core.model_insight import model_entry
 from core.planning import Plan, PlannedBackend, host_info, make_plan
 from core.records import BackendRecord, RunRecord
 from core.stats import compare, compute_stats, dequantize, top_k
@@ -299,7 +300,7 @@ class Session:
         backends = []
         for p in plan.backends:
             rec = BackendRecord(p.id, p.spec.kind, p.spec.label(),
-                                model=p.model.to_dict() if p.model else {},
+                                model=model_entry(p.model, plan.cpu_model),
                                 runtime={"name": p.spec.runtime, "spec": p.spec.to_text()})
             rec.warnings.extend(p.warnings)
             backends.append(rec)
