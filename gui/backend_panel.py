@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from core.stats import compute_stats
 from gui.error_panel import ErrorPanel
 from gui.formatting import backend_details, backend_name, fmt_ms, fmt_ms_unit
 from gui.histogram_widget import HistogramWidget
+from gui.insight_texts import panel_line
 from gui.iteration_strip_widget import IterationStripWidget
 from gui.palette import Theme, current
 from gui.run_state import Progress
@@ -41,6 +43,7 @@ def _label(text: str = "", role: str | None = None) -> QLabel:
 
 class BackendPanel(QFrame):
     diagnosticsRequested = Signal()
+    modelDetailsRequested = Signal(str)  # the model file this backend runs; "" when unknown
 
     def __init__(self, record: BackendRecord, parent: QWidget | None = None,
                  theme: Theme | None = None) -> None:
@@ -69,6 +72,21 @@ class BackendPanel(QFrame):
         self._subtitle = _label(role="muted")
         self._subtitle.setWordWrap(True)
         outer.addWidget(self._subtitle)
+        self._model_path = ""
+        self.insight_label = _label()
+        self.insight_label.setWordWrap(True)
+        self.insight_label.setStyleSheet(f"color: {self._theme.warn};")
+        self.details_button = QPushButton(self.tr("Model details…"))
+        self.details_button.setFlat(True)
+        self.details_button.setToolTip(self.tr("What runs on the Edge TPU and what on the CPU"))
+        self.details_button.clicked.connect(
+            lambda: self.modelDetailsRequested.emit(self._model_path))
+        self._explains = record.kind != "cpu"  # what runs where explains an accelerator's time
+        self.details_button.setVisible(self._explains)
+        insight_row = QHBoxLayout()
+        insight_row.addWidget(self.insight_label, 1)
+        insight_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(insight_row)
         outer.addSpacing(8)
 
         self._stack = QStackedWidget()
@@ -158,6 +176,7 @@ class BackendPanel(QFrame):
         self._title.setText(backend_name(record))
         self._subtitle.setText("  ·  ".join(backend_details(record)))
         self._set_chip(record, progress, running)
+        self._show_insight(record)
         if record.status == "error" or (record.error and not record.latencies_ms):
             if record.error is not None:
                 self.error_panel.set_error(record.error)
@@ -170,6 +189,16 @@ class BackendPanel(QFrame):
                 return
         self._stack.setCurrentIndex(MEASURING)
         self._show_numbers(record, progress.total if progress is not None else None)
+
+    def _show_insight(self, record: BackendRecord) -> None:
+        self._model_path = str(record.model.get("path") or "")
+        line = panel_line(record.model.get("insight")) if self._explains else ""
+        if line != self.insight_label.text():
+            self.insight_label.setText(line)
+        self.insight_label.setVisible(bool(line))
+
+    def insight_text(self) -> str:
+        return self.insight_label.text() if self.insight_label.isVisibleTo(self) else ""
 
     def _waiting_text(self, record: BackendRecord, running: bool) -> str:
         if record.status == "running":

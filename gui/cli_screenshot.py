@@ -1,5 +1,5 @@
 """``edgetpu-compare screenshot --out FILE.png [run options | --results FILE.json] [--size WxH]
-[--lang system|en|ja] [--theme system|light|dark] [--kiosk]``.
+[--lang system|en|ja] [--theme system|light|dark] [--kiosk | --model-details]``.
 
 Renders the real window offscreen, after a real run (the same options as ``run``) or from a saved
 result, and saves it as a PNG: this is how every documentation picture is made. It never reads or
@@ -50,11 +50,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="colour theme (default: the system's)")
     parser.add_argument("--kiosk", action="store_true",
                         help="show booth mode (full-screen loop) after one comparison")
+    parser.add_argument("--model-details", action="store_true",
+                        help="show the model details view of --model (nothing is run)")
 
 
 def run(args: argparse.Namespace) -> int:
     from core.results import check_writable, read_json
 
+    if args.model_details:
+        check_writable(args.out)
+        return _render_details(args)
     if args.results is None and (args.model is None or args.image is None):
         raise fail("usage", "screenshot needs --results FILE.json, or --model and --image.",
                    "Add --results with a saved result, or the options of 'edgetpu-compare run'.")
@@ -112,6 +117,28 @@ def _render(args: argparse.Namespace, record: object, session: object,
     QTimer.singleShot(0, lambda: None)
     QApplication.processEvents()
     return save_picture(window, window.comparison.text(), args.out)
+
+
+def _render_details(args: argparse.Namespace) -> int:
+    from core.model_insight import inspect_pair
+
+    if args.model is None:
+        raise fail("usage", "--model-details needs --model.", "Add --model with a .tflite file.")
+    inspect_pair(args.model)  # an invalid model is exit 2 before any window exists
+    from PySide6.QtWidgets import QApplication
+
+    from gui import theme, translations
+    from gui.app import make_app
+    from gui.model_details_dialog import details_for
+
+    app = make_app(offscreen=True)
+    translations.install_translator(app, args.lang)
+    theme.apply_theme(app, args.theme)
+    dialog = details_for(args.model)
+    dialog.resize(*args.size)
+    dialog.show()
+    QApplication.processEvents()
+    return save_picture(dialog, " ".join(dialog.note_texts()), args.out)
 
 
 def save_picture(widget: QWidget, sentence: str, out: Path) -> int:

@@ -32,6 +32,14 @@ class FilePickerWidget(QWidget):
         self.browse_button.setToolTip(browse_tip)
         self.browse_button.clicked.connect(self.browseRequested)
         layout.addWidget(self.browse_button)
+        self._layout = layout
+
+    def add_button(self, text: str, tip: str) -> QPushButton:
+        """Another button after Open… (the model's Details…); the caller connects it."""
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        self._layout.addWidget(button)
+        return button
 
     def set_entries(self, entries: list[tuple[str, str]], current: str | None) -> None:
         """``entries`` are (shown text, path); ``current`` is selected, or nothing when None."""

@@ -65,6 +65,7 @@ def thumbnail(path: Path, size: int, background: str) -> QPixmap | None:
 class InputBarWidget(QFrame):
     runRequested = Signal()
     stopRequested = Signal()
+    modelDetailsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,10 @@ class InputBarWidget(QFrame):
         grid.setVerticalSpacing(8)
         self.model = FilePickerWidget(self.tr("Choose a TensorFlow Lite model…"),
                                       self.tr("Open a .tflite model"))
+        self.details_button = self.model.add_button(
+            self.tr("Details…"), self.tr("What runs where: the model's input, output, operations "
+                                         "and parameters"))
+        self.details_button.clicked.connect(self.modelDetailsRequested)
         self.labels = FilePickerWidget(self.tr("No labels: results show class numbers"),
                                        self.tr("Open the labels file that came with the model"))
         self.image = FilePickerWidget(self.tr("Choose an image…"),

@@ -96,6 +96,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         self.input_bar.model.browseRequested.connect(lambda: self.browse(file_kinds.MODEL))
         self.input_bar.labels.browseRequested.connect(lambda: self.browse(file_kinds.LABELS))
         self.input_bar.image.browseRequested.connect(lambda: self.browse(file_kinds.IMAGE))
+        self.input_bar.modelDetailsRequested.connect(lambda: self.show_model_details(""))
         self.input_bar.model.pathSelected.connect(lambda p: self.set_model(Path(p)))
         self.input_bar.labels.pathSelected.connect(
             lambda p: self.set_labels(Path(p) if p else None))
@@ -200,6 +201,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         for record in self.state.backends:
             panel = BackendPanel(record, theme=self.theme)
             panel.diagnosticsRequested.connect(self.show_diagnostics)
+            panel.modelDetailsRequested.connect(self.show_model_details)
             self._panel_row.addWidget(panel, 1)
             self.panels.append(panel)
             # Lay out and draw the plots once now, so that the first results do not pay for it.
@@ -334,6 +336,20 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         dialog = DiagnosticsDialog(parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def show_model_details(self, path: str = "") -> QWidget | None:
+        """What runs where for ``path`` (a panel's model), else the chosen pair."""
+        from gui.model_details_dialog import details_for
+
+        pair = self.choice.pair
+        chosen = Path(path) if path else (pair.cpu or pair.edgetpu) if pair else None
+        if chosen is None:
+            self.statusBar().showMessage(self.tr("Choose a model first."), 8000)
+            return None
+        dialog = details_for(chosen, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # Drag and drop anywhere in the window ---------------------------------------------------
 

@@ -11,6 +11,14 @@
 <context>
     <name>BackendPanel</name>
     <message>
+        <source>Model details…</source>
+        <translation>モデルの詳細…</translation>
+    </message>
+    <message>
+        <source>What runs on the Edge TPU and what on the CPU</source>
+        <translation>Edge TPU で動く処理と CPU で動く処理</translation>
+    </message>
+    <message>
         <source>MIN</source>
         <translation>最小</translation>
     </message>
@@ -776,6 +784,14 @@
         <translation>.tflite モデルを開く</translation>
     </message>
     <message>
+        <source>Details…</source>
+        <translation>詳細…</translation>
+    </message>
+    <message>
+        <source>What runs where: the model&apos;s input, output, operations and parameters</source>
+        <translation>どこで何が動くか: モデルの入力、出力、演算、パラメータ</translation>
+    </message>
+    <message>
         <source>No labels: results show class numbers</source>
         <translation>ラベルなし: 結果はクラス番号で表示</translation>
     </message>
@@ -903,6 +919,10 @@ or choose them above with Open…</source>
         <source>Diagnostics are not available; run &apos;edgetpu-compare doctor&apos;.</source>
         <translation>診断を表示できません。「edgetpu-compare doctor」を実行してください。</translation>
     </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>まずモデルを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>ModelChoice</name>
@@ -917,6 +937,152 @@ or choose them above with Open…</source>
     <message>
         <source>CPU only</source>
         <translation>CPU のみ</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDetailsDialog</name>
+    <message>
+        <source>Model details</source>
+        <translation>モデルの詳細</translation>
+    </message>
+    <message>
+        <source>What runs where, read from the model files (nothing was run).</source>
+        <translation>モデルファイルから読み取った、どこで何が動くか（何も実行していません）。</translation>
+    </message>
+    <message>
+        <source>CPU model</source>
+        <translation>CPU 用モデル</translation>
+    </message>
+    <message>
+        <source>Edge TPU model</source>
+        <translation>Edge TPU 用モデル</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInsight</name>
+    <message>
+        <source>{count} of {total} operations on the Edge TPU.</source>
+        <translation>{total} 個の演算のうち {count} 個が Edge TPU で動きます。</translation>
+    </message>
+    <message>
+        <source>Parameters ({size}) exceed the Edge TPU&apos;s 8 MiB on-chip memory: some are streamed over USB at every inference.</source>
+        <translation>パラメータ（{size}）が Edge TPU のオンチップメモリ 8 MiB を超えています。推論のたびに一部が USB 経由で転送されます。</translation>
+    </message>
+    <message>
+        <source>Not compiled for the Edge TPU: all {total} operations run on the CPU.</source>
+        <translation>Edge TPU 用にコンパイルされていません。{total} 個の演算はすべて CPU で動きます。</translation>
+    </message>
+    <message>
+        <source>Parameters ({size}) exceed the Edge TPU&apos;s 8 MiB on-chip memory: once compiled, some will be streamed over USB at every inference.</source>
+        <translation>パラメータ（{size}）が Edge TPU のオンチップメモリ 8 MiB を超えています。コンパイルすると、推論のたびに一部が USB 経由で転送されます。</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} バイト</translation>
+    </message>
+    <message>
+        <source>{size} ({n} bytes)</source>
+        <translation>{size}（{n} バイト）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>scale {scale}, zero point {zero}</source>
+        <translation>スケール {scale}、ゼロ点 {zero}</translation>
+    </message>
+    <message>
+        <source>the pixels as they are</source>
+        <translation>画素値をそのまま使用</translation>
+    </message>
+    <message>
+        <source>from the model&apos;s metadata</source>
+        <translation>モデルのメタデータから</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>既定値</translation>
+    </message>
+    <message>
+        <source>; fed as the raw pixels (the same within one step)</source>
+        <translation>。1 段階以内で同じなので、元の画素値をそのまま入力</translation>
+    </message>
+    <message>
+        <source>all {n}</source>
+        <translation>全 {n} 個</translation>
+    </message>
+    <message>
+        <source>{size} outside the Edge TPU operation</source>
+        <translation>Edge TPU 演算の外に {size}</translation>
+    </message>
+    <message>
+        <source>{size} of instructions and parameters</source>
+        <translation>命令とパラメータで {size}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>ファイルサイズ</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Input quantisation</source>
+        <translation>入力の量子化</translation>
+    </message>
+    <message>
+        <source>Normalisation</source>
+        <translation>正規化</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>{n} classes, {tensor}</source>
+        <translation>{n} クラス、{tensor}</translation>
+    </message>
+    <message>
+        <source>1 operation on the CPU: {names}.</source>
+        <translation>1 個の演算が CPU で動きます: {names}。</translation>
+    </message>
+    <message>
+        <source>{count} operations on the CPU: {names}.</source>
+        <translation>{count} 個の演算が CPU で動きます: {names}。</translation>
+    </message>
+    <message>
+        <source>Output quantisation</source>
+        <translation>出力の量子化</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>演算数</translation>
+    </message>
+    <message>
+        <source>Edge TPU operations</source>
+        <translation>Edge TPU 演算</translation>
+    </message>
+    <message>
+        <source>Operations on the CPU</source>
+        <translation>CPU で動く演算</translation>
+    </message>
+    <message>
+        <source>Operation types</source>
+        <translation>演算の種類</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>Edge TPU program</source>
+        <translation>Edge TPU プログラム</translation>
     </message>
 </context>
 <context>
