@@ -66,27 +66,25 @@ class BackendPanel(QFrame):
         self._title = _label(role="title")
         header.addWidget(self._title)
         header.addStretch(1)
+        self._model_path = ""
+        self._explains = record.kind != "cpu"  # what runs where explains an accelerator's time
+        self.details_button = QPushButton(self.tr("Model details…"))
+        self.details_button.setFlat(True)
+        self.details_button.setToolTip(self.tr("What runs on the Edge TPU and what on the CPU"))
+        self.details_button.clicked.connect(
+            lambda: self.modelDetailsRequested.emit(self._model_path))
+        self.details_button.setVisible(self._explains)
+        header.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._chip = _label(role="chip")
         header.addWidget(self._chip, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(header)
         self._subtitle = _label(role="muted")
         self._subtitle.setWordWrap(True)
         outer.addWidget(self._subtitle)
-        self._model_path = ""
         self.insight_label = _label()
         self.insight_label.setWordWrap(True)
-        self.insight_label.setStyleSheet(f"color: {self._theme.warn};")
-        self.details_button = QPushButton(self.tr("Model details…"))
-        self.details_button.setFlat(True)
-        self.details_button.setToolTip(self.tr("What runs on the Edge TPU and what on the CPU"))
-        self.details_button.clicked.connect(
-            lambda: self.modelDetailsRequested.emit(self._model_path))
-        self._explains = record.kind != "cpu"  # what runs where explains an accelerator's time
-        self.details_button.setVisible(self._explains)
-        insight_row = QHBoxLayout()
-        insight_row.addWidget(self.insight_label, 1)
-        insight_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(insight_row)
+        self.insight_label.setStyleSheet(f"color: {self._theme.warn}; font-weight: 600;")
+        outer.addWidget(self.insight_label)
         outer.addSpacing(8)
 
         self._stack = QStackedWidget()
@@ -192,9 +190,10 @@ class BackendPanel(QFrame):
 
     def _show_insight(self, record: BackendRecord) -> None:
         self._model_path = str(record.model.get("path") or "")
-        line = panel_line(record.model.get("insight")) if self._explains else ""
+        line, tip = panel_line(record.model.get("insight")) if self._explains else ("", "")
         if line != self.insight_label.text():
             self.insight_label.setText(line)
+            self.insight_label.setToolTip(tip)
         self.insight_label.setVisible(bool(line))
 
     def insight_text(self) -> str:

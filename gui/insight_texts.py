@@ -42,9 +42,14 @@ def note_line(note: Note) -> str:
     return ""
 
 
-def panel_line(insight: Any) -> str:
-    """The Edge TPU panel's line: only when something makes the Edge TPU wait; else empty."""
-    return "  ".join(note_line(n) for n in notes(insight) if n.kind in WARNING_KINDS)
+def panel_line(insight: Any) -> tuple[str, str]:
+    """The Edge TPU panel's short line and its tooltip, when operations stay on the CPU or
+    parameters are streamed (what makes the Edge TPU wait); else two empty strings."""
+    found = [n for n in notes(insight) if n.kind in ("cpu_ops", "streamed")]
+    short = [note_line(n) if n.kind == "cpu_ops" else translate(
+        "ModelInsight", "Parameters streamed over USB ({size} > 8 MiB).").format(size=mib(n.bytes))
+        for n in found]
+    return "  ·  ".join(short), "\n".join(note_line(n) for n in found)
 
 
 def _bytes(size: int) -> str:

@@ -68,8 +68,8 @@ class ModelDetailsDialog(QDialog):
             label = QLabel(note_line(note))
             label.setWordWrap(True)
             warn = note.kind in WARNING_KINDS
-            label.setStyleSheet(f"color: {self._theme.warn if warn else self._theme.text};"
-                                f" font-weight: {600 if warn else 500};")
+            colour = self._theme.warn if warn else self._theme.text
+            label.setStyleSheet(f"color: {colour}; font-weight: 600; font-size: 11pt;")
             layout.addWidget(label)
             self.notes.append(label)
         files = [(title, document[key]) for key, title in

@@ -74,6 +74,7 @@ def test_edgetpu_panel_explains_operations_on_the_cpu_and_streaming(
     qtbot.addWidget(panel)
     panel.show()
     text = panel.insight_text()
+    assert "streamed over USB at every inference" in panel.insight_label.toolTip()
     assert "1 operation on the CPU: SOFTMAX." in text
     assert "streamed over USB" in text and "30 of 31" not in text  # only what slows it
     with qtbot.waitSignal(panel.modelDetailsRequested) as signal:

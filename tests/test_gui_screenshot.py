@@ -87,3 +87,19 @@ def test_bad_input_is_one_error_line_and_exit_2(tmp_path: Path, args: list[str])
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
     assert not list(tmp_path.glob("*.png"))
+
+
+def test_screenshot_of_the_model_details_view(qapp: object, tmp_path: Path,
+                                              bird_model: Path) -> None:
+    out = tmp_path / "details.png"
+    done = _screenshot("--model-details", "--model", bird_model, "--size", "1100x600",
+                       "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "65 of 65 operations on the Edge TPU."
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1100, 600)
+    broken = tmp_path / "broken.tflite"
+    broken.write_bytes(b"\x00" * 64)
+    done = _screenshot("--model-details", "--model", broken, "--out", tmp_path / "no.png")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "only zero bytes" in done.stderr and not (tmp_path / "no.png").exists()

@@ -977,6 +977,10 @@ or choose them above with Open…</source>
         <translation>パラメータ（{size}）が Edge TPU のオンチップメモリ 8 MiB を超えています。コンパイルすると、推論のたびに一部が USB 経由で転送されます。</translation>
     </message>
     <message>
+        <source>Parameters streamed over USB ({size} &gt; 8 MiB).</source>
+        <translation>パラメータを USB 経由で転送（{size} &gt; 8 MiB）。</translation>
+    </message>
+    <message>
         <source>{n} bytes</source>
         <translation>{n} バイト</translation>
     </message>
