@@ -23,7 +23,7 @@ from core.flatbuffer_reader import I8, I32, U32, U64, Table, Truncated, get
 EDGETPU_CUSTOM_OP = "edgetpu-custom-op"
 _OP_NAMES = {v: k for k, v in vars(schema.BuiltinOperator).items()
              if not k.startswith("_") and isinstance(v, int)}
-_PLACEHOLDER = schema.BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES
+MAX_NAME = 64
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,10 @@ class GraphFacts:
 def op_name(code: Table) -> str:
     """``CONV_2D``, or the custom operator's own name (``edgetpu-custom-op``)."""
     custom = code.text(1)
-    if custom:
-        return custom
+    if custom:  # a name from the file: bounded, so that a hostile one cannot flood a window
+        return custom if len(custom) <= MAX_NAME else custom[:MAX_NAME - 1] + "…"
+    # schema.fbs: builtin_code, unless the file predates it and only has the deprecated field
     number = max(code.scalar(0, I8), code.scalar(3, I32))
-    if code.scalar(3, I32) == 0 and code.scalar(0, I8) == _PLACEHOLDER:
-        number = _PLACEHOLDER
     return _OP_NAMES.get(number, f"BUILTIN_{number}")
 
 

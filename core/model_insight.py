@@ -177,9 +177,13 @@ def notes(insight: Any) -> list[Note]:
     return found
 
 
+MAX_LISTED = 8  # operator types named in a note; the rest is "…"
+
+
 def _op_list(kept: dict[str, Any]) -> list[str]:
     ordered = sorted(kept.items(), key=lambda item: (-int(item[1]), item[0]))
-    return [name if int(n) == 1 else f"{name} ×{int(n)}" for name, n in ordered]
+    names = [name[:64] if int(n) == 1 else f"{name[:64]} ×{int(n)}" for name, n in ordered]
+    return names if len(names) <= MAX_LISTED else [*names[:MAX_LISTED], "…"]
 
 
 def _int(value: Any) -> int | None:

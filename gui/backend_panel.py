@@ -82,6 +82,7 @@ class BackendPanel(QFrame):
         self._subtitle.setWordWrap(True)
         outer.addWidget(self._subtitle)
         self.insight_label = _label()
+        self.insight_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from files
         self.insight_label.setWordWrap(True)
         self.insight_label.setStyleSheet(f"color: {self._theme.warn}; font-weight: 600;")
         outer.addWidget(self.insight_label)

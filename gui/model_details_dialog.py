@@ -41,6 +41,7 @@ class ModelDetailsDialog(QDialog):
         layout.setSpacing(10)
         self.title = QLabel(insight.name if insight else self.tr("Model details"))
         self.title.setProperty("role", "title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.title)
         caption = QLabel(self.tr("What runs where, read from the model files (nothing was run)."))
         caption.setProperty("role", "muted")
@@ -66,6 +67,7 @@ class ModelDetailsDialog(QDialog):
         assert target is not None
         for note in notes(insight.summary(target.info)):
             label = QLabel(note_line(note))
+            label.setTextFormat(Qt.TextFormat.PlainText)  # operator names come from the file
             label.setWordWrap(True)
             warn = note.kind in WARNING_KINDS
             colour = self._theme.warn if warn else self._theme.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -84,6 +85,15 @@ def test_edgetpu_panel_explains_operations_on_the_cpu_and_streaming(
     qtbot.addWidget(cpu)
     cpu.show()
     assert cpu.insight_text() == "" and not cpu.details_button.isVisibleTo(cpu)
+
+
+def test_names_from_a_file_are_shown_as_text(qtbot: QtBot) -> None:
+    insight = {"edgetpu_compiled": True, "cpu_operator_types": {"<b>bold</b>": 1}}
+    panel = BackendPanel(BackendRecord("edgetpu", "edgetpu", "Edge TPU", status="ok",
+                                       model={"insight": insight}))
+    qtbot.addWidget(panel)
+    assert panel.insight_label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>bold</b>" in panel.insight_label.text()
 
 
 def test_a_panel_from_an_old_result_file_has_no_line(qtbot: QtBot, bird_model: Path) -> None:

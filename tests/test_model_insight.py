@@ -203,6 +203,21 @@ def add_cpu_ops(model: Any, ops: list[str]) -> None:
         graph.outputs = np.array([len(graph.tensors) - 1], dtype=np.int32)
 
 
+def add_custom_ops(model: Any, names: list[str]) -> None:
+    """Operators of made-up custom types that only read the graph's output."""
+    graph = model.subgraphs[0]
+    for name in names:
+        code = schema.OperatorCodeT()
+        code.customCode = name.encode()
+        code.builtinCode = code.deprecatedBuiltinCode = schema.BuiltinOperator.CUSTOM
+        model.operatorCodes.append(code)
+        op = schema.OperatorT()
+        op.opcodeIndex = len(model.operatorCodes) - 1
+        op.inputs = np.array([graph.outputs[0]], dtype=np.int32)
+        op.outputs = np.array([], dtype=np.int32)
+        graph.operators.append(op)
+
+
 def edited_pair(coral: Path, tmp_path: Path, edit: Callable[[Any], None],
                 twin_edit: Callable[[Any], None] | None = None) -> Path:
     name = "mobilenet_v1_0.25_128_quant"
@@ -239,6 +254,22 @@ def test_operations_the_twin_lacks_leave_the_edgetpu_count_out(
     assert document["on_edgetpu"] is None  # not one model compiled: the difference is a guess
     assert document["edgetpu_parameter_bytes"] is None
     assert document["notes"] == ["3 operations on the CPU: SOFTMAX ×2, DEQUANTIZE."]
+
+
+def test_names_from_the_file_are_bounded(coral: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    names = [f"<b>op{i}</b>" + "x" * 200 for i in range(12)]
+    path = edited_pair(coral, tmp_path, lambda m: add_custom_ops(m, names))
+    document = inspect_json(path, capsys)
+    assert document["edgetpu_model"]["cpu_operators"] == 12
+    assert all(len(name) <= 64 for name in document["edgetpu_model"]["cpu_operator_types"])
+    note = document["notes"][-1]
+    assert note.startswith("12 operations on the CPU: <b>op0</b>") and note.endswith(", ….")
+    assert note.count("<b>") == 8
+    html = render_html(RunRecord.from_dict({"backends": [
+        {"id": "edgetpu", "kind": "edgetpu", "model": {"insight": {
+            "edgetpu_compiled": True, "cpu_operator_types": {names[0]: 1}}}}]}))
+    assert "<b>op0" not in html and "&lt;b&gt;op0" in html
 
 
 def big_constant(model: Any) -> None:
