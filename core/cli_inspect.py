@@ -96,7 +96,7 @@ _ROWS = (
     ("Output", lambda f: f"{f['output']['classes']} classes, {_tensor(f['output'])}"),
     ("Output quantisation", lambda f: _quant(f["output"])),
     ("Operations", lambda f: str(f["operators"])),
-    ("Edge TPU operations", lambda f: str(f["edgetpu_ops"])),
+    ("Edge TPU custom operations", lambda f: str(f["edgetpu_custom_ops"])),
     ("Operations on the CPU", _on_cpu),
     ("Operation types", _operators),
     ("Parameters", _parameters),

@@ -33,7 +33,7 @@ class GraphFacts:
     subgraphs: int
     operators: int  # every operator in every subgraph
     operator_types: tuple[tuple[str, int], ...]  # (type, count), most frequent first
-    edgetpu_ops: int  # operators that are edgetpu-custom-op
+    edgetpu_custom_ops: int  # operators that are edgetpu-custom-op
     cpu_operator_types: tuple[tuple[str, int], ...]  # the operators outside edgetpu-custom-op
     parameter_bytes: int  # constant data of the tensors (each buffer counted once)
     edgetpu_program_bytes: int  # custom options of the edgetpu-custom-op operators
@@ -44,7 +44,8 @@ class GraphFacts:
 
     def to_dict(self) -> dict[str, Any]:
         return {"subgraphs": self.subgraphs, "operators": self.operators,
-                "operator_types": dict(self.operator_types), "edgetpu_ops": self.edgetpu_ops,
+                "operator_types": dict(self.operator_types),
+                "edgetpu_custom_ops": self.edgetpu_custom_ops,
                 "cpu_operators": self.cpu_operators,
                 "cpu_operator_types": dict(self.cpu_operator_types),
                 "parameter_bytes": self.parameter_bytes,
@@ -84,7 +85,7 @@ def read_graph(data: bytes) -> GraphFacts:
     parameters = sum(_buffer_size(data, buffers[i]) for i in used if i < len(buffers))
     return GraphFacts(
         subgraphs=len(subgraphs), operators=sum(all_ops.values()),
-        operator_types=_sorted(all_ops), edgetpu_ops=all_ops[EDGETPU_CUSTOM_OP],
+        operator_types=_sorted(all_ops), edgetpu_custom_ops=all_ops[EDGETPU_CUSTOM_OP],
         cpu_operator_types=_sorted(cpu_ops), parameter_bytes=parameters,
         edgetpu_program_bytes=program)
 

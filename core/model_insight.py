@@ -65,7 +65,7 @@ class ModelInsight:
             return None
         twin = Counter(dict(self.cpu.info.graph.operator_types))
         kept = Counter(dict(self.edgetpu.info.graph.cpu_operator_types))
-        if self.edgetpu.info.graph.edgetpu_ops == 0 or kept - twin:
+        if self.edgetpu.info.graph.edgetpu_custom_ops == 0 or kept - twin:
             return None
         return self.cpu.info.graph.operators - kept.total()
 
@@ -82,7 +82,7 @@ class ModelInsight:
         g = info.graph
         data: dict[str, Any] = {
             "edgetpu_compiled": info.edgetpu_compiled, "operators": g.operators,
-            "edgetpu_ops": g.edgetpu_ops, "cpu_operators": g.cpu_operators,
+            "edgetpu_custom_ops": g.edgetpu_custom_ops, "cpu_operators": g.cpu_operators,
             "cpu_operator_types": dict(g.cpu_operator_types),
             "parameter_bytes": g.parameter_bytes,
             "edgetpu_program_bytes": g.edgetpu_program_bytes,

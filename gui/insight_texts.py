@@ -105,7 +105,7 @@ def rows(f: dict[str, Any]) -> list[tuple[str, str]]:
         (translate("ModelInsight", "Output"), classes),
         (translate("ModelInsight", "Output quantisation"), _quant(f["output"])),
         (translate("ModelInsight", "Operations"), str(f["operators"])),
-        (translate("ModelInsight", "Edge TPU operations"), str(f["edgetpu_ops"])),
+        (translate("ModelInsight", "Edge TPU custom operations"), str(f["edgetpu_custom_ops"])),
         (translate("ModelInsight", "Operations on the CPU"), on_cpu),
         (translate("ModelInsight", "Operation types"), types or "–"),
         (translate("ModelInsight", "Parameters"), params),

@@ -95,7 +95,7 @@ def test_every_coral_model_has_the_right_input_output_and_operations(
         types = op_types(model)
         assert side["operators"] == sum(types.values())
         assert side["operator_types"] == dict(types)
-        assert side["edgetpu_ops"] == types["edgetpu-custom-op"]
+        assert side["edgetpu_custom_ops"] == types["edgetpu-custom-op"]
         assert side["cpu_operators"] == sum(types.values()) - types["edgetpu-custom-op"]
         assert side["parameter_bytes"] == constant_bytes(model)
         assert side["file_bytes"] == path.stat().st_size
@@ -235,7 +235,7 @@ def test_operations_left_on_the_cpu_are_named_and_counted(
     path = edited_pair(coral, tmp_path, lambda m: add_cpu_ops(m, ["SOFTMAX"]))
     document = inspect_json(path, capsys)
     side = document["edgetpu_model"]
-    assert side["operators"] == 2 and side["edgetpu_ops"] == 1 and side["cpu_operators"] == 1
+    assert side["operators"] == 2 and side["edgetpu_custom_ops"] == 1 and side["cpu_operators"] == 1
     assert side["cpu_operator_types"] == {"SOFTMAX": 1}
     # The twin has 31 operations and a SOFTMAX: the other 30 run inside the Edge TPU operation.
     assert document["on_edgetpu"] == 30

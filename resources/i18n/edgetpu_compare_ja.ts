@@ -1049,6 +1049,10 @@ or choose them above with Open…</source>
         <translation>出力</translation>
     </message>
     <message>
+        <source>Edge TPU custom operations</source>
+        <translation>Edge TPU カスタム演算</translation>
+    </message>
+    <message>
         <source>{n} classes, {tensor}</source>
         <translation>{n} クラス、{tensor}</translation>
     </message>
@@ -1067,10 +1071,6 @@ or choose them above with Open…</source>
     <message>
         <source>Operations</source>
         <translation>演算数</translation>
-    </message>
-    <message>
-        <source>Edge TPU operations</source>
-        <translation>Edge TPU 演算</translation>
     </message>
     <message>
         <source>Operations on the CPU</source>
