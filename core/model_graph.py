@@ -24,6 +24,8 @@ EDGETPU_CUSTOM_OP = "edgetpu-custom-op"
 _OP_NAMES = {v: k for k, v in vars(schema.BuiltinOperator).items()
              if not k.startswith("_") and isinstance(v, int)}
 MAX_NAME = 64
+_FLOAT_TYPES = {schema.TensorType.FLOAT32, schema.TensorType.FLOAT16,
+                schema.TensorType.FLOAT64}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class GraphFacts:
     edgetpu_custom_ops: int  # operators that are edgetpu-custom-op
     cpu_operator_types: tuple[tuple[str, int], ...]  # the operators outside edgetpu-custom-op
     parameter_bytes: int  # constant data of the tensors (each buffer counted once)
+    float_parameter_bytes: int  # the part held by float tensors (quantising shrinks it)
     edgetpu_program_bytes: int  # custom options of the edgetpu-custom-op operators
 
     @property
@@ -49,6 +52,7 @@ class GraphFacts:
                 "cpu_operators": self.cpu_operators,
                 "cpu_operator_types": dict(self.cpu_operator_types),
                 "parameter_bytes": self.parameter_bytes,
+                "float_parameter_bytes": self.float_parameter_bytes,
                 "edgetpu_program_bytes": self.edgetpu_program_bytes}
 
 
@@ -71,10 +75,13 @@ def read_graph(data: bytes) -> GraphFacts:
     cpu_ops: Counter[str] = Counter()
     program = 0
     used: set[int] = set()
+    floats: set[int] = set()
     subgraphs = root.tables(2)
     for graph in subgraphs:
         for tensor in graph.tables(0):
             used.add(tensor.scalar(2, U32))
+            if tensor.scalar(1, I8) in _FLOAT_TYPES:
+                floats.add(tensor.scalar(2, U32))
         for op in graph.tables(3):
             name = names[op.scalar(0, U32)]
             all_ops[name] += 1
@@ -82,11 +89,12 @@ def read_graph(data: bytes) -> GraphFacts:
                 program += _custom_options_size(data, op)
             else:
                 cpu_ops[name] += 1
-    parameters = sum(_buffer_size(data, buffers[i]) for i in used if i < len(buffers))
+    sizes = {i: _buffer_size(data, buffers[i]) for i in used if i < len(buffers)}
     return GraphFacts(
         subgraphs=len(subgraphs), operators=sum(all_ops.values()),
         operator_types=_sorted(all_ops), edgetpu_custom_ops=all_ops[EDGETPU_CUSTOM_OP],
-        cpu_operator_types=_sorted(cpu_ops), parameter_bytes=parameters,
+        cpu_operator_types=_sorted(cpu_ops), parameter_bytes=sum(sizes.values()),
+        float_parameter_bytes=sum(sizes.get(i, 0) for i in floats),
         edgetpu_program_bytes=program)
 
 

@@ -10,10 +10,13 @@ operations its Edge TPU operation replaced, so that figure is given only for a p
 operations of the CPU model minus those the compiled model keeps outside its Edge TPU operation,
 and only when every operation kept outside is one the CPU model has (otherwise the two files are
 not one model compiled and the difference would be a guess). Likewise the parameters of a
-compiled model sit inside the Edge TPU program, mixed with its instructions: their size is that
-of the CPU model's parameters minus those left on the CPU, known for a pair only. When that
-exceeds the Edge TPU's 8 MiB of on-chip memory, some parameters cannot be cached and are streamed
-over USB at every inference.
+compiled model sit inside the Edge TPU program, mixed with its instructions, in a layout the
+compiler chooses. What a pair proves is a lower bound: the parameters of the operations the Edge
+TPU runs, as the CPU model stores them (its parameters minus those the compiled model keeps
+outside); the compiled copy is no smaller (8-bit weights stay 8-bit; padding only adds). When that
+bound exceeds the Edge TPU's 8 MiB of on-chip memory, some parameters cannot be cached and are
+streamed over USB at every inference. Below it, nothing is claimed: whether they all fit depends
+on the compiled layout, which the file does not state in a form this program reads.
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ class ModelInsight:
         return self.cpu.info.graph.operators - kept.total()
 
     def edgetpu_parameter_bytes(self) -> int | None:
-        """Parameters the Edge TPU has to hold: the CPU model's, minus those left on the CPU."""
+        """A lower bound of the parameters the Edge TPU holds: the CPU model's, minus those the
+        compiled model keeps outside its Edge TPU operation; None when not provable."""
         if self.on_edgetpu() is None:
             return None
         assert self.cpu is not None and self.edgetpu is not None
@@ -85,6 +89,7 @@ class ModelInsight:
             "edgetpu_custom_ops": g.edgetpu_custom_ops, "cpu_operators": g.cpu_operators,
             "cpu_operator_types": dict(g.cpu_operator_types),
             "parameter_bytes": g.parameter_bytes,
+            "float_parameter_bytes": g.float_parameter_bytes,
             "edgetpu_program_bytes": g.edgetpu_program_bytes,
             "cpu_model_operators": None, "on_edgetpu": None, "edgetpu_parameter_bytes": None,
         }
@@ -171,9 +176,12 @@ def notes(insight: Any) -> list[Note]:
     elif compiled is False:
         operators = _int(insight.get("operators"))
         found.append(Note("not_compiled", total=operators or 0))
+        # Float parameters shrink when the model is quantised for the compiler; the rest not.
         params = _int(insight.get("parameter_bytes"))
-        if params is not None and params > EDGETPU_MEMORY_BYTES:
-            found.append(Note("too_big", bytes=params))
+        fixed = None if params is None else params - (_int(
+            insight.get("float_parameter_bytes")) or 0)
+        if fixed is not None and fixed > EDGETPU_MEMORY_BYTES:
+            found.append(Note("too_big", bytes=fixed))
     return found
 
 

@@ -54,8 +54,10 @@ def op_types(model: Any) -> Counter[str]:
     return counts
 
 
-def constant_bytes(model: Any) -> int:
-    used = {t.buffer for g in model.subgraphs for t in g.tensors}
+def constant_bytes(model: Any, only_float: bool = False) -> int:
+    floats = (schema.TensorType.FLOAT32, schema.TensorType.FLOAT16, schema.TensorType.FLOAT64)
+    used = {t.buffer for g in model.subgraphs for t in g.tensors
+            if not only_float or t.type in floats}
     return sum(len(model.buffers[i].data) for i in used
                if model.buffers[i].data is not None)
 
@@ -98,6 +100,7 @@ def test_every_coral_model_has_the_right_input_output_and_operations(
         assert side["edgetpu_custom_ops"] == types["edgetpu-custom-op"]
         assert side["cpu_operators"] == sum(types.values()) - types["edgetpu-custom-op"]
         assert side["parameter_bytes"] == constant_bytes(model)
+        assert side["float_parameter_bytes"] == constant_bytes(model, only_float=True)
         assert side["file_bytes"] == path.stat().st_size
         if compiled:
             custom = [op for op in graph.operators if op.customOptions is not None]
@@ -272,13 +275,13 @@ def test_names_from_the_file_are_bounded(coral: Path, tmp_path: Path,
     assert "<b>op0" not in html and "&lt;b&gt;op0" in html
 
 
-def big_constant(model: Any) -> None:
+def big_constant(model: Any, tensor_type: int = schema.TensorType.UINT8) -> None:
     """Give the model 9 MiB more constant data, held by a tensor no operator reads."""
     buffer = schema.BufferT()
     buffer.data = np.ones(9 * 1024 * 1024, dtype=np.uint8)
     model.buffers.append(buffer)
     tensor = schema.TensorT()
-    tensor.shape, tensor.type = np.array([9 * 1024 * 1024], dtype=np.int32), 3
+    tensor.shape, tensor.type = np.array([9 * 1024 * 1024], dtype=np.int32), tensor_type
     tensor.buffer, tensor.name = len(model.buffers) - 1, b"big"
     model.subgraphs[0].tensors.append(tensor)
 
@@ -297,6 +300,17 @@ def test_parameters_beyond_8_mib_are_said_to_be_streamed(
     plain = inspect_json(Path(shutil.copy(tmp_path / "mobilenet_v1_0.25_128_quant.tflite",
                                           alone)), capsys)
     assert "once compiled, some will be streamed" in plain["notes"][-1]
+
+
+def test_float_parameters_are_not_said_to_be_too_big(tmp_path: Path, coral: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Quantising for the compiler shrinks float parameters fourfold: no warning for them."""
+    model = load(coral / "models" / "mobilenet_v1_0.25_128_quant.tflite")
+    big_constant(model, schema.TensorType.FLOAT32)
+    document = inspect_json(pack(model, tmp_path / "float_weights.tflite"), capsys)
+    assert document["cpu_model"]["float_parameter_bytes"] == 9 * 1024 * 1024
+    assert document["notes"] == ["Not compiled for the Edge TPU: all 31 operations run on the "
+                                 "CPU."]
 
 
 # -- Bad input -------------------------------------------------------------------------------
