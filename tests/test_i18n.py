@@ -55,9 +55,15 @@ def _translations(message: ET.Element) -> list[str]:
     return [translation.text or ""]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def built() -> None:
-    translations.build()
+def test_the_committed_qm_files_match_their_ts(tmp_path: Path) -> None:
+    """The app loads the .qm files that ship in the package: they must be the .ts, built."""
+    for lang in translations.LANGUAGES:
+        fresh = tmp_path / f"{lang}.qm"
+        translations.lrelease(translations.ts_path(lang), fresh)
+        shipped = translations.qm_path(lang)
+        assert shipped.is_file(), f"{shipped} is missing: run python -m gui.translations build"
+        assert shipped.read_bytes() == fresh.read_bytes(), \
+            f"{shipped.name} is older than its .ts: run python -m gui.translations build, commit it"
 
 
 @pytest.fixture
