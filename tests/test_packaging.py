@@ -13,6 +13,7 @@ import tomllib
 from PIL import Image
 from PySide6.QtWidgets import QApplication
 
+from core import manifest
 from core.manifest import MANIFEST_PATH, load_manifest
 from gui import desktop_entry, icon
 from gui.app import make_app
@@ -35,7 +36,7 @@ def test_nothing_in_core_or_gui_climbs_from_its_file_to_the_checkout() -> None:
 
 def test_the_manifest_is_package_data() -> None:
     assert MANIFEST_PATH.is_file()
-    assert Path(str(MANIFEST_PATH)).parent == REPO / "core"
+    assert Path(str(MANIFEST_PATH)).parent == Path(manifest.__file__).parent  # beside its reader
     assert load_manifest().entries
 
 
@@ -43,7 +44,8 @@ def test_package_data_globs_cover_every_runtime_file() -> None:
     """Each file read at run time matches a package-data glob, so the wheel carries it."""
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     globs = config["tool"]["setuptools"]["package-data"]["*"]
-    runtime = [REPO / "core" / "manifest.json", *(REPO / "gui" / "assets").rglob("*.*")]
+    runtime = [*(REPO / "core").rglob("*.json"), *(REPO / "gui" / "assets").rglob("*.*")]
+    assert len(runtime) > 10
     for path in runtime:
         if path.suffix == ".py" or "__pycache__" in path.parts:
             continue
