@@ -63,7 +63,7 @@ def test_the_committed_qm_files_match_their_ts(tmp_path: Path) -> None:
         shipped = translations.qm_path(lang)
         assert shipped.is_file(), f"{shipped} is missing: run python -m gui.translations build"
         assert shipped.read_bytes() == fresh.read_bytes(), \
-            f"{shipped.name} is older than its .ts: run python -m gui.translations build, commit it"
+            f"{shipped.name} is stale: run python -m gui.translations build and commit it"
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_the_ts_files_hold_exactly_the_strings_of_the_sources(
     committed = translations.ts_path(lang)
     new, gone = _keys(fresh) - _keys(committed), _keys(committed) - _keys(fresh)
     assert not new, f"run 'python -m gui.translations update' and translate: {sorted(new)}"
-    assert not gone, f"run 'python -m gui.translations update' (strings removed): {sorted(gone)}"
+    assert not gone, f"run 'python -m gui.translations update' (removed): {sorted(gone)}"
 
 
 def test_every_context_is_one_the_code_translates_in() -> None:
