@@ -28,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              description="Show every sample file the manifest knows, whether a "
                              "verified copy is present, and where.")
     listing.add_argument("--models-dir", type=Path, metavar="DIR",
-                         help="look here first (then EDGETPU_COMPARE_MODELS, the project's "
-                         "models/ folder, the user data folder)")
+                         help="look here first (then EDGETPU_COMPARE_MODELS, then the user data "
+                         "folder)")
     listing.add_argument("--quick", action="store_true",
                          help="compare sizes only, without computing SHA-256")
     getting = sub.add_parser("fetch", help="download or copy the sample files and verify them",

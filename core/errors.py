@@ -96,8 +96,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Check that the folder exists and that you may write to it.",
     ),
     "invalid_manifest": (
-        "The list of sample models (models/manifest.json) is damaged.",
-        "Restore models/manifest.json from the project's repository.",
+        "The list of sample models (manifest.json) is damaged.",
+        "Reinstall edgetpu-compare: the list ships inside it.",
     ),
     "source_not_found": (
         "The folder or address to fetch the sample models from cannot be used.",

@@ -1,9 +1,9 @@
 """The sample-model manifest: which Coral files the project knows, by size and SHA-256.
 
-``models/manifest.json`` pins every file to an upstream commit so that its hash stays valid; the
-fetcher downloads by it and ``models list`` checks local copies against it. A models folder mirrors
-the manifest's relative paths (``models/``, ``labels/``, ``images/``), the same layout as
-``../shared/coral``, so that a copy of that folder is a valid mirror.
+``manifest.json`` (package data beside this module) pins every file to an upstream commit so that
+its hash stays valid; the fetcher downloads by it and ``models list`` checks local copies against
+it. A models folder mirrors the manifest's relative paths (``models/``, ``labels/``, ``images/``),
+the same layout as ``../shared/coral``, so that a copy of that folder is a valid mirror.
 """
 
 from __future__ import annotations
@@ -12,12 +12,18 @@ import enum
 import hashlib
 import json
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import fail
 
-MANIFEST_PATH = Path(__file__).resolve().parent.parent / "models" / "manifest.json"
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+# Package data beside this module, read through importlib.resources: the same from a wheel and
+# from a checkout, and never by climbing out of the package to a source tree.
+MANIFEST_PATH: Traversable = resources.files(__name__.rpartition(".")[0]) / "manifest.json"
 SCHEMA = "edgetpu-compare-models/1"
 KINDS = ("model", "labels", "image")
 _HASH_CHUNK = 1024 * 1024
@@ -115,7 +121,7 @@ def check_file(entry: ManifestEntry, path: Path, full: bool = True) -> FileStatu
         return FileStatus.MISSING
 
 
-def load_manifest(path: Path | None = None) -> Manifest:
+def load_manifest(path: Path | Traversable | None = None) -> Manifest:
     """Read and validate the manifest; a damaged one is ``invalid_manifest``."""
     path = path or MANIFEST_PATH
     try:

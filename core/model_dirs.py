@@ -1,7 +1,8 @@
 """Where sample models are looked for, in order, and where a fetch puts them by default.
 
 Order: ``--models-dir``, ``EDGETPU_COMPARE_MODELS`` (several folders separated by ``os.pathsep``),
-the project's ``models/`` folder (a source checkout), the user's data folder. The first folder
+the user's data folder. A source checkout is not special: the app finds the same folders whether
+it was installed from a wheel or is run from a clone. The first folder
 holding a verified copy of a file wins, so a booth laptop can point at a USB stick without
 touching anything else.
 """
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import platformdirs
 
-import core
 from core.manifest import FileStatus, Manifest, ManifestEntry, check_file, load_manifest
 
 APP_NAME = "edgetpu-compare"
@@ -29,12 +29,6 @@ class Located:
     entry: ManifestEntry
     status: FileStatus
     path: Path | None  # None when missing everywhere
-
-
-def project_models_dir() -> Path | None:
-    """``models/`` beside the ``core`` package, present in a source checkout."""
-    path = Path(core.__file__).resolve().parent.parent / "models"
-    return path if path.is_dir() else None
 
 
 def user_models_dir() -> Path:
@@ -59,9 +53,6 @@ def labelled_model_dirs(explicit: Path | None = None,
     if explicit is not None:
         candidates.append((Path(explicit).expanduser(), "--models-dir"))
     candidates.extend((path, ENV_VAR) for path in env_dirs(environ))
-    project = project_models_dir()
-    if project is not None:
-        candidates.append((project, "project"))
     candidates.append((user_models_dir(), "user data"))
     seen: set[Path] = set()
     result: list[tuple[Path, str]] = []

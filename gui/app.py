@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qIns
 from PySide6.QtWidgets import QApplication
 
 from gui import palette, theme
+from gui.icon import NAME, app_icon
 from gui.settings import APPLICATION, ORGANIZATION
 
 # Said by the offscreen platform for every full-screen window (booth pictures): nothing to act on.
@@ -51,7 +52,8 @@ def make_app(argv: Sequence[str] | None = None, offscreen: bool = False) -> QApp
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Edge TPU Compare"))
-    app.setDesktopFileName("edgetpu-compare")
+    app.setDesktopFileName(NAME)  # matches the desktop entry, so the taskbar shows its icon
+    app.setWindowIcon(app_icon())  # every window: title bar, taskbar, task switcher
     theme.remember_platform_style(app)
     pg.setConfigOptions(antialias=True, foreground=palette.current().muted)
     apply_style(app)

@@ -2,25 +2,22 @@
 
 The model is the one chosen in the window, else the demo the model fetcher brings; the pictures
 are ``--image-folder``, else the fetched sample pictures, else the folder of the current image.
-Kept apart from the window modules so that they only gain a few lines for booth mode.
+Kept apart from the window modules so that they only gain a few lines for booth mode; the
+``screenshot --kiosk`` picture is made by the screenshot command, not here.
 """
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.booth import BoothConfig, default_image_folder, list_images
-from core.errors import fail
 from core.model_dirs import find_demo, model_dirs
 from core.session import RunRequest
 
 if TYPE_CHECKING:
     from gui.booth_window import BoothWindow
     from gui.model_choice import ModelChoice
-
-SCREENSHOT_TIMEOUT_MS = 300_000
 
 
 def booth_template(choice: ModelChoice) -> RunRequest | None:
@@ -55,46 +52,3 @@ def make_booth(choice: ModelChoice, image_folder: Path | None = None,
     template = booth_template(choice)
     images, start = booth_images(template, image_folder, choice.models_dir)
     return BoothWindow(template, images, config, start, session_factory)
-
-
-def render_booth(args: argparse.Namespace, session: Any) -> int:
-    """``screenshot --kiosk``: booth mode after one real comparison, saved as a PNG."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from core.session import Session
-    from gui.booth_window import BoothWindow
-
-    if session is None:
-        raise fail("usage", "screenshot --kiosk shows a live run, not a saved result.",
-                   "Give --model and --image instead of --results.")
-    template: RunRequest = session.request
-    image = template.image.resolve()
-    images = list_images(image.parent)
-    if image not in images:
-        images = [image]
-    sessions = [session]
-
-    def factory(request: RunRequest) -> Any:
-        return sessions.pop() if sessions else Session(request)
-
-    config = BoothConfig(count=template.count, warmup=template.warmup, dwell_s=0)
-    booth = BoothWindow(template, images, config, image, factory)
-    width, height = args.size
-    booth.resize(width, height)
-    booth.show()
-    loop = QEventLoop()
-
-    def finished(_count: int) -> None:
-        booth.stop()  # before the next picture is scheduled: the shot shows this comparison
-        loop.quit()
-
-    booth.comparisonFinished.connect(finished)
-    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-    booth.start()
-    loop.exec()
-    booth.stop()  # after the time limit, if it came first
-    QApplication.processEvents()
-    from gui.cli_screenshot import save_picture
-
-    return save_picture(booth, booth.speedup.text(), args.out)

@@ -19,8 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the pictures booth mode loops over (default: the sample images)")
     parser.add_argument("--models-dir", type=Path, metavar="DIR",
                         help="where sample models are looked for and fetched to (searched "
-                             "before EDGETPU_COMPARE_MODELS, the project's models/ and your "
-                             "data folder)")
+                             "before EDGETPU_COMPARE_MODELS and your data folder)")
     parser.add_argument("--lang", choices=("system", "en", "ja"),
                         help="language of the window (default: as last chosen in the window, "
                              "else the system's)")

@@ -13,7 +13,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.errors import fail
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 DEFAULT_SIZE = "1600x1000"
+SCREENSHOT_TIMEOUT_MS = 300_000
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -94,8 +95,6 @@ def _render(args: argparse.Namespace, record: object, session: object,
     translations.install_translator(app, args.lang)
     theme.apply_theme(app, args.theme)
     if args.kiosk:
-        from gui.booth_launch import render_booth
-
         return render_booth(args, session)
     window = MainWindow(Settings(settings_path), restore=False, start_page=False,
                         session_factory=lambda _request: session)
@@ -150,3 +149,45 @@ def save_picture(widget: QWidget, sentence: str, out: Path) -> int:
                    "Check that the folder exists and that you may write to it.")
     sys.stdout.write(f"{sentence}\nSaved {out} ({image.width()}x{image.height()})\n")
     return 0
+
+
+def render_booth(args: argparse.Namespace, session: Any) -> int:
+    """``screenshot --kiosk``: booth mode after one real comparison, saved as a PNG."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from core.booth import BoothConfig, list_images
+    from core.session import RunRequest, Session
+    from gui.booth_window import BoothWindow
+
+    if session is None:
+        raise fail("usage", "screenshot --kiosk shows a live run, not a saved result.",
+                   "Give --model and --image instead of --results.")
+    template: RunRequest = session.request
+    image = template.image.resolve()
+    images = list_images(image.parent)
+    if image not in images:
+        images = [image]
+    sessions = [session]
+
+    def factory(request: RunRequest) -> Any:
+        return sessions.pop() if sessions else Session(request)
+
+    config = BoothConfig(count=template.count, warmup=template.warmup, dwell_s=0)
+    booth = BoothWindow(template, images, config, image, factory)
+    width, height = args.size
+    booth.resize(width, height)
+    booth.show()
+    loop = QEventLoop()
+
+    def finished(_count: int) -> None:
+        booth.stop()  # before the next picture is scheduled: the shot shows this comparison
+        loop.quit()
+
+    booth.comparisonFinished.connect(finished)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+    booth.start()
+    loop.exec()
+    booth.stop()  # after the time limit, if it came first
+    QApplication.processEvents()
+    return save_picture(booth, booth.speedup.text(), args.out)

@@ -110,8 +110,8 @@ def texts() -> dict[str, tuple[str, str]]:
             translate("ErrorTexts", "A file could not be written."),
             translate("ErrorTexts", "Check that the folder exists and that you may write to it.")),
         "invalid_manifest": (
-            translate("ErrorTexts", "The list of sample models (models/manifest.json) is damaged."),
-            translate("ErrorTexts", "Restore models/manifest.json from the project's repository.")),
+            translate("ErrorTexts", "The list of sample models (manifest.json) is damaged."),
+            translate("ErrorTexts", "Reinstall edgetpu-compare: the list ships inside it.")),
         "source_not_found": (
             translate("ErrorTexts",
                       "The folder or address to fetch the sample models from cannot be used."),

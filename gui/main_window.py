@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,23 +26,25 @@ from PySide6.QtWidgets import (
 
 from core.booth import BoothConfig
 from core.errors import ErrorInfo
+from core.records import RunRecord
 from core.session import RunRequest
 from gui import file_kinds, theme, translations, window_actions
 from gui.backend_panel import BackendPanel
 from gui.booth_window import BoothWindow
 from gui.comparison_widget import ComparisonWidget
+from gui.error_texts import localized
 from gui.input_bar_widget import InputBarWidget
 from gui.model_choice import ModelChoice
 from gui.palette import Theme, current
 from gui.run_state import RunState
 from gui.session_runner import SessionRunner, is_final
 from gui.settings import Settings
-from gui.window_files import RESULTS_PAGE, START_PAGE, FileChoiceMixin
+from gui.window_files import FileChooser, planned_backends
 
-_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+START_PAGE, RESULTS_PAGE = 0, 1
 
 
-class MainWindow(FileChoiceMixin, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, restore: bool = True,
                  restore_files: bool | None = None, session_factory: Any = None,
                  start_page: bool = True, models_dir: Path | None = None) -> None:
@@ -53,6 +55,11 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         self.choice = ModelChoice(models_dir)
         self.state = RunState()
         self.runner = SessionRunner(session_factory, self)
+        self.files = FileChooser(self.settings, self.choice, self, models_dir,
+                                 busy=self.runner.is_running)
+        self.files.changed.connect(self._inputs_changed)
+        self.files.resultOpened.connect(self._on_result_opened)
+        self.files.problem.connect(self._show_problem)
         self.runner.eventsDelivered.connect(self._on_events)
         self.runner.runEnded.connect(self._on_run_ended)
         self.panels: list[BackendPanel] = []
@@ -65,7 +72,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         self.setMinimumSize(800, 500)
         self._start_page = start_page
         self._build(start_page)
-        self.actions_ = window_actions.install(self)
+        self.actions_ = window_actions.install(self, self)
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.timeout.connect(self.rebuild_ui)
@@ -76,12 +83,10 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1600, 1000)
         if restore if restore_files is None else restore_files:
-            self._restore_files()
+            self.files.restore()
         self._refresh_inputs()
         self.setAcceptDrops(True)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.files.watch_drops()
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -97,10 +102,10 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         self.input_bar.labels.browseRequested.connect(lambda: self.browse(file_kinds.LABELS))
         self.input_bar.image.browseRequested.connect(lambda: self.browse(file_kinds.IMAGE))
         self.input_bar.modelDetailsRequested.connect(lambda: self.show_model_details(""))
-        self.input_bar.model.pathSelected.connect(lambda p: self.set_model(Path(p)))
+        self.input_bar.model.pathSelected.connect(lambda p: self.files.set_model(Path(p)))
         self.input_bar.labels.pathSelected.connect(
-            lambda p: self.set_labels(Path(p) if p else None))
-        self.input_bar.image.pathSelected.connect(lambda p: self.set_image(Path(p)))
+            lambda p: self.files.set_labels(Path(p) if p else None))
+        self.input_bar.image.pathSelected.connect(lambda p: self.files.set_image(Path(p)))
         layout.addWidget(self.input_bar)
 
         self.pages = QStackedWidget()
@@ -129,7 +134,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
                 from core.model_dirs import default_dest
 
                 page = StartPageWidget(dest=default_dest(self.models_dir), parent=self)
-                page.demoReady.connect(self._on_demo_ready)
+                page.demoReady.connect(self.files.use_demo)
                 page.openOwnRequested.connect(lambda: self.browse(file_kinds.MODEL))
                 return page
         label = QLabel(self.tr("Drop a model, a labels file and an image anywhere in this "
@@ -153,7 +158,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
                                                  "window.")))
             return False
         self.last_request = request
-        self.state = RunState.planned(self._planned_backends(request))
+        self.state = RunState.planned(planned_backends(request))
         self.state.start_live()
         self.pages.setCurrentIndex(RESULTS_PAGE)
         self._sync_panels()
@@ -235,7 +240,9 @@ class MainWindow(FileChoiceMixin, QMainWindow):
             self.comparison.show_hint(self.tr("Press Run to compare the backends."))
         else:
             self.comparison.show_hint(self.tr("Choose a model and an image, then press Run."))
-        text, value, maximum = window_actions.progress_text(self, state, running)
+        request = self.last_request
+        count = request.count if request else self.input_bar.count.value()
+        text, value, maximum = window_actions.progress_text(state, running, count)
         self.input_bar.set_progress(text, value, maximum)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -316,7 +323,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
             fresh.deleteLater()
             self.pages.insertWidget(START_PAGE, keep)
         self.setMenuBar(QMenuBar(self))
-        self.actions_ = window_actions.install(self)
+        self.actions_ = window_actions.install(self, self)
         self.input_bar.count.setValue(count)
         self.input_bar.count.valueChanged.connect(self.settings.set_count)
         self.pages.setCurrentIndex(page)
@@ -351,27 +358,58 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         dialog.show()
         return dialog
 
-    # Drag and drop anywhere in the window ---------------------------------------------------
+    # Files: chosen by the FileChooser, shown here ----------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _DRAG_EVENTS and isinstance(watched, QWidget) \
-                and watched.window() is self and not self.runner.is_running():
-            paths = file_kinds.dropped_paths(event) if isinstance(event, QDropEvent) else []
-            if paths:
-                if event.type() == QEvent.Type.Drop:
-                    self.drop_files(paths)
-                assert isinstance(event, QDropEvent)
-                event.acceptProposedAction()
-                return True
-        return super().eventFilter(watched, event)
+    def browse(self, kind: str) -> None:
+        self.files.browse(kind)
 
-    def drop_files(self, paths: list[Path]) -> None:
-        """Each dropped file is used as what it is; a result file wins over the rest."""
-        for path, kind in file_kinds.in_drop_order(paths):
-            if kind == file_kinds.RESULT:
-                self.open_result(path)
-                return
-            self.open_path(path, kind)
+    def open_path(self, path: Path, kind: str | None = None) -> bool:
+        return self.files.open_path(path, kind)
+
+    def _on_result_opened(self, record: RunRecord, path: Path) -> None:
+        self.runner.stop()
+        self.show_record(record)
+        self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 8000)
+
+    def show_record(self, record: RunRecord) -> None:
+        self.choice.take_from_record(record)
+        count = record.settings.get("count")
+        if isinstance(count, int) and count > 0:
+            self.input_bar.count.setValue(count)
+        self.state = RunState.from_record(record)
+        self._refresh_inputs()
+        self.pages.setCurrentIndex(RESULTS_PAGE)
+        self._sync_panels()
+        self._request_paint()
+
+    def show_request(self, request: RunRequest) -> None:
+        """Show the files and count of ``request`` in the pickers without touching settings."""
+        self.files.show_request(request)
+        self.input_bar.count.blockSignals(True)
+        self.input_bar.count.setValue(request.count)
+        self.input_bar.count.blockSignals(False)
+        self._refresh_inputs()
+
+    def _inputs_changed(self) -> None:
+        """A new choice invalidates what is shown: panels go back to 'press Run'."""
+        if self.runner.is_running():
+            return
+        self.state = RunState.planned(planned_backends())
+        self._refresh_inputs()
+        if self.choice.pair is not None:
+            self.pages.setCurrentIndex(RESULTS_PAGE)
+        self._sync_panels()
+        self._request_paint()
+
+    def _refresh_inputs(self) -> None:
+        self.files.fill(self.input_bar)
+        self.input_bar.set_running(self.runner.is_running(), self.choice.ready())
+        self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)
+
+    def _show_problem(self, info: ErrorInfo) -> None:
+        self.pages.setCurrentIndex(RESULTS_PAGE)
+        self.comparison.show_error(info)
+        self.statusBar().showMessage(localized(info).message, 10000)
 
     # Closing --------------------------------------------------------------------------------
 
@@ -386,7 +424,5 @@ class MainWindow(FileChoiceMixin, QMainWindow):
                 stop()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.files.stop_watching_drops()
         super().closeEvent(event)

@@ -2,10 +2,12 @@
 
 English is the source language. ``edgetpu_compare_ja.ts`` holds every string in Japanese;
 ``edgetpu_compare_en.ts`` holds only the plural forms (``%n``), so that English reads "1 problem"
-and "2 problems" rather than "problem(s)". The ``.qm`` files are built, never committed:
+and "2 problems" rather than "problem(s)". The built ``.qm`` files are committed in the package
+(``gui/assets/i18n``) and read with ``importlib.resources``, so that a wheel carries them; a test
+fails when they no longer match their ``.ts``. From the checkout's top folder:
 
-    python -m gui.translations update   # re-read gui/*.py with lupdate, keep what is translated
-    python -m gui.translations build    # lrelease the .ts files into .qm (skipped when current)
+    python -m gui.translations update   # re-read gui/**/*.py with lupdate, keep what is translated
+    python -m gui.translations build    # lrelease the .ts files into gui/assets/i18n/*.qm
 
 Qt's own translations (``qtbase_ja``: the buttons of standard dialogs) come from PySide6.
 """
@@ -17,13 +19,18 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-ROOT = Path(__file__).resolve().parent.parent
-I18N = ROOT / "resources" / "i18n"
-SOURCES = Path(__file__).resolve().parent
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+ASSETS = "gui.assets"  # the package that holds i18n/*.qm, in a wheel as in a checkout
+SOURCE_DIR = Path("resources", "i18n")  # .ts sources, relative to the checkout's top folder
+BUILT_DIR = Path("gui", "assets", "i18n")  # where build writes, relative to the same
 BASENAME = "edgetpu_compare"
 LANGUAGES = ("en", "ja")
 CHOICES = ("system", *LANGUAGES)
@@ -33,16 +40,30 @@ _installed: list[QTranslator] = []
 _choice = "system"
 
 
+def qm_path(lang: str) -> Traversable:
+    """The built translation the running app loads, from the installed package."""
+    return resources.files(ASSETS) / "i18n" / f"{BASENAME}_{lang}.qm"
+
+
+def checkout() -> Path:
+    """The source checkout the developer commands work on: the current folder."""
+    root = Path.cwd()
+    if not (root / SOURCE_DIR).is_dir() or not (root / "pyproject.toml").is_file():
+        raise SystemExit(f"error: {root} is not the top folder of an edgetpu-compare checkout; "
+                         "cd there and run this again")
+    return root
+
+
 def ts_path(lang: str) -> Path:
-    return I18N / f"{BASENAME}_{lang}.ts"
+    return checkout() / SOURCE_DIR / f"{BASENAME}_{lang}.ts"
 
 
-def qm_path(lang: str) -> Path:
-    return I18N / f"{BASENAME}_{lang}.qm"
+def built_path(lang: str) -> Path:
+    return checkout() / BUILT_DIR / f"{BASENAME}_{lang}.qm"
 
 
 def source_files() -> list[Path]:
-    return sorted(p for p in SOURCES.glob("*.py") if p.name != "__init__.py")
+    return sorted(p for p in (checkout() / "gui").rglob("*.py") if p.name != "__init__.py")
 
 
 def _tool(name: str) -> str:
@@ -66,26 +87,31 @@ def lupdate(ts: Path, plurals_only: bool = False, files: Sequence[Path] | None =
         args.append("-pluralonly")
     args += [str(f) for f in (files or source_files())]
     args += ["-ts", str(ts)]
-    subprocess.run(args, check=True, cwd=ROOT)
+    subprocess.run(args, check=True, cwd=checkout())
 
 
 def update() -> None:
-    I18N.mkdir(parents=True, exist_ok=True)
+    (checkout() / SOURCE_DIR).mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         lupdate(ts_path(lang), plurals_only=lang in PLURALS_ONLY)
 
 
-def build(force: bool = False) -> list[Path]:
-    """lrelease every .ts whose .qm is missing or older; returns the .qm files written."""
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def build() -> list[Path]:
+    """lrelease every .ts into the package; returns the .qm files whose bytes changed."""
     written = []
     for lang in LANGUAGES:
-        ts, qm = ts_path(lang), qm_path(lang)
+        ts, qm = ts_path(lang), built_path(lang)
         if not ts.is_file():
             continue
-        if not force and qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
-            continue
-        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
-        written.append(qm)
+        before = qm.read_bytes() if qm.is_file() else None
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        lrelease(ts, qm)
+        if qm.read_bytes() != before:
+            written.append(qm)
     return written
 
 
@@ -123,11 +149,11 @@ def set_language(choice: str | None) -> str:
     QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja"
                                else QLocale.Language.English))
     ours = QTranslator(app)
-    if ours.load(str(qm_path(lang))):
+    if ours.load(str(qm_path(lang))):  # a wheel is installed as files, never run zipped
         _installed.append(ours)
     elif lang != "en":
-        sys.stderr.write(f"warning: {qm_path(lang).name} is missing; run "
-                         "'python -m gui.translations build' (./bootstrap does)\n")
+        sys.stderr.write(f"warning: {qm_path(lang).name} is missing from the installed "
+                         "package; reinstall edgetpu-compare\n")
     if lang != "en":
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -150,16 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gui.translations", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=("update", "build"))
-    parser.add_argument("--force", action="store_true", help="build even when up to date")
     args = parser.parse_args(argv)
     if args.command == "update":
         update()
         print(f"Updated {', '.join(ts_path(lang).name for lang in LANGUAGES)}; translate the "
               "entries marked unfinished (pyside6-linguist), then build.")
     else:
-        written = build(force=args.force)
-        if written:
-            print(f"Built {', '.join(p.name for p in written)}")
+        written = build()
+        print(f"Built {', '.join(p.name for p in written)}; commit them" if written
+              else "The .qm files already match their .ts")
     return 0
 
 

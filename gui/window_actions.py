@@ -2,6 +2,8 @@
 
 Kept apart from ``main_window`` so that the window module stays about layout and the run; every
 dialog goes through ``ask_open`` / ``ask_save`` (tests patch ``QFileDialog``'s static methods).
+This module does not import the window: the menus act on an ``ActionTarget``, which the window
+is, and put their menus and dialogs on any ``QMainWindow``.
 """
 
 from __future__ import annotations
@@ -10,21 +12,36 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from core.errors import AppError
 from gui import file_kinds, theme, translations
 from gui.formatting import backend_name
+from gui.model_choice import ModelChoice
 from gui.run_state import RunState
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from gui.settings import Settings
 
 translate = QCoreApplication.translate
+
+
+class ActionTarget(Protocol):
+    """What the menus read and do; the main window provides it."""
+
+    settings: Settings
+    choice: ModelChoice
+    state: RunState
+
+    def browse(self, kind: str) -> None: ...
+    def start_run(self) -> bool: ...
+    def stop_run(self) -> None: ...
+    def enter_booth(self) -> object: ...
+    def set_language(self, choice: str) -> None: ...
+    def set_theme(self, choice: str) -> None: ...
+    def show_diagnostics(self) -> None: ...
 
 
 def _filters() -> dict[str, str]:
@@ -62,7 +79,6 @@ def ask_save(parent: QWidget, title: str, suggested: str, kind: str) -> Path | N
 
 @dataclass
 class WindowActions:
-    window: MainWindow
     run: QAction
     stop: QAction
     export_json: QAction
@@ -77,7 +93,8 @@ class WindowActions:
         self.export_html.setEnabled(has_record and not running)
 
 
-def install(window: MainWindow) -> WindowActions:
+def install(window: QMainWindow, target: ActionTarget) -> WindowActions:
+    """The menu bar of ``window``, acting on ``target`` (usually the window itself)."""
     bar = window.menuBar()
 
     def action(menu_title: str, text: str, slot: object, shortcut: str | None = None) -> QAction:
@@ -92,44 +109,44 @@ def install(window: MainWindow) -> WindowActions:
         ("file", translate("Window", "&File")), ("run", translate("Window", "&Run")),
         ("view", translate("Window", "&View")), ("tools", translate("Window", "&Tools")),
         ("help", translate("Window", "&Help")))}
-    action("file", translate("Window", "Open &Model…"), lambda: window.browse(file_kinds.MODEL),
+    action("file", translate("Window", "Open &Model…"), lambda: target.browse(file_kinds.MODEL),
            "Ctrl+O")
     action("file", translate("Window", "Open &Labels…"),
-           lambda: window.browse(file_kinds.LABELS), "Ctrl+L")
-    action("file", translate("Window", "Open &Image…"), lambda: window.browse(file_kinds.IMAGE),
+           lambda: target.browse(file_kinds.LABELS), "Ctrl+L")
+    action("file", translate("Window", "Open &Image…"), lambda: target.browse(file_kinds.IMAGE),
            "Ctrl+I")
     menus["file"].addSeparator()
     action("file", translate("Window", "Open Saved &Result…"),
-           lambda: window.browse(file_kinds.RESULT), "Ctrl+Shift+O")
+           lambda: target.browse(file_kinds.RESULT), "Ctrl+Shift+O")
     menus["file"].addSeparator()
     export_json = action("file", translate("Window", "Export Result as &JSON…"),
-                         lambda: export(window, "json"), "Ctrl+S")
+                         lambda: export(window, target, "json"), "Ctrl+S")
     export_csv = action("file", translate("Window", "Export Inferences as &CSV…"),
-                        lambda: export(window, "csv"))
+                        lambda: export(window, target, "csv"))
     export_html = action("file", translate("Window", "Export &HTML Report…"),
-                         lambda: export(window, "html"))
-    action("file", translate("Window", "Save Window as &PNG…"), lambda: save_png(window),
-           "Ctrl+Shift+S")
+                         lambda: export(window, target, "html"))
+    action("file", translate("Window", "Save Window as &PNG…"),
+           lambda: save_png(window, target), "Ctrl+Shift+S")
     menus["file"].addSeparator()
     action("file", translate("Window", "&Quit"), window.close, "Ctrl+Q")
-    run = action("run", translate("Window", "&Run"), lambda: window.start_run(), "Ctrl+R")
-    stop = action("run", translate("Window", "&Stop"), window.stop_run, "Esc")
+    run = action("run", translate("Window", "&Run"), lambda: target.start_run(), "Ctrl+R")
+    stop = action("run", translate("Window", "&Stop"), target.stop_run, "Esc")
     action("view", translate("Window", "&Booth Mode (Full Screen Loop)"),
-           lambda: window.enter_booth(), "F11")
+           lambda: target.enter_booth(), "F11")
     full = action("view", translate("Window", "&Full Screen"),
                   lambda: toggle_full_screen(window))
     full.setCheckable(True)
     menus["view"].addSeparator()
     _choice_menu(menus["view"].addMenu(translate("Window", "&Language")), [
         ("system", translate("Window", "Follow the &System")), ("en", "&English"),
-        ("ja", "日本語 (&Japanese)")], translations.current_choice(), window.set_language)
+        ("ja", "日本語 (&Japanese)")], translations.current_choice(), target.set_language)
     _choice_menu(menus["view"].addMenu(translate("Window", "&Theme")), [
         ("system", translate("Window", "Follow the &System")),
         ("light", translate("Window", "&Light")), ("dark", translate("Window", "&Dark"))],
-        theme.current_choice(), window.set_theme)
-    action("tools", translate("Window", "&Diagnostics…"), window.show_diagnostics)
+        theme.current_choice(), target.set_theme)
+    action("tools", translate("Window", "&Diagnostics…"), target.show_diagnostics)
     action("help", translate("Window", "&About Edge TPU Compare"), lambda: about(window))
-    actions = WindowActions(window, run, stop, export_json, export_csv, export_html)
+    actions = WindowActions(run, stop, export_json, export_csv, export_html)
     actions.update_enabled(False, False)
     return actions
 
@@ -148,27 +165,27 @@ def _choice_menu(menu: QMenu, choices: list[tuple[str, str]], checked: str,
         act.triggered.connect(lambda _=False, v=value: choose(v))
 
 
-def toggle_full_screen(window: MainWindow) -> None:
+def toggle_full_screen(window: QMainWindow) -> None:
     window.showNormal() if window.isFullScreen() else window.showFullScreen()
 
 
-def about(window: MainWindow) -> None:
+def about(window: QWidget) -> None:
     QMessageBox.about(window, translate("Window", "About Edge TPU Compare"), translate(
         "Window",
         "<b>Edge TPU Compare</b><p>Runs the same TensorFlow Lite image classifier on the CPU and "
         "on a Google Coral Edge TPU, and shows how fast each is and whether they agree.</p>"))
 
 
-def _suggested(window: MainWindow, suffix: str) -> str:
-    pair = window.choice.pair
+def _suggested(target: ActionTarget, suffix: str) -> str:
+    pair = target.choice.pair
     stem = pair.name if pair else "edgetpu-compare"
-    folder = window.settings.last_file("export")
+    folder = target.settings.last_file("export")
     name = f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.{suffix}"
     return str((folder.parent / name) if folder else Path(name))
 
 
-def export(window: MainWindow, fmt: str) -> Path | None:
-    record = window.state.record
+def export(window: QMainWindow, target: ActionTarget, fmt: str) -> Path | None:
+    record = target.state.record
     if record is None:
         return None
     from core.report_html import write_html
@@ -180,7 +197,7 @@ def export(window: MainWindow, fmt: str) -> Path | None:
         "csv": (translate("Window", "Export inferences as CSV"), "csv", write_csv),
         "html": (translate("Window", "Export HTML report"), "html", write_html),
     }[fmt]
-    path = ask_save(window, title, _suggested(window, fmt), kind)
+    path = ask_save(window, title, _suggested(target, fmt), kind)
     if path is None:
         return None
     try:
@@ -188,13 +205,13 @@ def export(window: MainWindow, fmt: str) -> Path | None:
     except AppError as exc:
         window.statusBar().showMessage(exc.info.one_line(), 10000)
         return None
-    window.settings.set_last_file("export", path)
+    target.settings.set_last_file("export", path)
     window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)
     return path
 
 
-def save_png(window: MainWindow) -> Path | None:
-    path = ask_save(window, translate("Window", "Save window as PNG"), _suggested(window, "png"),
+def save_png(window: QMainWindow, target: ActionTarget) -> Path | None:
+    path = ask_save(window, translate("Window", "Save window as PNG"), _suggested(target, "png"),
                     "png")
     if path is None:
         return None
@@ -203,15 +220,14 @@ def save_png(window: MainWindow) -> Path | None:
             translate("Window", "Could not write {path}: check that you may write to the folder.")
             .format(path=path), 10000)
         return None
-    window.settings.set_last_file("export", path)
+    target.settings.set_last_file("export", path)
     window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)
     return path
 
 
-def progress_text(window: MainWindow, state: RunState, running: bool) -> tuple[str, int, int]:
-    """The progress bar's words and numbers: which backend, which iteration, of how many."""
-    request = window.last_request
-    count = request.count if request else window.input_bar.count.value()
+def progress_text(state: RunState, running: bool, count: int) -> tuple[str, int, int]:
+    """The progress bar's words and numbers: which backend, which iteration, of how many
+    (``count``: the inferences each backend was asked for)."""
     measured = [b for b in state.backends if b.status != "error"]
     total = sum(state.progress[b.id].total if b.id in state.progress else count
                 for b in measured) or 1

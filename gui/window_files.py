@@ -1,62 +1,59 @@
 """The main window's choice of files: model pair, labels, image, or a saved result.
 
-A mixin of ``MainWindow`` (it uses the window's settings, pickers, runner and panels). Its strings
-are translated in the ``MainWindow`` context, where they have always been, so that moving code
-here changed no translation.
+``FileChooser`` is a plain object the window owns: it opens, drops, restores and remembers files,
+updates the ``ModelChoice`` and the settings, and says what happened through signals the window
+connects to. It knows nothing of the window's panels or run. Its strings are translated in the
+``MainWindow`` context, where they have always been, so that moving code here changed no
+translation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.backends import assign_ids
 from core.errors import AppError, ErrorInfo
-from core.records import BackendRecord, RunRecord
+from core.records import BackendRecord
+from core.results import read_json
 from core.session import RunRequest
 from gui import file_kinds, window_actions
-from gui.error_texts import localized
-from gui.run_state import RunState
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStackedWidget, QStatusBar, QWidget
-
-    from gui.comparison_widget import ComparisonWidget
-    from gui.input_bar_widget import InputBarWidget
-    from gui.model_choice import ModelChoice
-    from gui.session_runner import SessionRunner
-    from gui.settings import Settings
+from gui.input_bar_widget import InputBarWidget
+from gui.model_choice import ModelChoice
+from gui.settings import Settings
 
 translate = QCoreApplication.translate
-START_PAGE, RESULTS_PAGE = 0, 1
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
-class FileChoiceMixin:
-    if TYPE_CHECKING:  # provided by MainWindow
-        settings: Settings
-        choice: ModelChoice
-        state: RunState
-        runner: SessionRunner
-        input_bar: InputBarWidget
-        pages: QStackedWidget
-        comparison: ComparisonWidget
-        models_dir: Path | None
-        actions_: window_actions.WindowActions
+class FileChooser(QObject):
+    """Files chosen by dialog, picker, drop, the last session or the sample fetch."""
 
-        def statusBar(self) -> QStatusBar: ...
-        def _sync_panels(self) -> None: ...
-        def _request_paint(self) -> None: ...
+    changed = Signal()  # the model, labels or image changed
+    resultOpened = Signal(object, object)  # (RunRecord, Path): show it as it looked
+    problem = Signal(object)  # ErrorInfo: what was chosen cannot be used
 
-    def _on_demo_ready(self, model: str, labels: str, image: str) -> None:
+    def __init__(self, settings: Settings, choice: ModelChoice, window: QWidget,
+                 models_dir: Path | None = None, busy: Callable[[], bool] = lambda: False
+                 ) -> None:
+        super().__init__(window)
+        self.settings = settings
+        self.choice = choice
+        self.window = window  # dialogs open over it; files dropped anywhere in it are taken
+        self.models_dir = models_dir
+        self._busy = busy
+
+    def use_demo(self, model: str, labels: str, image: str) -> None:
         self.set_model(Path(model))
         self.set_labels(Path(labels))
         self.set_image(Path(image))
 
     def browse(self, kind: str) -> None:
-        path = window_actions.ask_open(cast("QWidget", self), kind,
-                                       self.choice.folder_for(kind))
+        path = window_actions.ask_open(self.window, kind, self.choice.folder_for(kind))
         if path is not None:
             self.open_path(path, kind)
 
@@ -71,7 +68,7 @@ class FileChoiceMixin:
             return self.set_image(path)
         if kind == file_kinds.RESULT:
             return self.open_result(path)
-        self._show_problem(ErrorInfo(
+        self.problem.emit(ErrorInfo(
             "usage",
             translate("MainWindow", "{name} is not a model, labels file, image "
                                     "or result file.").format(name=path.name),
@@ -83,74 +80,54 @@ class FileChoiceMixin:
         try:
             labels = self.choice.set_model(path)
         except AppError as exc:
-            self._show_problem(exc.info)
+            self.problem.emit(exc.info)
             return False
         self.settings.set_last_file(file_kinds.MODEL, path)
         if labels is not None:
             self.settings.add_recent(file_kinds.LABELS, labels)
-        self._inputs_changed()
+        self.changed.emit()
         return True
 
     def set_labels(self, path: Path | None) -> bool:
         self.choice.set_labels(path)
         self.settings.set_last_file(file_kinds.LABELS, path)
-        self._inputs_changed()
+        self.changed.emit()
         return True
 
     def set_image(self, path: Path) -> bool:
         self.choice.image = path
         self.settings.set_last_file(file_kinds.IMAGE, path)
-        self._inputs_changed()
+        self.changed.emit()
         return True
 
     def open_result(self, path: Path) -> bool:
-        """Show a saved result exactly as it looked when it was run."""
-        from core.results import read_json
-
+        """A saved result, to be shown exactly as it looked when it was run."""
         try:
             record = read_json(path)
         except AppError as exc:
-            self._show_problem(exc.info)
+            self.problem.emit(exc.info)
             return False
-        self.runner.stop()
         self.settings.add_recent(file_kinds.RESULT, path)
-        self.show_record(record)
-        self.statusBar().showMessage(
-            translate("MainWindow", "Opened {name}").format(name=path.name), 8000)
+        self.resultOpened.emit(record, path)
         return True
 
-    def show_record(self, record: RunRecord) -> None:
-        self.choice.take_from_record(record)
-        count = record.settings.get("count")
-        if isinstance(count, int) and count > 0:
-            self.input_bar.count.setValue(count)
-        self.state = RunState.from_record(record)
-        self._refresh_inputs()
-        self.pages.setCurrentIndex(RESULTS_PAGE)
-        self._sync_panels()
-        self._request_paint()
-
     def show_request(self, request: RunRequest) -> None:
-        """Show the files and count of ``request`` in the pickers without touching settings."""
+        """Take the files of ``request`` into the choice without touching settings."""
         try:
             self.choice.set_model(request.edgetpu_model if request.model is None
                                   else request.model)
         except AppError as exc:
-            self._show_problem(exc.info)
+            self.problem.emit(exc.info)
         self.choice.set_labels(request.labels)
         self.choice.image = request.image
-        self.input_bar.count.blockSignals(True)
-        self.input_bar.count.setValue(request.count)
-        self.input_bar.count.blockSignals(False)
-        self._refresh_inputs()
 
-    def _restore_files(self) -> None:
+    def restore(self) -> None:
         """The files of the last session, else the sample demo when it has been fetched."""
         model = self.settings.last_file(file_kinds.MODEL)
         if model and model.is_file():
             self.set_model(model)
         else:
-            self._select_demo()
+            self.select_demo()
         labels = self.settings.last_file(file_kinds.LABELS)
         if labels and labels.is_file() and self.choice.labels != labels:
             self.set_labels(labels)
@@ -158,26 +135,15 @@ class FileChoiceMixin:
         if image and image.is_file():
             self.set_image(image)
 
-    def _select_demo(self) -> None:
+    def select_demo(self) -> None:
         from core.model_dirs import find_demo, model_dirs
 
         demo = find_demo(model_dirs(self.models_dir))
         if demo is not None:
-            self._on_demo_ready(*(str(path) for path in demo))
+            self.use_demo(*(str(path) for path in demo))
 
-    def _inputs_changed(self) -> None:
-        """A new choice invalidates what is shown: panels go back to 'press Run'."""
-        if self.runner.is_running():
-            return
-        self.state = RunState.planned(self._planned_backends())
-        self._refresh_inputs()
-        if self.choice.pair is not None:
-            self.pages.setCurrentIndex(RESULTS_PAGE)
-        self._sync_panels()
-        self._request_paint()
-
-    def _refresh_inputs(self) -> None:
-        bar = self.input_bar
+    def fill(self, bar: InputBarWidget) -> None:
+        """List the choice, the recent files and the discovered ones in the bar's pickers."""
         bar.model.set_entries(*self.choice.model_entries(
             self.settings.recent(file_kinds.MODEL)))
         no_labels = translate("MainWindow", "No labels (class numbers)")
@@ -185,15 +151,42 @@ class FileChoiceMixin:
             self.settings.recent(file_kinds.LABELS), no_labels))
         bar.image.set_entries(*self.choice.image_entries(self.settings.recent(file_kinds.IMAGE)))
         bar.set_image(self.choice.image)
-        bar.set_running(self.runner.is_running(), self.choice.ready())
-        self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)
 
-    def _planned_backends(self, request: RunRequest | None = None) -> list[BackendRecord]:
-        specs = request.backends if request else RunRequest(Path(), Path()).backends
-        return [BackendRecord(i, s.kind, s.label()) for i, s in zip(assign_ids(list(specs)),
-                                                                      specs, strict=True)]
+    # Drag and drop anywhere in the window ---------------------------------------------------
 
-    def _show_problem(self, info: ErrorInfo) -> None:
-        self.pages.setCurrentIndex(RESULTS_PAGE)
-        self.comparison.show_error(info)
-        self.statusBar().showMessage(localized(info).message, 10000)
+    def watch_drops(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def stop_watching_drops(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _DRAG_EVENTS and isinstance(watched, QWidget) \
+                and watched.window() is self.window and not self._busy():
+            paths = file_kinds.dropped_paths(event) if isinstance(event, QDropEvent) else []
+            if paths:
+                if event.type() == QEvent.Type.Drop:
+                    self.drop_files(paths)
+                assert isinstance(event, QDropEvent)
+                event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def drop_files(self, paths: list[Path]) -> None:
+        """Each dropped file is used as what it is; a result file wins over the rest."""
+        for path, kind in file_kinds.in_drop_order(paths):
+            if kind == file_kinds.RESULT:
+                self.open_result(path)
+                return
+            self.open_path(path, kind)
+
+
+def planned_backends(request: RunRequest | None = None) -> list[BackendRecord]:
+    """The panels a run of ``request`` (or of the default backends) will fill."""
+    specs = request.backends if request else RunRequest(Path(), Path()).backends
+    return [BackendRecord(i, s.kind, s.label()) for i, s in zip(assign_ids(list(specs)),
+                                                                  specs, strict=True)]

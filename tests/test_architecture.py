@@ -17,7 +17,7 @@ class Block(importlib.abc.MetaPathFinder):
         return None
 sys.meta_path.insert(0, Block())
 import core
-names = [m.name for m in pkgutil.iter_modules(core.__path__, 'core.')]
+names = [m.name for m in pkgutil.walk_packages(core.__path__, 'core.')]
 for name in names:
     importlib.import_module(name)
 print(len(names))

@@ -205,7 +205,8 @@ def test_screenshot_kiosk_renders_booth_mode_after_one_comparison(
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
     done = subprocess.run(
-        [sys.executable, "-m", "gui.entry", "screenshot", "--kiosk", "--model", str(small_model),
+        [sys.executable, "-m", "gui.entry", "screenshot", "--kiosk",
+         "--model", str(small_model),
          "--labels", str(coral / "labels" / "imagenet_labels.txt"),
          "--image", str(coral / "images" / "cat.bmp"), "--count", "30",
          "--backend", "cpu:threads=1", "--backend", "cpu:threads=2",

@@ -364,7 +364,8 @@ def test_install_instructions_per_os(system: str, expected: str) -> None:
 
 
 def test_doctor_imports_no_qt() -> None:
-    code = ("import sys, core.doctor, core.cli_doctor, core.failures, core.devices; "
+    code = ("import sys, core.doctor, core.cli_doctor; "
+            "import core.failures, core.devices; "
             "sys.exit(any(m.startswith(('PySide6', 'pyqtgraph', 'gui')) for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent,
                             check=False)

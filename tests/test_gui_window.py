@@ -236,7 +236,7 @@ def test_exports_and_a_saved_result_reopens_as_it_looked(
     gui_support.patch_save_dialog(monkeypatch, png_file)
     from gui import window_actions
 
-    assert window_actions.save_png(window) == png_file
+    assert window_actions.save_png(window, window) == png_file
     assert read_json(json_file).backend("cpu").latencies_ms == \
         window.state.backend("cpu").latencies_ms  # type: ignore[union-attr]
     assert csv_file.read_text().count("\n") >= 15
@@ -291,7 +291,7 @@ def test_a_result_file_dropped_on_the_window_opens(
 def test_a_broken_result_file_is_explained(window: MainWindow, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema": "edgetpu-compare/1", "backends": [{"kind": "cpu"}]}')
-    assert not window.open_result(bad)
+    assert not window.files.open_result(bad)
     assert window.comparison.text()
     assert not window.panels or all(p.page() == WAITING for p in window.panels)
 

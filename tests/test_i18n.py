@@ -55,9 +55,15 @@ def _translations(message: ET.Element) -> list[str]:
     return [translation.text or ""]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def built() -> None:
-    translations.build()
+def test_the_committed_qm_files_match_their_ts(tmp_path: Path) -> None:
+    """The app loads the .qm files that ship in the package: they must be the .ts, built."""
+    for lang in translations.LANGUAGES:
+        fresh = tmp_path / f"{lang}.qm"
+        translations.lrelease(translations.ts_path(lang), fresh)
+        shipped = translations.qm_path(lang)
+        assert shipped.is_file(), f"{shipped} is missing: run python -m gui.translations build"
+        assert shipped.read_bytes() == fresh.read_bytes(), \
+            f"{shipped.name} is stale: run python -m gui.translations build and commit it"
 
 
 @pytest.fixture
@@ -89,7 +95,7 @@ def test_the_ts_files_hold_exactly_the_strings_of_the_sources(
     committed = translations.ts_path(lang)
     new, gone = _keys(fresh) - _keys(committed), _keys(committed) - _keys(fresh)
     assert not new, f"run 'python -m gui.translations update' and translate: {sorted(new)}"
-    assert not gone, f"run 'python -m gui.translations update' (strings removed): {sorted(gone)}"
+    assert not gone, f"run 'python -m gui.translations update' (removed): {sorted(gone)}"
 
 
 def test_every_context_is_one_the_code_translates_in() -> None:

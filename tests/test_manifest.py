@@ -27,7 +27,6 @@ from core.model_dirs import (
     find_demo,
     locate,
     model_dirs,
-    project_models_dir,
     user_models_dir,
 )
 
@@ -115,12 +114,10 @@ def test_search_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     a, b, explicit = tmp_path / "a", tmp_path / "b", tmp_path / "explicit"
     environ = {ENV_VAR: f"{a}{os.pathsep}{b}{os.pathsep}"}
-    project = project_models_dir()
-    assert project is not None and project == MANIFEST_PATH.parent
 
-    assert model_dirs(explicit, environ) == [explicit, a, b, project, user_models_dir()]
-    assert model_dirs(None, {}) == [project, user_models_dir()]
-    assert model_dirs(a, {ENV_VAR: str(a)}) == [a, project, user_models_dir()]
+    assert model_dirs(explicit, environ) == [explicit, a, b, user_models_dir()]
+    assert model_dirs(None, {}) == [user_models_dir()]  # a checkout is not special
+    assert model_dirs(a, {ENV_VAR: str(a)}) == [a, user_models_dir()]
     assert user_models_dir().is_relative_to(tmp_path / "xdg")
     assert default_dest(explicit, environ) == explicit
     assert default_dest(None, environ) == a

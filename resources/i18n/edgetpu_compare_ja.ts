@@ -629,12 +629,12 @@
         <translation>フォルダーが存在し、書き込み権限があるか確認してください。</translation>
     </message>
     <message>
-        <source>The list of sample models (models/manifest.json) is damaged.</source>
-        <translation>サンプルモデルの一覧（models/manifest.json）が壊れています。</translation>
+        <source>The list of sample models (manifest.json) is damaged.</source>
+        <translation>サンプルモデルの一覧（manifest.json）が壊れています。</translation>
     </message>
     <message>
-        <source>Restore models/manifest.json from the project&apos;s repository.</source>
-        <translation>プロジェクトのリポジトリから models/manifest.json を復元してください。</translation>
+        <source>Reinstall edgetpu-compare: the list ships inside it.</source>
+        <translation>edgetpu-compare を再インストールしてください。一覧はその中に含まれています。</translation>
     </message>
     <message>
         <source>The folder or address to fetch the sample models from cannot be used.</source>
