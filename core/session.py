@@ -170,7 +170,7 @@ class Session:
         rec = b.record
         rec.label = info["label"]
         rec.runtime = {"name": info["runtime_name"], "version": info["runtime_version"],
-                       "spec": b.planned.spec.to_text()}
+                       "spec": b.planned.spec.to_text(), **info.get("details", {})}
         rec.device = info["device"]
         rec.load_ms = info["load_ms"]
         rec.warnings.extend(info["warnings"])

@@ -742,12 +742,20 @@
         <translation>最初に見つかったデバイス</translation>
     </message>
     <message>
+        <source>performance High (throttled build)</source>
+        <translation>性能 High（低クロック版のため）</translation>
+    </message>
+    <message>
         <source>performance {level}</source>
         <translation>性能 {level}</translation>
     </message>
     <message>
         <source>{used} of {total} cores</source>
         <translation>{total} コア中 {used} コア</translation>
+    </message>
+    <message>
+        <source>libedgetpu {path} ({version})</source>
+        <translation>libedgetpu {path}（{version}）</translation>
     </message>
 </context>
 <context>
