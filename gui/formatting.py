@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
 from core.backends import RUNTIMES
 from core.records import BackendRecord
+from core.summary import distinguishing_details
 
 translate = QCoreApplication.translate
 
@@ -49,6 +51,15 @@ def backend_name(record: BackendRecord) -> str:
     if record.kind == "edgetpu" and head == "Edge TPU":
         return translate("Format", "Edge TPU")
     return head
+
+
+def display_name(record: BackendRecord, backends: Sequence[BackendRecord]) -> str:
+    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is among ``backends``."""
+    detail = distinguishing_details(backends).get(record.id)
+    if not detail:
+        return backend_name(record)
+    return translate("Format", "{name} ({detail})").format(name=backend_name(record),
+                                                          detail=_detail(detail))
 
 
 def _detail(part: str) -> str:

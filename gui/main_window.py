@@ -8,6 +8,7 @@ cancels the session and waits for its thread, which reaps the worker processes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMainWindow,
     QMenuBar,
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.backend_choice import BackendSet
 from core.booth import BoothConfig
 from core.errors import ErrorInfo
 from core.session import RunRequest
 from gui import file_kinds, theme, translations, window_actions
+from gui.backend_chooser_widget import BackendChooserWidget
 from gui.backend_panel import BackendPanel
 from gui.booth_window import BoothWindow
 from gui.comparison_widget import ComparisonWidget
@@ -52,6 +55,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         self.models_dir = models_dir
         self.choice = ModelChoice(models_dir)
         self.state = RunState()
+        self.backend_set = self.settings.backends() or BackendSet.default()
         self.runner = SessionRunner(session_factory, self)
         self.runner.eventsDelivered.connect(self._on_events)
         self.runner.runEnded.connect(self._on_run_ended)
@@ -101,6 +105,9 @@ class MainWindow(FileChoiceMixin, QMainWindow):
             lambda p: self.set_labels(Path(p) if p else None))
         self.input_bar.image.pathSelected.connect(lambda p: self.set_image(Path(p)))
         layout.addWidget(self.input_bar)
+        self.chooser = BackendChooserWidget(self.backend_set)
+        self.chooser.changed.connect(self._on_backends_chosen)
+        layout.addWidget(self.chooser)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._make_start_page(start_page))
@@ -110,7 +117,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         results_layout.setSpacing(14)
         self.comparison = ComparisonWidget(theme=self.theme)
         results_layout.addWidget(self.comparison)
-        self._panel_row = QHBoxLayout()
+        self._panel_row = QGridLayout()  # side by side; two rows of two for four
         self._panel_row.setSpacing(14)
         results_layout.addLayout(self._panel_row, 1)
         self.pages.addWidget(results)
@@ -140,7 +147,23 @@ class MainWindow(FileChoiceMixin, QMainWindow):
     # Running --------------------------------------------------------------------------------
 
     def build_request(self) -> RunRequest | None:
-        return self.choice.request(self.input_bar.count.value())
+        request = self.choice.request(self.input_bar.count.value())
+        if request is None:
+            return None
+        return replace(request, backends=self.backend_set.specs(),
+                       baseline=self.backend_set.baseline_id())
+
+    def set_backends(self, chosen: BackendSet, remember: bool = True) -> None:
+        """Compare ``chosen`` from the next run on (the chooser shows it)."""
+        self.backend_set = chosen
+        if self.chooser.backends() != chosen:
+            self.chooser.set_backends(chosen)
+        if remember:
+            self.settings.set_backends(chosen)
+        self._inputs_changed()
+
+    def _on_backends_chosen(self) -> None:
+        self.set_backends(self.chooser.backends())
 
     def start_run(self, request: RunRequest | None = None) -> bool:
         if self.runner.is_running():
@@ -197,10 +220,13 @@ class MainWindow(FileChoiceMixin, QMainWindow):
             self._panel_row.removeWidget(panel)
             panel.deleteLater()
         self.panels = []
-        for record in self.state.backends:
+        columns = 2 if len(self.state.backends) == 4 else max(1, len(self.state.backends))
+        for column in range(4):
+            self._panel_row.setColumnStretch(column, 1 if column < columns else 0)
+        for index, record in enumerate(self.state.backends):
             panel = BackendPanel(record, theme=self.theme)
             panel.diagnosticsRequested.connect(self.show_diagnostics)
-            self._panel_row.addWidget(panel, 1)
+            self._panel_row.addWidget(panel, index // columns, index % columns)
             self.panels.append(panel)
             # Lay out and draw the plots once now, so that the first results do not pay for it.
             QTimer.singleShot(0, panel, panel.warm_up)
@@ -227,8 +253,9 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         if state.rejected is not None:
             self.comparison.show_error(state.rejected)
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
-            self.comparison.show_backends(state.backends, state.record.comparison
-                                          if state.record else None, live=running)
+            self.comparison.show_backends(
+                state.backends, state.record.comparison if state.record else None,
+                live=running, baseline=self.last_request.baseline if self.last_request else None)
         elif self.choice.ready():
             self.comparison.show_hint(self.tr("Press Run to compare the backends."))
         else:
@@ -258,7 +285,8 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         if self.booth is not None:
             return self.booth
         self.runner.stop()
-        self.booth = make_booth(self.choice, image_folder, config, self._session_factory)
+        self.booth = make_booth(self.choice, image_folder, config, self._session_factory,
+                                self.backend_set)
         self.booth.left.connect(self._on_booth_left)
         self.hide()
         self.booth.showFullScreen()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 
+from core.backend_choice import BackendSet
 from core.backends import assign_ids
 from core.errors import AppError, ErrorInfo
 from core.records import BackendRecord, RunRecord
@@ -23,6 +24,7 @@ from gui.run_state import RunState
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget, QStatusBar, QWidget
 
+    from gui.backend_chooser_widget import BackendChooserWidget
     from gui.comparison_widget import ComparisonWidget
     from gui.input_bar_widget import InputBarWidget
     from gui.model_choice import ModelChoice
@@ -44,6 +46,8 @@ class FileChoiceMixin:
         comparison: ComparisonWidget
         models_dir: Path | None
         actions_: window_actions.WindowActions
+        backend_set: BackendSet
+        chooser: BackendChooserWidget
 
         def statusBar(self) -> QStatusBar: ...
         def _sync_panels(self) -> None: ...
@@ -121,6 +125,10 @@ class FileChoiceMixin:
 
     def show_record(self, record: RunRecord) -> None:
         self.choice.take_from_record(record)
+        chosen = BackendSet.from_record(record)
+        if chosen is not None:  # the set it was run with, for this session only
+            self.backend_set = chosen
+            self.chooser.set_backends(chosen)
         count = record.settings.get("count")
         if isinstance(count, int) and count > 0:
             self.input_bar.count.setValue(count)
@@ -139,6 +147,12 @@ class FileChoiceMixin:
             self._show_problem(exc.info)
         self.choice.set_labels(request.labels)
         self.choice.image = request.image
+        chosen = BackendSet.of(request.backends)
+        ids = assign_ids(list(request.backends))
+        if request.baseline in ids:
+            chosen = chosen.with_baseline(ids.index(request.baseline))
+        self.backend_set = chosen
+        self.chooser.set_backends(chosen)
         self.input_bar.count.blockSignals(True)
         self.input_bar.count.setValue(request.count)
         self.input_bar.count.blockSignals(False)
@@ -186,10 +200,11 @@ class FileChoiceMixin:
         bar.image.set_entries(*self.choice.image_entries(self.settings.recent(file_kinds.IMAGE)))
         bar.set_image(self.choice.image)
         bar.set_running(self.runner.is_running(), self.choice.ready())
+        self.chooser.set_running(self.runner.is_running())
         self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)
 
     def _planned_backends(self, request: RunRequest | None = None) -> list[BackendRecord]:
-        specs = request.backends if request else RunRequest(Path(), Path()).backends
+        specs = request.backends if request else self.backend_set.specs()
         return [BackendRecord(i, s.kind, s.label()) for i, s in zip(assign_ids(list(specs)),
                                                                       specs, strict=True)]
 
