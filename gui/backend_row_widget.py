@@ -95,6 +95,8 @@ class BackendRowWidget(QFrame):
         threads = QSpinBox()
         threads.setRange(0, 256)
         threads.setSpecialValueText(self.tr("all cores"))
+        threads.valueChanged.connect(lambda n: threads.setSuffix(
+            self.tr(" thread") if n == 1 else self.tr(" threads")))
         threads.setSuffix(self.tr(" threads"))
         threads.setValue(self._spec.threads)
         threads.setToolTip(self.tr("CPU threads (all cores: one per core)"))

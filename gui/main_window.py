@@ -107,7 +107,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         layout.addWidget(self.input_bar)
         self.chooser = BackendChooserWidget(self.backend_set)
         self.chooser.changed.connect(self._on_backends_chosen)
-        layout.addWidget(self.chooser)
+        self.input_bar.add_section(self.chooser)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._make_start_page(start_page))
@@ -218,6 +218,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
             return
         for panel in self.panels:
             self._panel_row.removeWidget(panel)
+            panel.hide()  # out of the very next picture, not only once it is deleted
             panel.deleteLater()
         self.panels = []
         columns = 2 if len(self.state.backends) == 4 else max(1, len(self.state.backends))

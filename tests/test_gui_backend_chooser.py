@@ -177,3 +177,17 @@ def test_booth_mode_runs_the_windows_set(window: MainWindow) -> None:
     template = booth_template(window.choice, window.backend_set)
     assert template is not None and template.backends == chosen.specs()
     assert template.baseline == "cpu"
+
+
+def test_folded_the_chooser_says_in_one_line_what_is_compared(window: MainWindow) -> None:
+    chooser = window.chooser
+    assert not chooser.is_unfolded() and not chooser.rows[0].isVisible()
+    assert chooser.summary.text().startswith("CPU: LiteRT ")
+    assert "(baseline)" in chooser.summary.text().split("|")[0]
+    chooser.toggle.click()
+    assert chooser.is_unfolded() and chooser.rows[0].isVisible()
+    chooser.rows[1].baseline.click()
+    assert "(baseline)" in chooser.summary.text().split("|")[1]
+    chooser.rows[0].enabled.setChecked(False)
+    chooser.rows[1].enabled.setChecked(False)
+    assert "Nothing is chosen" in chooser.summary.text()

@@ -30,6 +30,26 @@
         <source>Add an Edge TPU backend (at most four backends)</source>
         <translation>Edge TPU のバックエンドを追加します（最大 4 つ）</translation>
     </message>
+    <message>
+        <source>Choose the backends, their options and the baseline</source>
+        <translation>バックエンドとそのオプション、基準を選びます</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>変更…</translation>
+    </message>
+    <message>
+        <source>(baseline)</source>
+        <translation>（基準）</translation>
+    </message>
+    <message>
+        <source>Nothing is chosen: press Change… and check a backend.</source>
+        <translation>何も選ばれていません。「変更…」を押してバックエンドにチェックを入れてください。</translation>
+    </message>
 </context>
 <context>
     <name>BackendPanel</name>
@@ -166,6 +186,10 @@
     </message>
     <message>
         <source> threads</source>
+        <translation> スレッド</translation>
+    </message>
+    <message>
+        <source> thread</source>
         <translation> スレッド</translation>
     </message>
     <message>
