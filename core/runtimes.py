@@ -95,7 +95,8 @@ def open_interpreter(spec: BackendSpec, model_path: str,
         delegate, resolved = edgetpu_delegate(module, spec)
         delegates.append(delegate)
         details = edgetpu_details(spec, resolved)
-        device = f"Edge TPU {details['device'] or '(first found)'}"
+        index = details["device"]
+        device = f"Edge TPU {'(first found)' if index in ('', ':0') else index}"
         label = edgetpu_label(details["device"], details["performance"])
     stage("allocate")
     interpreter = _make_interpreter(module, spec, model_path, delegates)

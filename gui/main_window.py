@@ -153,18 +153,6 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         return replace(request, backends=self.backend_set.specs(),
                        baseline=self.backend_set.baseline_id())
 
-    def set_backends(self, chosen: BackendSet, remember: bool = True) -> None:
-        """Compare ``chosen`` from the next run on (the chooser shows it)."""
-        self.backend_set = chosen
-        if self.chooser.backends() != chosen:
-            self.chooser.set_backends(chosen)
-        if remember:
-            self.settings.set_backends(chosen)
-        self._inputs_changed()
-
-    def _on_backends_chosen(self) -> None:
-        self.set_backends(self.chooser.backends())
-
     def start_run(self, request: RunRequest | None = None) -> bool:
         if self.runner.is_running():
             return False

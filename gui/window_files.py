@@ -1,4 +1,5 @@
-"""The main window's choice of files: model pair, labels, image, or a saved result.
+"""The main window's choice of files (model pair, labels, image, or a saved result) and of the
+backends to compare.
 
 A mixin of ``MainWindow`` (it uses the window's settings, pickers, runner and panels). Its strings
 are translated in the ``MainWindow`` context, where they have always been, so that moving code
@@ -157,6 +158,18 @@ class FileChoiceMixin:
         self.input_bar.count.setValue(request.count)
         self.input_bar.count.blockSignals(False)
         self._refresh_inputs()
+
+    def set_backends(self, chosen: BackendSet, remember: bool = True) -> None:
+        """Compare ``chosen`` from the next run on (the chooser shows it)."""
+        self.backend_set = chosen
+        if self.chooser.backends() != chosen:
+            self.chooser.set_backends(chosen)
+        if remember:
+            self.settings.set_backends(chosen)
+        self._inputs_changed()
+
+    def _on_backends_chosen(self) -> None:
+        self.set_backends(self.chooser.backends())
 
     def _restore_files(self) -> None:
         """The files of the last session, else the sample demo when it has been fetched."""
