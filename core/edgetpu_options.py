@@ -12,7 +12,7 @@ ran, not what was asked for.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.backends import BackendSpec
 from core.devices import EdgeTpuDevice
@@ -61,6 +61,10 @@ def delegate_options(spec: BackendSpec, devices: Sequence[EdgeTpuDevice]) -> Del
     options: dict[str, str] = {}
     if spec.performance:
         options["Performance"] = spec.performance.capitalize()
+    if spec.usb_always_dfu:
+        options["Usb.AlwaysDfu"] = "True"
+    if spec.usb_queue:
+        options["Usb.MaxBulkInQueueLength"] = str(spec.usb_queue)
     device, bus = spec.device, spec.device.partition(":")[0]
     if any(key in options for key in DEVICE_OPTIONS):
         device, bus = resolve_device(spec.device, devices)
@@ -79,9 +83,8 @@ def effective_performance(requested: str, bus: str, flavour: str, log: str = "")
     return requested
 
 
-def edgetpu_label(device: str, performance: str) -> str:
-    """``Edge TPU (usb:0, performance High (throttled build))``; ``:0`` is "first found"."""
-    parts = ["first found" if device in ("", ":0") else device]
-    if performance:
-        parts.append(f"performance {performance}")
-    return f"Edge TPU ({', '.join(parts)})"
+def edgetpu_label(spec: BackendSpec, device: str, performance: str) -> str:
+    """``Edge TPU (usb:0, performance High (throttled build))``: the spec's label with the
+    device and performance level that really run; ``:0`` is "first found"."""
+    return replace(spec, device="" if device == ":0" else device,
+                   performance=performance).label()

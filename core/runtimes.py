@@ -97,7 +97,7 @@ def open_interpreter(spec: BackendSpec, model_path: str,
         details = edgetpu_details(spec, resolved)
         index = details["device"]
         device = f"Edge TPU {'(first found)' if index in ('', ':0') else index}"
-        label = edgetpu_label(details["device"], details["performance"])
+        label = edgetpu_label(spec, details["device"], details["performance"])
     stage("allocate")
     interpreter = _make_interpreter(module, spec, model_path, delegates)
     return Opened(interpreter, label, spec.runtime, version, device,
@@ -143,7 +143,8 @@ def note_native_log(opened: Opened, spec: BackendSpec, log: str) -> None:
         return
     if THROTTLED_MESSAGE in log and spec.performance == "max":
         opened.details["performance"] = effective_performance("max", "usb", "", log)
-        opened.label = edgetpu_label(opened.details["device"], opened.details["performance"])
+        opened.label = edgetpu_label(spec, opened.details["device"],
+                                     opened.details["performance"])
 
 
 def _make_interpreter(module: Any, spec: BackendSpec, model_path: str,

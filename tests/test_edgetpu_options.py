@@ -42,6 +42,15 @@ def test_performance_alone_gets_an_indexed_device() -> None:
                                                                  "Performance": "Medium"}
 
 
+def test_usb_options_also_need_an_indexed_device() -> None:
+    assert options("edgetpu:usb.always_dfu=on") == {"device": ":0", "Usb.AlwaysDfu": "True"}
+    assert options("edgetpu:device=usb,usb.max_bulk_in_queue_length=16") == {
+        "device": "usb:0", "Usb.MaxBulkInQueueLength": "16"}
+    spec = parse_backend_spec("edgetpu:usb.always_dfu=on,usb.max_bulk_in_queue_length=8")
+    assert parse_backend_spec(spec.to_text()) == spec
+    assert spec.label() == "Edge TPU (first found, always DFU, bulk-in queue 8)"
+
+
 def test_without_options_the_device_is_passed_as_given() -> None:
     assert options("edgetpu") == {}
     assert options("edgetpu:device=usb") == {"device": "usb"}
@@ -72,9 +81,10 @@ def test_the_throttled_build_runs_max_as_high() -> None:
                                  "not supported when USB connected EdgeTpu is throttled") \
         == THROTTLED
     assert effective_performance("low", "usb", "std") == "low"
-    assert edgetpu_label("usb:0", THROTTLED) == \
+    spec = BackendSpec("edgetpu", device="usb", performance="max")
+    assert edgetpu_label(spec, "usb:0", THROTTLED) == \
         "Edge TPU (usb:0, performance High (throttled build))"
-    assert edgetpu_label(":0", "") == "Edge TPU (first found)"
+    assert edgetpu_label(BackendSpec("edgetpu"), ":0", "") == "Edge TPU (first found)"
 
 
 @pytest.fixture
