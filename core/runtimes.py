@@ -117,10 +117,11 @@ def edgetpu_delegate(module: Any, spec: BackendSpec,
 
 
 def load_edgetpu_delegate(module: Any, spec: BackendSpec, loader: Any = None) -> Any:
+    """The delegate alone (the test doubles' entry to the real path)."""
     return edgetpu_delegate(module, spec, loader)[0]
 
 
-def edgetpu_details(spec: BackendSpec, resolved: DelegateOptions, log: str = "") -> dict[str, str]:
+def edgetpu_details(spec: BackendSpec, resolved: DelegateOptions) -> dict[str, str]:
     """What runs after the delegate loaded: the options given, the device, the performance level
     in effect, the library file and its ``edgetpu_version()``."""
     library = library_in_use()
@@ -131,7 +132,7 @@ def edgetpu_details(spec: BackendSpec, resolved: DelegateOptions, log: str = "")
         "bus": resolved.bus,
         "flavour": flavour,
         "requested_performance": spec.performance,
-        "performance": effective_performance(spec.performance, resolved.bus, flavour, log),
+        "performance": effective_performance(spec.performance, resolved.bus, flavour),
         "library": library,
         "library_version": library_version(library),
     }
