@@ -23,7 +23,8 @@ DEFAULT_FACTORY = "core.runtimes:open_interpreter"
 
 _OPTIONS = {
     "cpu": {"runtime", "threads", "xnnpack"},
-    "edgetpu": {"runtime", "device", "performance"},
+    "edgetpu": {"runtime", "device", "performance", "usb.always_dfu",
+                "usb.max_bulk_in_queue_length"},
 }
 
 
@@ -37,6 +38,8 @@ class BackendSpec:
     xnnpack: bool = True
     device: str = ""  # Edge TPU: "", "usb", "usb:0", "pci:0", ...
     performance: str = ""  # Edge TPU: "" (runtime default) or one of PERFORMANCE
+    usb_always_dfu: bool = False  # Edge TPU on USB: load the firmware at every open
+    usb_queue: int = 0  # Edge TPU on USB: libedgetpu's Usb.MaxBulkInQueueLength (0: default)
     factory: str = DEFAULT_FACTORY
     extra: tuple[tuple[str, str], ...] = field(default=())  # options only a factory reads
 
@@ -60,6 +63,10 @@ class BackendSpec:
         parts = [self.device or "first found"]
         if self.performance:
             parts.append(f"performance {self.performance}")
+        if self.usb_always_dfu:
+            parts.append("always DFU")
+        if self.usb_queue:
+            parts.append(f"bulk-in queue {self.usb_queue}")
         return f"Edge TPU ({', '.join(parts)})"
 
     def to_text(self) -> str:
@@ -76,6 +83,10 @@ class BackendSpec:
             opts.append(f"device={self.device}")
         if self.performance:
             opts.append(f"performance={self.performance}")
+        if self.usb_always_dfu:
+            opts.append("usb.always_dfu=on")
+        if self.usb_queue:
+            opts.append(f"usb.max_bulk_in_queue_length={self.usb_queue}")
         return self.kind + (":" + ",".join(opts) if opts else "")
 
 
@@ -89,7 +100,8 @@ def runtime_title(runtime: str) -> str:
 
 
 def parse_backend_spec(text: str) -> BackendSpec:
-    """Parse ``cpu``, ``cpu:threads=1,xnnpack=off``, ``edgetpu:device=usb:1,performance=max``."""
+    """Parse ``cpu``, ``cpu:threads=1,xnnpack=off``, ``edgetpu:device=usb:1,performance=max``
+    (and libedgetpu's USB options ``usb.always_dfu=on``, ``usb.max_bulk_in_queue_length=N``)."""
     kind, _, rest = text.strip().partition(":")
     kind = kind.lower()
     if kind not in KINDS:
@@ -126,9 +138,13 @@ def _apply(spec: BackendSpec, key: str, value: str, text: str) -> BackendSpec:
             raise _bad(text, "threads must be a whole number from 1 to 256")
         return replace(spec, threads=int(value))
     if key == "xnnpack":
-        if value.lower() not in ("on", "off", "true", "false", "1", "0"):
-            raise _bad(text, "xnnpack must be on or off")
-        return replace(spec, xnnpack=value.lower() in ("on", "true", "1"))
+        return replace(spec, xnnpack=_on_off(value, text, key))
+    if key == "usb.always_dfu":
+        return replace(spec, usb_always_dfu=_on_off(value, text, key))
+    if key == "usb.max_bulk_in_queue_length":
+        if not value.isdigit() or not 1 <= int(value) <= 255:
+            raise _bad(text, "usb.max_bulk_in_queue_length must be a whole number from 1 to 255")
+        return replace(spec, usb_queue=int(value))
     if key == "device":
         if not _valid_device(value):
             raise _bad(text, "device must look like usb, usb:0, pci or pci:0")
@@ -136,6 +152,12 @@ def _apply(spec: BackendSpec, key: str, value: str, text: str) -> BackendSpec:
     if value.lower() not in PERFORMANCE:
         raise _bad(text, f"performance must be one of {', '.join(PERFORMANCE)}")
     return replace(spec, performance=value.lower())
+
+
+def _on_off(value: str, text: str, key: str) -> bool:
+    if value.lower() not in ("on", "off", "true", "false", "1", "0"):
+        raise _bad(text, f"{key} must be on or off")
+    return value.lower() in ("on", "true", "1")
 
 
 def _valid_device(value: str) -> bool:

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from core.backends import default_specs, parse_backend_spec
+from core.backends import assign_ids, default_specs, parse_backend_spec
 from core.cli import EXIT_BACKEND_FAILED, EXIT_OK
-from core.errors import ErrorInfo
+from core.errors import ErrorInfo, fail
 from core.events import BackendFailed, BackendLoaded, Event, FirstInference
 from core.records import RunRecord
 from core.report_html import write_html
@@ -70,6 +70,9 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
     parser.add_argument("--backend", action="append", metavar="SPEC",
                         help="cpu, edgetpu, cpu:threads=1, edgetpu:device=usb:1, ... "
                              "(repeatable; default: cpu and edgetpu)")
+    parser.add_argument("--baseline", metavar="ID",
+                        help="the backend the others are compared with, by its id (cpu, "
+                             "cpu-2, edgetpu, ...; default: the first CPU)")
     parser.add_argument("--schedule", choices=SCHEDULES, default="alternate",
                         help="alternate rounds between backends (default) or one after another")
 
@@ -85,10 +88,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def request_from_args(args: argparse.Namespace) -> RunRequest:
     specs = tuple(parse_backend_spec(s) for s in args.backend) if args.backend \
         else tuple(default_specs())
+    baseline = args.baseline or ""
+    ids = assign_ids(list(specs))
+    if baseline and baseline not in ids:
+        raise fail("usage", f"--baseline {baseline} is not one of the backends of this run.",
+                   f"Use one of: {', '.join(ids)}.")
     return RunRequest(model=args.model, image=args.image, labels=args.labels,
                       edgetpu_model=args.edgetpu_model, count=args.count, warmup=args.warmup,
                       top_k=args.top_k, threshold=args.threshold, backends=specs,
-                      schedule=args.schedule)
+                      schedule=args.schedule, baseline=baseline)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -143,7 +143,9 @@ def _library_checks(library: LibraryInfo, probe: bool, root: Path) -> list[Check
     if not library.found:
         return [Check(section, "libedgetpu", "problem", "not found",
                       install_instructions(platform.system()))]
-    checks = [Check(section, "libedgetpu", "ok", library.path)]
+    where = f" (on {library.source})" if library.source in ("LD_LIBRARY_PATH", "PATH",
+                                                            "DYLD_LIBRARY_PATH") else ""
+    checks = [Check(section, "libedgetpu", "ok", library.path + where)]
     if not probe:
         checks.append(Check(section, "version", "info", "not read (probing is off)"))
     else:

@@ -1,9 +1,10 @@
 """Where libedgetpu is, which build it is (std or max), and which version it reports.
 
-Finding the file and reading dpkg's status never loads the library, so they cannot crash. Reading
-``edgetpu_version()`` does load it, so that runs in a spawned process (``core.doctor_probe``).
-``root`` is prepended to every absolute path so that tests can use a fake file system; with a
-root other than ``/`` the system's linker search (ctypes.util.find_library) is not consulted.
+Finding the file (where the dynamic linker would, ``core.linker_search``) and reading dpkg's
+status never load the library, so they cannot crash. Reading ``edgetpu_version()`` does load it,
+so that runs in a spawned process (``core.doctor_probe``). ``root`` is prepended to every absolute
+path so that tests can use a fake file system; with a root other than ``/`` the linker cache and
+ctypes.util.find_library are not consulted.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ import ctypes.util
 import os
 import platform
 import re
-import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.doctor_probe import PROBE_TIMEOUT_S, ProbeResult, read_version_probe, run_isolated
+from core.linker_search import search
 
-_LINUX_DIRS = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-               "/usr/lib/arm-linux-gnueabihf", "/usr/local/lib", "/usr/lib", "/usr/lib64")
-_MAC_DIRS = ("/usr/local/lib", "/opt/homebrew/lib")
 _PACKAGES = {"libedgetpu1-std": "std", "libedgetpu1-max": "max",
              "libedgetpu1-legacy-std": "std", "libedgetpu1-legacy-max": "max"}
 
@@ -34,6 +33,7 @@ class LibraryInfo:
     flavour: str = ""  # "std" (throttled clock), "max" (full clock), "" (cannot tell)
     flavour_source: str = ""  # how the flavour was told, e.g. "Debian package libedgetpu1-std"
     package: str = ""  # "libedgetpu1-std 16.0" when dpkg knows it
+    source: str = ""  # how the linker finds it: "LD_LIBRARY_PATH", "linker cache", ...
 
 
 @dataclass(frozen=True)
@@ -54,27 +54,17 @@ def library_name(system: str | None = None) -> str:
     return "libedgetpu.so.1"
 
 
-def candidate_paths(system: str | None = None) -> list[str]:
-    """The places Coral's installers and packages put the library on each operating system."""
+def locate_library(root: Path = Path("/"), system: str | None = None,
+                   env: Mapping[str, str] | None = None) -> LibraryInfo:
+    """Find libedgetpu where the dynamic linker would, without loading it."""
     system = system or platform.system()
-    name = library_name(system)
-    if system == "Windows":
-        windir = os.environ.get("SYSTEMROOT", r"C:\Windows")
-        return [str(Path(windir) / "System32" / name)]
-    dirs = _MAC_DIRS if system == "Darwin" else _LINUX_DIRS
-    return [f"{d}/{name}" for d in dirs]
-
-
-def locate_library(root: Path = Path("/"), system: str | None = None) -> LibraryInfo:
-    """Find libedgetpu without loading it."""
-    system = system or platform.system()
-    path = next((p for p in candidate_paths(system) if _under(root, p).exists()), "")
+    path, source = search(library_name(system), system, root, env)
     if not path and root == Path("/"):
-        path = _linker_path(system)
+        path, source = _linker_path(system), "linker"
     if not path:
         return LibraryInfo(False)
-    flavour, source, package = _flavour(root, path)
-    return LibraryInfo(True, path, flavour, source, package)
+    flavour, how, package = _flavour(root, path)
+    return LibraryInfo(True, path, flavour, how, package, source)
 
 
 def read_version(library: str, timeout: float = PROBE_TIMEOUT_S) -> VersionInfo:
@@ -132,19 +122,9 @@ def _flavour(root: Path, path: str) -> tuple[str, str, str]:
 
 
 def _linker_path(system: str) -> str:
-    """What the system's linker would load, as a full path when it can be told."""
-    found = ctypes.util.find_library("edgetpu")
-    if not found:
-        return ""
-    if os.path.isabs(found) or system != "Linux":
-        return found
-    try:
-        listing = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True,
-                                 timeout=5, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return found
-    match = re.search(rf"^\s*{re.escape(found)} .*=> (\S+)$", listing, re.MULTILINE)
-    return match.group(1) if match else found
+    """What ctypes' own search finds, for the systems the folders above miss."""
+    found = ctypes.util.find_library("edgetpu") or ""
+    return found if os.path.isabs(found) or system != "Linux" else ""
 
 
 def library_file(root: Path, path: str) -> str:

@@ -109,7 +109,7 @@ class BackendRecord:
 
 @dataclass(frozen=True)
 class Comparison:
-    """The baseline (CPU) against the first other backend that produced results."""
+    """The baseline (the chosen backend, else the CPU) against another backend."""
 
     baseline: str
     candidate: str | None
@@ -150,7 +150,8 @@ class RunRecord:
     settings: dict[str, Any]
     host: dict[str, Any]
     backends: list[BackendRecord] = field(default_factory=list)
-    comparison: Comparison | None = None
+    comparison: Comparison | None = None  # the baseline against the first other backend
+    comparisons: list[Comparison] = field(default_factory=list)  # against every other one
 
     def backend(self, backend_id: str) -> BackendRecord:
         for record in self.backends:
@@ -168,10 +169,17 @@ class RunRecord:
             "host": self.host,
             "backends": [b.to_dict() for b in self.backends],
             "comparison": self.comparison.to_dict() if self.comparison else None,
+            "comparisons": [c.to_dict() for c in self.comparisons],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RunRecord:
+        comparison = Comparison.from_dict(data["comparison"]) if data.get("comparison") \
+            else None
+        if "comparisons" in data:
+            comparisons = [Comparison.from_dict(c) for c in data.get("comparisons") or []]
+        else:  # a file from before there were several: its one comparison
+            comparisons = [comparison] if comparison and comparison.candidate else []
         return cls(
             created=str(data.get("created", "")),
             image=dict(data.get("image") or {}),
@@ -179,8 +187,8 @@ class RunRecord:
             settings=dict(data.get("settings") or {}),
             host=dict(data.get("host") or {}),
             backends=[BackendRecord.from_dict(b) for b in data.get("backends") or []],
-            comparison=Comparison.from_dict(data["comparison"]) if data.get("comparison")
-            else None,
+            comparison=comparison,
+            comparisons=comparisons,
         )
 
 

@@ -16,6 +16,15 @@ from typing import Any, Protocol
 
 from core import devices
 from core.backends import BackendSpec, delegate_library, runtime_title
+from core.edgetpu_library import locate_library
+from core.edgetpu_loaded import library_in_use, library_version
+from core.edgetpu_options import (
+    THROTTLED_MESSAGE,
+    DelegateOptions,
+    delegate_options,
+    edgetpu_label,
+    effective_performance,
+)
 from core.errors import AppError, ErrorInfo, error, fail
 from core.failures import match_failure
 
@@ -45,6 +54,7 @@ class Opened:
     device: str
     warnings: list[ErrorInfo] = field(default_factory=list)
     keep_alive: list[Any] = field(default_factory=list)  # delegates must outlive the interpreter
+    details: dict[str, str] = field(default_factory=dict)  # for the result file's runtime
 
 
 Stage = str  # "import" | "delegate" | "allocate" | "invoke"; reported before each risky step
@@ -78,28 +88,64 @@ def open_interpreter(spec: BackendSpec, model_path: str,
     version = runtime_version(spec.runtime)
     delegates: list[Any] = []
     device = _cpu_description(spec)
+    label = spec.label()
+    details: dict[str, str] = {}
     if spec.kind == "edgetpu":
         stage("delegate")
-        delegates.append(load_edgetpu_delegate(module, spec))
-        device = f"Edge TPU {spec.device or '(first found)'}"
+        delegate, resolved = edgetpu_delegate(module, spec)
+        delegates.append(delegate)
+        details = edgetpu_details(spec, resolved)
+        index = details["device"]
+        device = f"Edge TPU {'(first found)' if index in ('', ':0') else index}"
+        label = edgetpu_label(spec, details["device"], details["performance"])
     stage("allocate")
     interpreter = _make_interpreter(module, spec, model_path, delegates)
-    return Opened(interpreter, spec.label(), spec.runtime, version, device,
-                  keep_alive=delegates)
+    return Opened(interpreter, label, spec.runtime, version, device,
+                  keep_alive=delegates, details=details)
+
+
+def edgetpu_delegate(module: Any, spec: BackendSpec,
+                     loader: Any = None) -> tuple[Any, DelegateOptions]:
+    """Load libedgetpu with the device and performance options as libedgetpu reads them (an
+    indexed device whenever an option is given); map failures to codes."""
+    resolved = delegate_options(spec, devices.find_devices())
+    load = loader or module.load_delegate
+    try:
+        return load(delegate_library(), dict(resolved.options)), resolved
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise AppError(explain(exc, "delegate", spec)) from exc
 
 
 def load_edgetpu_delegate(module: Any, spec: BackendSpec, loader: Any = None) -> Any:
-    """Load libedgetpu with the device and performance options; map failures to codes."""
-    options: dict[str, str] = {}
-    if spec.device:
-        options["device"] = spec.device
-    if spec.performance:
-        options["Performance"] = spec.performance.capitalize()
-    load = loader or module.load_delegate
-    try:
-        return load(delegate_library(), options)
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise AppError(explain(exc, "delegate", spec)) from exc
+    """The delegate alone (the test doubles' entry to the real path)."""
+    return edgetpu_delegate(module, spec, loader)[0]
+
+
+def edgetpu_details(spec: BackendSpec, resolved: DelegateOptions) -> dict[str, str]:
+    """What runs after the delegate loaded: the options given, the device, the performance level
+    in effect, the library file and its ``edgetpu_version()``."""
+    library = library_in_use()
+    flavour = locate_library().flavour
+    return {
+        "delegate_options": ",".join(f"{k}={v}" for k, v in resolved.options.items()),
+        "device": resolved.device,
+        "bus": resolved.bus,
+        "flavour": flavour,
+        "requested_performance": spec.performance,
+        "performance": effective_performance(spec.performance, resolved.bus, flavour),
+        "library": library,
+        "library_version": library_version(library),
+    }
+
+
+def note_native_log(opened: Opened, spec: BackendSpec, log: str) -> None:
+    """libedgetpu says on stderr when the throttled build refuses Max: believe it."""
+    if spec.kind != "edgetpu" or "performance" not in opened.details:
+        return
+    if THROTTLED_MESSAGE in log and spec.performance == "max":
+        opened.details["performance"] = effective_performance("max", "usb", "", log)
+        opened.label = edgetpu_label(spec, opened.details["device"],
+                                     opened.details["performance"])
 
 
 def _make_interpreter(module: Any, spec: BackendSpec, model_path: str,

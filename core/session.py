@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from core.backends import BackendSpec, default_specs
+from core.comparison import choose_baseline, compare_all
 from core.errors import ErrorInfo, error, fail
 from core.events import (
     BackendFailed,
@@ -62,6 +63,7 @@ class RunRequest:
     threshold: float = 0.0
     backends: tuple[BackendSpec, ...] = field(default_factory=lambda: tuple(default_specs()))
     schedule: str = "alternate"
+    baseline: str = ""  # the id of the backend the others are compared with ("": the CPU)
 
 
 EventCallback = Callable[[Event], None]
@@ -171,7 +173,7 @@ class Session:
         rec = b.record
         rec.label = info["label"]
         rec.runtime = {"name": info["runtime_name"], "version": info["runtime_version"],
-                       "spec": b.planned.spec.to_text()}
+                       "spec": b.planned.spec.to_text(), **info.get("details", {})}
         rec.device = info["device"]
         rec.load_ms = info["load_ms"]
         rec.warnings.extend(info["warnings"])
@@ -289,11 +291,13 @@ class Session:
 
     def _comparison(self, record: RunRecord) -> Any:
         ok = [r for r in record.backends if r.status == "ok"]
-        baseline = next((r for r in ok if r.kind == "cpu"), None)
-        candidate = next((r for r in ok if r is not baseline), None)
-        if baseline is None:
-            baseline = next((r for r in record.backends if r.kind == "cpu"), None)
-        return compare(baseline, candidate, self._scores, self.request.top_k)
+        preferred = self.request.baseline or None
+        record.comparisons = compare_all(ok, self._scores, self.request.top_k, preferred)
+        if record.comparisons:
+            return record.comparisons[0]
+        baseline = choose_baseline(ok, preferred) or next(
+            (r for r in record.backends if r.kind == "cpu"), None)
+        return compare(baseline, None, self._scores, self.request.top_k)
 
     def _new_record(self, plan: Plan) -> RunRecord:
         r = self.request
@@ -309,7 +313,8 @@ class Session:
             image=plan.image.to_dict(),
             labels=plan.labels.to_dict() if plan.labels else {"path": None, "count": 0},
             settings={"count": r.count, "warmup": r.warmup, "top_k": r.top_k,
-                      "threshold": r.threshold, "schedule": r.schedule},
+                      "threshold": r.threshold, "schedule": r.schedule,
+                      "baseline": r.baseline or None},
             host=host_info(),
             backends=backends,
         )

@@ -6,12 +6,47 @@ and it says "slower" when the accelerator is slower.
 
 from __future__ import annotations
 
-from core.records import BackendRecord, RunRecord
+import re
+from collections.abc import Sequence
+
+from core.records import BackendRecord, Comparison, RunRecord
 from core.stats import speed_verdict
 
 
 def short_name(backend: BackendRecord) -> str:
     return "Edge TPU" if backend.kind == "edgetpu" else "CPU"
+
+
+def label_details(backend: BackendRecord) -> list[str]:
+    """``CPU (LiteRT 2.3.0, XNNPACK, 2 threads)`` -> ``["LiteRT", "XNNPACK", "2 threads"]``:
+    the parts of a label after its name, runtimes without their version."""
+    _, _, rest = backend.label.partition(" (")
+    rest = rest[:-1] if rest.endswith(")") else rest
+    return [re.sub(r" \d+(\.\d+)+\S*$", "", p.strip()) for p in rest.split(",") if p.strip()]
+
+
+def distinguishing_details(backends: Sequence[BackendRecord]) -> dict[str, str]:
+    """For backends of the same kind, the first label part that tells them apart (two CPUs:
+    ``LiteRT`` and ``tflite-runtime``); backends alone of their kind get none."""
+    found: dict[str, str] = {}
+    for kind in {b.kind for b in backends}:
+        group = [b for b in backends if b.kind == kind]
+        if len(group) < 2:
+            continue
+        details = [label_details(b) for b in group]
+        width = max(len(d) for d in details)
+        for index in range(width):
+            values = [d[index] if index < len(d) else "" for d in details]
+            if len(set(values)) > 1:
+                found.update({b.id: v for b, v in zip(group, values, strict=True) if v})
+                break
+    return found
+
+
+def display_name(backend: BackendRecord, backends: Sequence[BackendRecord]) -> str:
+    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is in the same run."""
+    detail = distinguishing_details(backends).get(backend.id)
+    return f"{short_name(backend)} ({detail})" if detail else short_name(backend)
 
 
 def speed_phrase(speedup: float) -> str:
@@ -22,20 +57,32 @@ def speed_phrase(speedup: float) -> str:
     return f"{factor:.{digits}f}× {verdict} than"
 
 
+def _versus(record: RunRecord, c: Comparison) -> str:
+    base, cand = record.backend(c.baseline), record.backend(str(c.candidate))
+    assert base.stats is not None and cand.stats is not None and c.speedup_median is not None
+    name = {b.id: display_name(b, record.backends) for b in (base, cand)}
+    parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
+             f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
+    if c.top1_agree is not None:
+        parts.append("same top-1" if c.top1_agree else "different top-1")
+    if c.max_score_delta is not None:
+        parts.append(f"largest score difference {c.max_score_delta:.3f}")
+    return " · ".join(parts)
+
+
 def comparison_sentence(record: RunRecord) -> str:
+    """One clause per backend compared with the baseline, then what did not run."""
     c = record.comparison
     ran = [b for b in record.backends if b.stats is not None and b.status == "ok"]
     failed = [b for b in record.backends if b.status in ("error", "cancelled")]
-    if c is not None and c.candidate is not None and c.speedup_median is not None:
-        base, cand = record.backend(c.baseline), record.backend(c.candidate)
-        assert base.stats is not None and cand.stats is not None
-        parts = [f"{short_name(cand)} is {speed_phrase(c.speedup_median)} {short_name(base)} "
-                 f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
-        if c.top1_agree is not None:
-            parts.append("same top-1" if c.top1_agree else "different top-1")
-        if c.max_score_delta is not None:
-            parts.append(f"largest score difference {c.max_score_delta:.3f}")
-        return " · ".join(parts)
+    compared = [x for x in (record.comparisons or ([c] if c else []))
+                if x.candidate is not None and x.speedup_median is not None]
+    if compared:
+        clauses = [_versus(record, x) for x in compared]
+        if len(record.backends) > 2:
+            clauses += [f"{display_name(b, record.backends)} did not run"
+                        + (f" ({b.error.code})" if b.error else "") for b in failed]
+        return "; ".join(clauses)
     if not ran:
         return "No backend completed, so there is nothing to compare."
     only = ran[0]

@@ -28,7 +28,7 @@ import numpy as np
 
 from core.backends import BackendSpec
 from core.errors import AppError
-from core.runtimes import explain, import_runtime
+from core.runtimes import explain, import_runtime, note_native_log
 
 _CONTEXT = mp.get_context("spawn")
 
@@ -114,6 +114,7 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
     start = time.perf_counter_ns()
     opened = factory(job.spec, job.model_path, report)
     load_ms = (time.perf_counter_ns() - start) / 1e6
+    note_native_log(opened, job.spec, read_tail(job.log_path))
     interp = opened.interpreter
     in_index = interp.get_input_details()[0]["index"]
     out_index = interp.get_output_details()[0]["index"]
@@ -122,6 +123,7 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
         "label": opened.label, "runtime_name": opened.runtime_name,
         "runtime_version": opened.runtime_version, "device": opened.device,
         "load_ms": load_ms, "warnings": tuple(opened.warnings),
+        "details": dict(getattr(opened, "details", {}) or {}),
     }))
     report("invoke")
     start = time.perf_counter_ns()

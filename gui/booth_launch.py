@@ -8,9 +8,11 @@ Kept apart from the window modules so that they only gain a few lines for booth 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.backend_choice import BackendSet
 from core.booth import BoothConfig, default_image_folder, list_images
 from core.model_dirs import find_demo, model_dirs
 from core.session import RunRequest
@@ -20,19 +22,24 @@ if TYPE_CHECKING:
     from gui.model_choice import ModelChoice
 
 
-def booth_template(choice: ModelChoice) -> RunRequest | None:
-    """What each picture runs: the window's model and labels, else the demo, else None."""
+def booth_template(choice: ModelChoice, backends: BackendSet | None = None) -> RunRequest | None:
+    """What each picture runs: the window's model and labels, else the demo, else None; on the
+    window's backends when given."""
     pair = choice.pair
+    request: RunRequest | None = None
     if pair is not None and (pair.cpu or pair.edgetpu):
         model = pair.cpu or pair.edgetpu
         assert model is not None
-        return RunRequest(model=model, image=choice.image or model, labels=choice.labels,
-                          edgetpu_model=pair.edgetpu if pair.cpu else None)
-    demo = find_demo(model_dirs(choice.models_dir))
-    if demo is None:
-        return None
-    model, labels, image = demo
-    return RunRequest(model=model, image=image, labels=labels)
+        request = RunRequest(model=model, image=choice.image or model, labels=choice.labels,
+                             edgetpu_model=pair.edgetpu if pair.cpu else None)
+    else:
+        demo = find_demo(model_dirs(choice.models_dir))
+        if demo is not None:
+            model, labels, image = demo
+            request = RunRequest(model=model, image=image, labels=labels)
+    if request is not None and backends is not None and backends.specs():
+        request = replace(request, backends=backends.specs(), baseline=backends.baseline_id())
+    return request
 
 
 def booth_images(template: RunRequest | None, image_folder: Path | None,
@@ -46,9 +53,10 @@ def booth_images(template: RunRequest | None, image_folder: Path | None,
 
 
 def make_booth(choice: ModelChoice, image_folder: Path | None = None,
-               config: BoothConfig | None = None, session_factory: Any = None) -> BoothWindow:
+               config: BoothConfig | None = None, session_factory: Any = None,
+               backends: BackendSet | None = None) -> BoothWindow:
     from gui.booth_window import BoothWindow
 
-    template = booth_template(choice)
+    template = booth_template(choice, backends)
     images, start = booth_images(template, image_folder, choice.models_dir)
     return BoothWindow(template, images, config, start, session_factory)

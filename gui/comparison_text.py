@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from core.comparison import candidates, choose_baseline
 from core.records import BackendRecord, Comparison
 from core.stats import compute_stats, speed_verdict, topk_score_delta
-from gui.formatting import backend_name, fmt_factor, fmt_ms, fmt_score
+from gui.formatting import backend_name, display_name, fmt_factor, fmt_ms, fmt_score
 
 translate = QCoreApplication.translate
 SEPARATOR = " · "
@@ -24,35 +25,24 @@ def _median(record: BackendRecord) -> float | None:
     return stats.median if stats else None
 
 
-def _has_numbers(record: BackendRecord) -> bool:
-    return record.status not in ("error",) and _median(record) is not None
-
-
-def _pick_pair(backends: Sequence[BackendRecord], comparison: Comparison | None
-               ) -> tuple[BackendRecord | None, BackendRecord | None]:
-    by_id = {b.id: b for b in backends}
-    if comparison and comparison.candidate and comparison.baseline in by_id \
-            and comparison.candidate in by_id:
-        pair = by_id[comparison.baseline], by_id[comparison.candidate]
-        if all(_has_numbers(b) for b in pair):
-            return pair
-    measured = [b for b in backends if _has_numbers(b)]
-    base = next((b for b in measured if b.kind == "cpu"), measured[0] if measured else None)
-    cand = next((b for b in measured if b is not base), None)
-    return base, cand
-
-
 def comparison_sentence(backends: Sequence[BackendRecord],
-                        comparison: Comparison | None = None) -> str:
+                        comparison: Comparison | None = None, baseline: str | None = None) -> str:
     """``Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · ...`` or the
-    honest equivalent. Empty when nothing has happened yet."""
+    honest equivalent; with more than two backends, each other one against the baseline.
+    Empty when nothing has happened yet."""
     if not backends:
         return ""
-    base, cand = _pick_pair(backends, comparison)
-    if base is not None and cand is not None:
-        return SEPARATOR.join(_versus(base, cand, comparison))
+    base = choose_baseline(backends, (comparison.baseline if comparison else None) or baseline)
+    others = candidates(backends, base)
     failed = [b for b in backends if b.status == "error"]
     stopped = [b for b in backends if b.status == "cancelled" and not b.latencies_ms]
+    if base is not None and len(backends) == 2 and others:
+        return SEPARATOR.join(_versus(base, others[0], comparison))
+    if base is not None and others:
+        parts = [part for cand in others for part in _versus(base, cand, comparison, backends)]
+        parts += [translate("Comparison", "{name} did not run, so there is no comparison")
+                  .format(name=display_name(b, backends)) for b in failed]
+        return SEPARATOR.join(parts)
     if base is None:
         if failed and len(failed) == len(backends):
             return translate("Comparison", "Nothing was measured: no backend could run.")
@@ -75,16 +65,23 @@ def comparison_sentence(backends: Sequence[BackendRecord],
     return SEPARATOR.join(parts)
 
 
-def _versus(base: BackendRecord, cand: BackendRecord,
-            comparison: Comparison | None) -> list[str]:
+def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | None,
+            among: Sequence[BackendRecord] | None = None) -> list[str]:
+    """One comparison; ``among`` (more than two backends) names the baseline in each."""
     base_ms, cand_ms = _median(base), _median(cand)
     assert base_ms is not None and cand_ms is not None
     speedup = base_ms / cand_ms if cand_ms > 0 else float("inf")
-    values = {"candidate": backend_name(cand), "baseline": backend_name(base),
+    names = among or [base, cand]
+    values = {"candidate": display_name(cand, names), "baseline": display_name(base, names),
               "fast": fmt_ms(cand_ms), "slow": fmt_ms(base_ms)}
     verdict, factor = speed_verdict(speedup)
     values["factor"] = fmt_factor(factor)
-    if verdict == "same":
+    if among and verdict != "same":
+        head = translate("Comparison", "{candidate} is {factor} faster than {baseline} "
+                                       "(median {fast} ms vs {slow} ms)") if verdict == "faster" \
+            else translate("Comparison", "{candidate} is {factor} slower than {baseline} "
+                                         "(median {fast} ms vs {slow} ms)")
+    elif verdict == "same":
         head = translate("Comparison",
                          "{candidate} is as fast as {baseline} (median {fast} ms vs {slow} ms)")
     elif verdict == "faster":

@@ -49,8 +49,8 @@ class ComparisonWidget(QFrame):
         self._set(html.escape(text), text, muted=True)
 
     def show_backends(self, backends: Sequence[BackendRecord], comparison: Comparison | None,
-                      live: bool) -> None:
-        sentence = comparison_sentence(backends, comparison)
+                      live: bool, baseline: str | None = None) -> None:
+        sentence = comparison_sentence(backends, comparison, baseline)
         if not sentence:
             self.show_hint(self.tr("Measuring…") if live else
                            self.tr("Press Run to compare the backends."))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
 from core.backends import RUNTIMES
 from core.records import BackendRecord
+from core.summary import distinguishing_details
 
 translate = QCoreApplication.translate
 
@@ -51,6 +53,15 @@ def backend_name(record: BackendRecord) -> str:
     return head
 
 
+def display_name(record: BackendRecord, backends: Sequence[BackendRecord]) -> str:
+    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is among ``backends``."""
+    detail = distinguishing_details(backends).get(record.id)
+    if not detail:
+        return backend_name(record)
+    return translate("Format", "{name} ({detail})").format(name=backend_name(record),
+                                                          detail=_detail(detail))
+
+
 def _detail(part: str) -> str:
     """One part of a core label (English) in the window's language."""
     threads = re.fullmatch(r"(\d+) threads?", part)
@@ -62,6 +73,8 @@ def _detail(part: str) -> str:
         return translate("Format", "reference kernels")
     if part == "first found":
         return translate("Format", "first found")
+    if part == "performance High (throttled build)":
+        return translate("Format", "performance High (throttled build)")
     if part.startswith("performance "):
         return translate("Format", "performance {level}").format(level=part.split(" ", 1)[1])
     return part
@@ -76,7 +89,8 @@ def _device(text: str) -> str:
 def backend_details(record: BackendRecord) -> list[str]:
     """The parts of a label after its name (runtime, kernels, threads), plus the device."""
     _, _, rest = record.label.partition(" (")
-    parts = [p.strip() for p in rest.rstrip(")").split(",") if p.strip()]
+    rest = rest[:-1] if rest.endswith(")") else rest  # one closing bracket: details may hold one
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
     runtime = record.runtime or {}
     name, version = str(runtime.get("name") or ""), str(runtime.get("version") or "")
     shown = [_detail(p) for p in parts]
@@ -84,4 +98,9 @@ def backend_details(record: BackendRecord) -> list[str]:
         shown.insert(0, f"{RUNTIMES.get(name, name)} {version}".strip())
     if record.device and not any(record.device.lower() in p.lower() for p in parts):
         shown.append(_device(record.device))
+    library = str(runtime.get("library") or "")
+    if library:
+        version = str(runtime.get("library_version") or "")
+        shown.append(translate("Format", "libedgetpu {path} ({version})").format(
+            path=library, version=version) if version else library)
     return shown

@@ -143,6 +143,12 @@ class InputBarWidget(QFrame):
         self.set_running(False)
         self.set_progress(self.tr("Ready"), 0, 1)
 
+    def add_section(self, widget: QWidget) -> None:
+        """Another line of choices in this card, above the progress bar."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.progress), widget)
+
     def set_image(self, path: Path | None) -> None:
         """Show ``path``'s thumbnail; decoded only when the image (or its file) changed."""
         stamp = _file_stamp(path)

@@ -8,6 +8,7 @@ cancels the session and waits for its thread, which reaps the worker processes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMainWindow,
     QMenuBar,
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.backend_choice import BackendSet
+from core.backends import assign_ids
 from core.booth import BoothConfig
 from core.errors import ErrorInfo
 from core.records import RunRecord
 from core.session import RunRequest
 from gui import file_kinds, theme, translations, window_actions
+from gui.backend_chooser_widget import BackendChooserWidget
 from gui.backend_panel import BackendPanel
 from gui.booth_window import BoothWindow
 from gui.comparison_widget import ComparisonWidget
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         self.models_dir = models_dir
         self.choice = ModelChoice(models_dir)
         self.state = RunState()
+        self.backend_set = self.settings.backends() or BackendSet.default()
         self.runner = SessionRunner(session_factory, self)
         self.files = FileChooser(self.settings, self.choice, self, models_dir,
                                  busy=self.runner.is_running)
@@ -107,6 +112,9 @@ class MainWindow(QMainWindow):
             lambda p: self.files.set_labels(Path(p) if p else None))
         self.input_bar.image.pathSelected.connect(lambda p: self.files.set_image(Path(p)))
         layout.addWidget(self.input_bar)
+        self.chooser = BackendChooserWidget(self.backend_set)
+        self.chooser.changed.connect(self._on_backends_chosen)
+        self.input_bar.add_section(self.chooser)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._make_start_page(start_page))
@@ -116,7 +124,7 @@ class MainWindow(QMainWindow):
         results_layout.setSpacing(14)
         self.comparison = ComparisonWidget(theme=self.theme)
         results_layout.addWidget(self.comparison)
-        self._panel_row = QHBoxLayout()
+        self._panel_row = QGridLayout()  # side by side; two rows of two for four
         self._panel_row.setSpacing(14)
         results_layout.addLayout(self._panel_row, 1)
         self.pages.addWidget(results)
@@ -146,7 +154,11 @@ class MainWindow(QMainWindow):
     # Running --------------------------------------------------------------------------------
 
     def build_request(self) -> RunRequest | None:
-        return self.choice.request(self.input_bar.count.value())
+        request = self.choice.request(self.input_bar.count.value())
+        if request is None:
+            return None
+        return replace(request, backends=self.backend_set.specs(),
+                       baseline=self.backend_set.baseline_id())
 
     def start_run(self, request: RunRequest | None = None) -> bool:
         if self.runner.is_running():
@@ -158,7 +170,7 @@ class MainWindow(QMainWindow):
                                                  "window.")))
             return False
         self.last_request = request
-        self.state = RunState.planned(planned_backends(request))
+        self.state = RunState.planned(planned_backends(request.backends))
         self.state.start_live()
         self.pages.setCurrentIndex(RESULTS_PAGE)
         self._sync_panels()
@@ -201,13 +213,17 @@ class MainWindow(QMainWindow):
             return
         for panel in self.panels:
             self._panel_row.removeWidget(panel)
+            panel.hide()  # out of the very next picture, not only once it is deleted
             panel.deleteLater()
         self.panels = []
-        for record in self.state.backends:
+        columns = 2 if len(self.state.backends) == 4 else max(1, len(self.state.backends))
+        for column in range(4):
+            self._panel_row.setColumnStretch(column, 1 if column < columns else 0)
+        for index, record in enumerate(self.state.backends):
             panel = BackendPanel(record, theme=self.theme)
             panel.diagnosticsRequested.connect(self.show_diagnostics)
             panel.modelDetailsRequested.connect(self.show_model_details)
-            self._panel_row.addWidget(panel, 1)
+            self._panel_row.addWidget(panel, index // columns, index % columns)
             self.panels.append(panel)
             # Lay out and draw the plots once now, so that the first results do not pay for it.
             QTimer.singleShot(0, panel, panel.warm_up)
@@ -234,8 +250,9 @@ class MainWindow(QMainWindow):
         if state.rejected is not None:
             self.comparison.show_error(state.rejected)
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
-            self.comparison.show_backends(state.backends, state.record.comparison
-                                          if state.record else None, live=running)
+            self.comparison.show_backends(
+                state.backends, state.record.comparison if state.record else None,
+                live=running, baseline=self.last_request.baseline if self.last_request else None)
         elif self.choice.ready():
             self.comparison.show_hint(self.tr("Press Run to compare the backends."))
         else:
@@ -267,7 +284,8 @@ class MainWindow(QMainWindow):
         if self.booth is not None:
             return self.booth
         self.runner.stop()
-        self.booth = make_booth(self.choice, image_folder, config, self._session_factory)
+        self.booth = make_booth(self.choice, image_folder, config, self._session_factory,
+                                self.backend_set)
         self.booth.left.connect(self._on_booth_left)
         self.hide()
         self.booth.showFullScreen()
@@ -373,6 +391,10 @@ class MainWindow(QMainWindow):
 
     def show_record(self, record: RunRecord) -> None:
         self.choice.take_from_record(record)
+        chosen = BackendSet.from_record(record)
+        if chosen is not None:  # the set it was run with, for this session only
+            self.backend_set = chosen
+            self.chooser.set_backends(chosen)
         count = record.settings.get("count")
         if isinstance(count, int) and count > 0:
             self.input_bar.count.setValue(count)
@@ -385,6 +407,12 @@ class MainWindow(QMainWindow):
     def show_request(self, request: RunRequest) -> None:
         """Show the files and count of ``request`` in the pickers without touching settings."""
         self.files.show_request(request)
+        chosen = BackendSet.of(request.backends)
+        ids = assign_ids(list(request.backends))
+        if request.baseline in ids:
+            chosen = chosen.with_baseline(ids.index(request.baseline))
+        self.backend_set = chosen
+        self.chooser.set_backends(chosen)
         self.input_bar.count.blockSignals(True)
         self.input_bar.count.setValue(request.count)
         self.input_bar.count.blockSignals(False)
@@ -394,7 +422,7 @@ class MainWindow(QMainWindow):
         """A new choice invalidates what is shown: panels go back to 'press Run'."""
         if self.runner.is_running():
             return
-        self.state = RunState.planned(planned_backends())
+        self.state = RunState.planned(planned_backends(self.backend_set.specs()))
         self._refresh_inputs()
         if self.choice.pair is not None:
             self.pages.setCurrentIndex(RESULTS_PAGE)
@@ -404,7 +432,20 @@ class MainWindow(QMainWindow):
     def _refresh_inputs(self) -> None:
         self.files.fill(self.input_bar)
         self.input_bar.set_running(self.runner.is_running(), self.choice.ready())
+        self.chooser.set_running(self.runner.is_running())
         self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)
+
+    def set_backends(self, chosen: BackendSet, remember: bool = True) -> None:
+        """Compare ``chosen`` from the next run on (the chooser shows it)."""
+        self.backend_set = chosen
+        if self.chooser.backends() != chosen:
+            self.chooser.set_backends(chosen)
+        if remember:
+            self.settings.set_backends(chosen)
+        self._inputs_changed()
+
+    def _on_backends_chosen(self) -> None:
+        self.set_backends(self.chooser.backends())
 
     def _show_problem(self, info: ErrorInfo) -> None:
         self.pages.setCurrentIndex(RESULTS_PAGE)

@@ -1,4 +1,5 @@
-"""What the window remembers between sessions: files, run count, language, theme, geometry.
+"""What the window remembers between sessions: files, run count, backends, language, theme,
+geometry.
 
 A thin wrapper so that the keys live in one place and so that tests (and the ``screenshot``
 command) can point it at a file of their own: pass ``path``, or set ``EDGETPU_COMPARE_SETTINGS``
@@ -11,6 +12,8 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from core.backend_choice import BackendSet
 
 ORGANIZATION = "edgetpu-compare"
 APPLICATION = "edgetpu-compare"
@@ -70,6 +73,21 @@ class Settings:
 
     def set_count(self, count: int) -> None:
         self._qs.setValue("run/count", int(count))
+
+    def backends(self) -> BackendSet | None:
+        """The backends last chosen in the window (None: never chosen, or unusable)."""
+        value = self._qs.value("run/backends", [])
+        texts = [value] if isinstance(value, str) else \
+            list(value) if isinstance(value, (list, tuple)) else []
+        try:
+            baseline = int(str(self._qs.value("run/baseline", -1)))
+        except ValueError:
+            baseline = -1
+        return BackendSet.from_texts([str(t) for t in texts if t], baseline)
+
+    def set_backends(self, chosen: BackendSet) -> None:
+        self._qs.setValue("run/backends", chosen.to_texts())
+        self._qs.setValue("run/baseline", chosen.baseline)
 
     # Appearance -----------------------------------------------------------------------------
 

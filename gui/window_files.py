@@ -1,4 +1,5 @@
-"""The main window's choice of files: model pair, labels, image, or a saved result.
+"""The main window's choice of files (model pair, labels, image, or a saved result) and of the
+backends to compare.
 
 ``FileChooser`` is a plain object the window owns: it opens, drops, restores and remembers files,
 updates the ``ModelChoice`` and the settings, and says what happened through signals the window
@@ -9,14 +10,14 @@ translation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from core.backends import assign_ids
+from core.backends import BackendSpec, assign_ids
 from core.errors import AppError, ErrorInfo
 from core.records import BackendRecord
 from core.results import read_json
@@ -185,8 +186,7 @@ class FileChooser(QObject):
             self.open_path(path, kind)
 
 
-def planned_backends(request: RunRequest | None = None) -> list[BackendRecord]:
-    """The panels a run of ``request`` (or of the default backends) will fill."""
-    specs = request.backends if request else RunRequest(Path(), Path()).backends
+def planned_backends(specs: Sequence[BackendSpec]) -> list[BackendRecord]:
+    """The panels a run on ``specs`` will fill."""
     return [BackendRecord(i, s.kind, s.label()) for i, s in zip(assign_ids(list(specs)),
                                                                   specs, strict=True)]

@@ -125,3 +125,31 @@ def test_result_files_are_readable_by_others(tmp_path: Path) -> None:
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_baseline_chooses_what_the_others_are_compared_with(
+        tmp_path: Path, small_model: Path, parrot: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.json"
+    code = main(["run", "--model", str(small_model), "--image", str(parrot), "--count", "3",
+                 "--warmup", "0", "--backend", "cpu:threads=1", "--backend",
+                 "cpu:threads=1,xnnpack=off", "--backend", "edgetpu", "--baseline", "cpu-2",
+                 "--json", str(out)])
+    assert code == 1  # the Edge TPU is absent here
+    data = json.loads(out.read_text())
+    assert [(c["baseline"], c["candidate"]) for c in data["comparisons"]] == [("cpu-2", "cpu")]
+    assert data["comparison"] == data["comparisons"][0]
+    assert data["settings"]["baseline"] == "cpu-2"
+    printed = capsys.readouterr().out
+    assert "CPU (XNNPACK) is " in printed and " CPU (reference kernels) (median" in printed
+    assert "Edge TPU did not run (edgetpu_runtime_missing)" in printed
+
+
+def test_an_unknown_baseline_is_exit_2(small_model: Path, parrot: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", "--model", str(small_model), "--image", str(parrot),
+                 "--backend", "cpu", "--baseline", "edgetpu"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --baseline edgetpu is not one of the backends") and \
+        "Use one of: cpu." in err

@@ -370,3 +370,39 @@ def test_doctor_imports_no_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent,
                             check=False)
     assert result.returncode == 0
+
+
+# Located the way the dynamic linker does ------------------------------------------------------
+
+def test_doctor_finds_a_libedgetpu_that_is_only_on_ld_library_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.edgetpu_double import build_fake_libedgetpu
+
+    library = build_fake_libedgetpu(tmp_path / "only-here")
+    monkeypatch.setenv("LD_LIBRARY_PATH", f"/nonexistent:{library.parent}")
+    report = run_doctor(probe=True)
+    lib = check(report, "libedgetpu")
+    assert (lib.status, lib.value) == ("ok", f"{library} (on LD_LIBRARY_PATH)")
+    assert "fake-libedgetpu-test-double" in check(report, "version").value
+    assert check(report, "runtime version").value == "14"
+    delegate = check(report, "delegate (any device)")  # the double answers like a device
+    assert delegate.status == "ok", delegate
+
+
+def test_library_search_order_per_system(tmp_path: Path) -> None:
+    from core.linker_search import search
+
+    for folder in ("env", "usr/local/lib", "fallback"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "libedgetpu.so.1").write_bytes(b"")
+        (tmp_path / folder / "libedgetpu.1.dylib").write_bytes(b"")
+    env = {"LD_LIBRARY_PATH": "/env", "DYLD_FALLBACK_LIBRARY_PATH": "/fallback"}
+    assert search("libedgetpu.so.1", "Linux", tmp_path, env) == (
+        "/env/libedgetpu.so.1", "LD_LIBRARY_PATH")
+    assert search("libedgetpu.so.1", "Linux", tmp_path, {}) == (
+        "/usr/local/lib/libedgetpu.so.1", "standard folder")
+    assert search("libedgetpu.1.dylib", "Darwin", tmp_path, env) == (
+        "/fallback/libedgetpu.1.dylib", "standard folder")
+    assert search("libedgetpu.1.dylib", "Darwin", tmp_path, {"DYLD_LIBRARY_PATH": "/env"}) \
+        == ("/env/libedgetpu.1.dylib", "DYLD_LIBRARY_PATH")
+    assert search("libedgetpu.so.1", "Linux", tmp_path / "empty", {}) == ("", "")

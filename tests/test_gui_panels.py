@@ -84,3 +84,28 @@ def test_a_live_frame_computes_each_backends_statistics_once(
     assert calls == [3]
     assert record.stats is not None and record.stats.median == pytest.approx(4.0)
     assert window.panels[0].median_text().find("4.00") >= 0
+
+
+def test_the_edgetpu_panel_names_the_library_it_loaded_and_what_runs(
+        qtbot: QtBot, tmp_path: Path, small_model: Path, parrot: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tests.edgetpu_double import build_fake_libedgetpu
+
+    library = build_fake_libedgetpu(tmp_path / "lib")
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(library.parent))
+    monkeypatch.setenv("FAKE_EDGETPU_THROTTLED", "1")
+    plain = tmp_path / "models" / small_model.name  # no compiled twin: the CPU runs it
+    plain.parent.mkdir()
+    shutil.copy(small_model, plain)
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    spec = BackendSpec("edgetpu", device="usb", performance="max")
+    _run(qtbot, window, RunRequest(plain, parrot, count=3, warmup=0, backends=(spec,)))
+    panel = window.panels[0]
+    details = panel._subtitle.text()
+    assert panel.page() == MEASURING, details
+    assert "usb:0" in details and "performance High (throttled build)" in details
+    assert f"libedgetpu {library}" in details and "fake-libedgetpu-test-double" in details

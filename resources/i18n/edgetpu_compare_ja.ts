@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>BackendChooserWidget</name>
+    <message>
+        <source>COMPARE</source>
+        <translation>比較する</translation>
+    </message>
+    <message>
+        <source>+ CPU</source>
+        <translation>+ CPU</translation>
+    </message>
+    <message>
+        <source>Add a CPU backend (at most four backends)</source>
+        <translation>CPU のバックエンドを追加します（最大 4 つ）</translation>
+    </message>
+    <message>
+        <source>+ Edge TPU</source>
+        <translation>+ Edge TPU</translation>
+    </message>
+    <message>
+        <source>Add an Edge TPU backend (at most four backends)</source>
+        <translation>Edge TPU のバックエンドを追加します（最大 4 つ）</translation>
+    </message>
+    <message>
+        <source>Choose the backends, their options and the baseline</source>
+        <translation>バックエンドとそのオプション、基準を選びます</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>変更…</translation>
+    </message>
+    <message>
+        <source>(baseline)</source>
+        <translation>（基準）</translation>
+    </message>
+    <message>
+        <source>Nothing is chosen: press Change… and check a backend.</source>
+        <translation>何も選ばれていません。「変更…」を押してバックエンドにチェックを入れてください。</translation>
+    </message>
+</context>
+<context>
     <name>BackendPanel</name>
     <message>
         <source>Model details…</source>
@@ -101,6 +144,93 @@
     <message>
         <source>RESULTS</source>
         <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>BackendRowWidget</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Edge TPU</source>
+        <translation>Edge TPU</translation>
+    </message>
+    <message>
+        <source>Measure this backend</source>
+        <translation>このバックエンドを計測します</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Compare the other backends with this one</source>
+        <translation>ほかのバックエンドをこれと比べます</translation>
+    </message>
+    <message>
+        <source>Remove this backend</source>
+        <translation>このバックエンドを外します</translation>
+    </message>
+    <message>
+        <source>libedgetpu not found: the run will say what to do</source>
+        <translation>libedgetpu が見つかりません。実行すると対処方法を表示します</translation>
+    </message>
+    <message>
+        <source>{runtime} (not installed)</source>
+        <translation>{runtime}（未インストール）</translation>
+    </message>
+    <message>
+        <source>Install it with: {hint}</source>
+        <translation>次のコマンドでインストールしてください: {hint}</translation>
+    </message>
+    <message>
+        <source>The TensorFlow Lite runtime the CPU runs</source>
+        <translation>CPU で使う TensorFlow Lite ランタイム</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>全コア</translation>
+    </message>
+    <message>
+        <source> threads</source>
+        <translation> スレッド</translation>
+    </message>
+    <message>
+        <source> thread</source>
+        <translation> スレッド</translation>
+    </message>
+    <message>
+        <source>CPU threads (all cores: one per core)</source>
+        <translation>CPU のスレッド数（全コア: コアごとに 1 つ）</translation>
+    </message>
+    <message>
+        <source>XNNPACK</source>
+        <translation>XNNPACK</translation>
+    </message>
+    <message>
+        <source>The fast CPU kernels; off: the reference kernels</source>
+        <translation>高速な CPU カーネル。オフにするとリファレンスカーネル</translation>
+    </message>
+    <message>
+        <source>first found</source>
+        <translation>最初に見つかったデバイス</translation>
+    </message>
+    <message>
+        <source>Which Edge TPU</source>
+        <translation>使う Edge TPU</translation>
+    </message>
+    <message>
+        <source>default clock</source>
+        <translation>既定のクロック</translation>
+    </message>
+    <message>
+        <source>performance {level}</source>
+        <translation>性能 {level}</translation>
+    </message>
+    <message>
+        <source>The Edge TPU&apos;s clock (libedgetpu&apos;s Performance option)</source>
+        <translation>Edge TPU のクロック（libedgetpu の Performance オプション）</translation>
     </message>
 </context>
 <context>
@@ -249,6 +379,14 @@
     <message>
         <source>only one backend was run</source>
         <translation>実行したバックエンドは 1 つだけです</translation>
+    </message>
+    <message>
+        <source>{candidate} is {factor} faster than {baseline} (median {fast} ms vs {slow} ms)</source>
+        <translation>{candidate} は {baseline} より {factor} 高速（中央値 {fast} ms 対 {slow} ms）</translation>
+    </message>
+    <message>
+        <source>{candidate} is {factor} slower than {baseline} (median {fast} ms vs {slow} ms)</source>
+        <translation>{candidate} は {baseline} より {factor} 低速（中央値 {fast} ms 対 {slow} ms）</translation>
     </message>
     <message>
         <source>{candidate} is as fast as {baseline} (median {fast} ms vs {slow} ms)</source>
@@ -734,6 +872,10 @@
         <translation>Edge TPU</translation>
     </message>
     <message>
+        <source>{name} ({detail})</source>
+        <translation>{name}（{detail}）</translation>
+    </message>
+    <message>
         <source>1 thread</source>
         <translation>1 スレッド</translation>
     </message>
@@ -750,12 +892,20 @@
         <translation>最初に見つかったデバイス</translation>
     </message>
     <message>
+        <source>performance High (throttled build)</source>
+        <translation>性能 High（低クロック版のため）</translation>
+    </message>
+    <message>
         <source>performance {level}</source>
         <translation>性能 {level}</translation>
     </message>
     <message>
         <source>{used} of {total} cores</source>
         <translation>{total} コア中 {used} コア</translation>
+    </message>
+    <message>
+        <source>libedgetpu {path} ({version})</source>
+        <translation>libedgetpu {path}（{version}）</translation>
     </message>
 </context>
 <context>
