@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.records import BackendRecord, Comparison
 from core.stats import compute_stats, speed_verdict, topk_score_delta
+from core.summary import number_apart
 from gui.formatting import backend_name, fmt_factor, fmt_ms, fmt_score
 
 translate = QCoreApplication.translate
@@ -49,8 +50,10 @@ def comparison_sentence(backends: Sequence[BackendRecord],
     if not backends:
         return ""
     base, cand = _pick_pair(backends, comparison)
+    names = dict(zip([b.id for b in backends],
+                     number_apart([backend_name(b) for b in backends]), strict=True))
     if base is not None and cand is not None:
-        return SEPARATOR.join(_versus(base, cand, comparison))
+        return SEPARATOR.join(_versus(base, cand, comparison, names))
     failed = [b for b in backends if b.status == "error"]
     stopped = [b for b in backends if b.status == "cancelled" and not b.latencies_ms]
     if base is None:
@@ -60,27 +63,27 @@ def comparison_sentence(backends: Sequence[BackendRecord],
             return translate("Comparison", "Stopped before anything was measured.")
         return ""
     parts = [translate("Comparison", "{name}: median {median} ms").format(
-        name=backend_name(base), median=fmt_ms(_median(base)))]
+        name=names[base.id], median=fmt_ms(_median(base)))]
     if base.results:
         parts.append(translate("Comparison", "top-1 {label} ({score})").format(
             label=base.results[0].label, score=fmt_score(base.results[0].score)))
     for other in failed:
         parts.append(translate("Comparison", "{name} did not run, so there is no comparison")
-                     .format(name=backend_name(other)))
+                     .format(name=names[other.id]))
     for other in stopped:
         parts.append(translate("Comparison", "{name} was stopped before it was measured")
-                     .format(name=backend_name(other)))
+                     .format(name=names[other.id]))
     if len(backends) == 1:
         parts.append(translate("Comparison", "only one backend was run"))
     return SEPARATOR.join(parts)
 
 
-def _versus(base: BackendRecord, cand: BackendRecord,
-            comparison: Comparison | None) -> list[str]:
+def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | None,
+            names: dict[str, str]) -> list[str]:
     base_ms, cand_ms = _median(base), _median(cand)
     assert base_ms is not None and cand_ms is not None
     speedup = base_ms / cand_ms if cand_ms > 0 else float("inf")
-    values = {"candidate": backend_name(cand), "baseline": backend_name(base),
+    values = {"candidate": names[cand.id], "baseline": names[base.id],
               "fast": fmt_ms(cand_ms), "slow": fmt_ms(base_ms)}
     verdict, factor = speed_verdict(speedup)
     values["factor"] = fmt_factor(factor)

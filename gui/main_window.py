@@ -50,7 +50,7 @@ class MainWindow(FileChoiceMixin, QMainWindow):
         self.settings = settings or Settings()
         self.theme: Theme = current()
         self.models_dir = models_dir
-        self.choice = ModelChoice(models_dir)
+        self.choice = ModelChoice(models_dir, background=True)
         self.state = RunState()
         self.runner = SessionRunner(session_factory, self)
         self.runner.eventsDelivered.connect(self._on_events)

@@ -17,8 +17,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from core.errors import AppError
+from core.outputs import plan_outputs
 from gui import file_kinds, theme, translations
+from gui.error_texts import localized
 from gui.formatting import backend_name
+from gui.png_output import save_png as write_png
 from gui.run_state import RunState
 
 if TYPE_CHECKING:
@@ -184,13 +187,21 @@ def export(window: MainWindow, fmt: str) -> Path | None:
     if path is None:
         return None
     try:
+        plan_outputs([(path.name, path)], window_inputs(window))
         writer(record, path)
     except AppError as exc:
-        window.statusBar().showMessage(exc.info.one_line(), 10000)
+        window.statusBar().showMessage(localized(exc.info).one_line(), 10000)
         return None
     window.settings.set_last_file("export", path)
     window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)
     return path
+
+
+def window_inputs(window: MainWindow) -> list[Path | None]:
+    """The files the window's run reads: an export must never replace one of them."""
+    pair, choice = window.choice.pair, window.choice
+    return [pair.cpu if pair else None, pair.edgetpu if pair else None, choice.labels,
+            choice.image]
 
 
 def save_png(window: MainWindow) -> Path | None:
@@ -198,10 +209,11 @@ def save_png(window: MainWindow) -> Path | None:
                     "png")
     if path is None:
         return None
-    if not window.grab().save(str(path), "PNG"):
-        window.statusBar().showMessage(
-            translate("Window", "Could not write {path}: check that you may write to the folder.")
-            .format(path=path), 10000)
+    try:
+        plan_outputs([(path.name, path)], window_inputs(window))
+        write_png(window.grab(), path)
+    except AppError as exc:
+        window.statusBar().showMessage(localized(exc.info).one_line(), 10000)
         return None
     window.settings.set_last_file("export", path)
     window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)

@@ -14,13 +14,17 @@ from PySide6.QtCore import QCoreApplication
 
 from core.backends import assign_ids
 from core.errors import AppError, ErrorInfo
+from core.files import is_regular_file
+from core.model_info import ModelPair
 from core.records import BackendRecord, RunRecord
 from core.session import RunRequest
 from gui import file_kinds, window_actions
 from gui.error_texts import localized
+from gui.model_scanner import ModelScanner
 from gui.run_state import RunState
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QStackedWidget, QStatusBar, QWidget
 
     from gui.comparison_widget import ComparisonWidget
@@ -44,6 +48,7 @@ class FileChoiceMixin:
         comparison: ComparisonWidget
         models_dir: Path | None
         actions_: window_actions.WindowActions
+        _scanner: ModelScanner
 
         def statusBar(self) -> QStatusBar: ...
         def _sync_panels(self) -> None: ...
@@ -89,7 +94,30 @@ class FileChoiceMixin:
         if labels is not None:
             self.settings.add_recent(file_kinds.LABELS, labels)
         self._inputs_changed()
+        self.scan_models()
         return True
+
+    def scan_models(self) -> ModelScanner:
+        """Look for the other model pairs off the GUI thread; the pickers update when done."""
+        scanner: ModelScanner | None = getattr(self, "_scanner", None)
+        if scanner is None:
+            scanner = ModelScanner(cast("QObject", self))
+            scanner.finished.connect(self._on_models_scanned)
+            self._scanner = scanner
+        scanner.scan(self.choice.folders_to_scan())
+        return scanner
+
+    def _on_models_scanned(self, generation: int, pairs: list[ModelPair],
+                           skipped: list[tuple[Path, str]]) -> None:
+        if generation != self._scanner.generation:
+            return
+        self.choice.take_scan(pairs)
+        self._refresh_inputs()
+        if skipped:
+            path, reason = skipped[0]
+            self.statusBar().showMessage(translate(
+                "MainWindow", "Passed over {count} file(s) in the model folders, e.g. {name}: "
+                "{reason}.").format(count=len(skipped), name=path.name, reason=reason), 15000)
 
     def set_labels(self, path: Path | None) -> bool:
         self.choice.set_labels(path)
@@ -147,16 +175,20 @@ class FileChoiceMixin:
     def _restore_files(self) -> None:
         """The files of the last session, else the sample demo when it has been fetched."""
         model = self.settings.last_file(file_kinds.MODEL)
-        if model and model.is_file():
+        if model and is_regular_file(model):
             self.set_model(model)
         else:
             self._select_demo()
         labels = self.settings.last_file(file_kinds.LABELS)
-        if labels and labels.is_file() and self.choice.labels != labels:
+        if labels and is_regular_file(labels) and self.choice.labels != labels:
             self.set_labels(labels)
         image = self.settings.last_file(file_kinds.IMAGE)
-        if image and image.is_file():
+        if image and is_regular_file(image):
             self.set_image(image)
+        if self.choice.pair is None:
+            self.scan_models()
+        if self.settings.notes:
+            self.statusBar().showMessage(" ".join(self.settings.notes), 15000)
 
     def _select_demo(self) -> None:
         from core.model_dirs import find_demo, model_dirs
