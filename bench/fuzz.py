@@ -72,6 +72,8 @@ def main() -> int:
         traceback.print_exc()
         print(f"FAILED after {sum(c[0] for c in counts.values())} inputs: "
               f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"RESULT: fuzz {type(exc).__name__} after {sum(c[0] for c in counts.values())} "
+              "inputs OVER")
         return 1
     finally:
         elapsed = time.monotonic() - started
@@ -80,6 +82,8 @@ def main() -> int:
         print(f"total    {sum(c[0] for c in counts.values()):9d} inputs in {elapsed / 60:.1f} "
               "minutes")
     print("no crash, no hang, no traceback")
+    print(f"RESULT: fuzz {sum(c[0] for c in counts.values())} inputs in {args.minutes:g} min, "
+          "no crash or hang ok")
     return 0
 
 

@@ -176,8 +176,9 @@ def check_result(tree: dict[str, Any]) -> None:
     if comparison:
         _text(comparison.get("baseline"), "comparison.baseline", 200)
         _text(comparison.get("candidate"), "comparison.candidate", 200)
-        for key in ("speedup_median", "topk_overlap", "max_score_delta"):
-            _num(comparison.get(key), f"comparison.{key}", 0.0, 1e12)
+        _num(comparison.get("speedup_median"), "comparison.speedup_median", 1e-9, 1e12)
+        _num(comparison.get("topk_overlap"), "comparison.topk_overlap", 0.0, 1.0)
+        _num(comparison.get("max_score_delta"), "comparison.max_score_delta", 0.0, 1e12)
         _text(comparison.get("baseline"), "comparison.baseline", 200, optional=False)
         for key in ("baseline", "candidate"):
             if comparison.get(key) is not None and comparison[key] not in ids:

@@ -5,6 +5,7 @@ exports are checked and written like every other output (cases 1 and 4)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import signal
@@ -19,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt
 
-from core.errors import ErrorInfo
+from core.errors import AppError, ErrorInfo
 from gui import window_actions
 from gui.error_panel import ErrorPanel
 from gui.main_window import MainWindow
@@ -29,11 +30,15 @@ SMALL = "mobilenet_v1_0.25_128_quant"
 OTHER = "mobilenet_v1_0.5_160_quant"
 
 
+class Blocked(BaseException):
+    """Not an OSError: the code under test must not be able to swallow it."""
+
+
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """A bounded wait on the GUI thread: SIGALRM interrupts a blocking open() or read loop."""
     def expire(_signum: int, _frame: Any) -> None:
-        raise TimeoutError(f"the GUI thread was blocked for more than {seconds:.0f} s")
+        raise Blocked(f"the GUI thread was blocked for more than {seconds:.0f} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -134,3 +139,28 @@ def test_the_window_refuses_to_export_over_its_own_image(
     monkeypatch.setattr(window_actions, "ask_save", lambda *a: target)
     assert window_actions.save_png(window) == target
     assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def _full_disk(*_args: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_leaves_the_old_window_picture_whole(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's PNG and the screenshot command's go through the atomic writer."""
+    from core import outputs
+    from gui.cli_screenshot import save_picture
+
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    target = tmp_path / "old.png"
+    target.write_bytes(b"the old picture")
+    monkeypatch.setattr(window_actions, "ask_save", lambda *a: target)
+    monkeypatch.setattr(outputs.os, "replace", _full_disk)
+    assert window_actions.save_png(window) is None
+    assert "could not be written" in window.statusBar().currentMessage()
+    assert target.read_bytes() == b"the old picture"
+    with pytest.raises(AppError):
+        save_picture(window, "sentence", target)
+    assert target.read_bytes() == b"the old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.png", "s.ini"]

@@ -88,9 +88,12 @@ def test_two_outputs_on_one_path_are_refused(inputs: dict[str, Path], tmp_path: 
         plan_outputs([("a", tmp_path / "y"), ("b", tmp_path / "sub" / ".." / "y")], [])
 
 
-def test_an_existing_path_that_is_not_a_regular_file_is_not_replaced(tmp_path: Path) -> None:
+def test_an_existing_path_that_is_not_a_regular_file_is_not_replaced(
+        tmp_path: Path, inputs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     fifo = tmp_path / "node"
     os.mkfifo(fifo)
+    assert _run(inputs, "--json", str(fifo)) == 2
+    assert "not an ordinary file" in capsys.readouterr().err and fifo.is_fifo()
     with pytest.raises(AppError) as caught:
         write_atomic(fifo, "{}")
     assert "not an ordinary file" in caught.value.info.message

@@ -66,6 +66,7 @@ def test_ten_thousand_levels_of_nesting_are_refused() -> None:
     (lambda t: t["backends"][0].update(status="great"), "backends[0].status"),
     (lambda t: t["image"].update(path="p" * 5000), "image.path"),
     (lambda t: t["comparison"].update(candidate="nobody"), "comparison.candidate"),
+    (lambda t: t["comparison"].update(speedup_median=0), "comparison.speedup_median"),
     (lambda t: t["backends"][2].update(id="cpu"), "backends"),
     (lambda t: t.update(backends={"cpu": 1}), "backends"),
 ])
