@@ -78,9 +78,13 @@ def run(args: argparse.Namespace) -> int:
         session = Session(request_from_args(args))
         session.prepare()  # a user mistake is exit 2 before any window or worker exists
     sweep_once()
+    from gui.app import make_app
+
+    app = make_app(offscreen=True)  # before the signal handlers, which need its event loop
     with _stop_signals(session) as stopped, \
             tempfile.TemporaryDirectory(prefix=prefix("shot")) as folder:
         code = _render(args, record, session, Path(folder) / "settings.ini")
+    del app
     if stopped:
         sys.stderr.write("error: stopped before the picture was saved. Run the command "
                          "again.\n")

@@ -12,6 +12,7 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterator
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
@@ -20,7 +21,8 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SI
 
 @contextlib.contextmanager
 def stop_on_signals(on_stop: Callable[[], None] = lambda: None) -> Iterator[list[int]]:
-    """Yield the list of signals received while inside the block (empty if none)."""
+    """Yield the list of signals received while inside the block (empty if none). Enter it
+    after the application exists."""
     received: list[int] = []
 
     def stop(signum: int, _frame: object) -> None:
@@ -31,12 +33,13 @@ def stop_on_signals(on_stop: Callable[[], None] = lambda: None) -> Iterator[list
             app.exit(0)  # leaves every running event loop of the main thread
 
     previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
-    watch = QTimer()
+    watch = QTimer(QCoreApplication.instance())  # dies with the application, never after it
     watch.timeout.connect(lambda: None)
     watch.start(100)
     try:
         yield received
     finally:
-        watch.stop()
+        if shiboken6.isValid(watch):
+            watch.stop()
         for s, handler in previous.items():
             signal.signal(s, handler)

@@ -270,3 +270,30 @@ def test_sigterm_and_sighup_clean_up_like_ctrl_c(
     assert child.returncode == 128 + signum, err
     assert "Traceback" not in err and "leaked" not in err, err
     assert list(temp.iterdir()) == []
+
+
+def test_sigterm_during_a_screenshot_removes_its_folder_and_logs(
+        tmp_path: Path, small_model: Path, parrot: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out = tmp_path / "shot.png"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "gui.entry", "screenshot", "--model", str(small_model),
+         "--image", str(parrot), "--count", "10000000", "--backend", "cpu:threads=1",
+         "--out", str(out)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env={**os.environ, "TMPDIR": str(temp)})
+    try:
+        end = time.monotonic() + 120  # the worker's log appears once it runs
+        while not list(temp.glob("edgetpu-compare-*-cpu-*.log")) and time.monotonic() < end:
+            assert child.poll() is None, child.communicate()
+            time.sleep(0.05)
+        assert list(temp.glob("edgetpu-compare-*-shot-*")), list(temp.iterdir())
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+    assert child.returncode == 128 + signal.SIGTERM, err
+    assert "Traceback" not in err and "leaked" not in err and "QObject" not in err, err
+    assert list(temp.iterdir()) == [] and not out.exists()

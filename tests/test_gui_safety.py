@@ -164,3 +164,15 @@ def test_a_full_disk_leaves_the_old_window_picture_whole(
         save_picture(window, "sentence", target)
     assert target.read_bytes() == b"the old picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.png", "s.ini"]
+
+
+def test_booth_mode_names_two_cpus_apart(qtbot: QtBot) -> None:
+    from core.booth import BackendLive, Speedup
+    from gui.booth_speedup_widget import BoothSpeedupWidget
+
+    widget = BoothSpeedupWidget()
+    qtbot.addWidget(widget)
+    base = BackendLive("cpu", "cpu", "CPU (LiteRT, XNNPACK, 2 threads)", 10)
+    cand = BackendLive("cpu-2", "cpu", "CPU (LiteRT, XNNPACK, 1 thread)", 10)
+    widget.show_speedup(Speedup(base, cand, 1.4, True))
+    assert widget._caption.text() == "CPU #2 VS CPU #1"
