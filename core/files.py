@@ -115,7 +115,9 @@ def read_user_file(path: Path | str, code: str, noun: str, *, max_bytes: int | N
     limit = MAX_USER_FILE_BYTES if max_bytes is None else max_bytes
     with open_regular(p, code, noun) as handle:
         try:
-            data = read_capped(handle, limit)
+            # A reported size over the cap is believed (nothing is read); one under it is not.
+            too_big = os.fstat(handle.fileno()).st_size > limit
+            data = None if too_big else read_capped(handle, limit)
         except OSError as exc:
             raise fail(code, f"'{p.name}' cannot be read.", _UNREADABLE,
                        detail=str(exc)) from exc

@@ -161,3 +161,14 @@ def test_the_command_line_refuses_a_fifo_model_in_one_line(fifo: Path, parrot: P
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "pipe (FIFO)" in lines[0]
+
+
+def test_a_file_reported_larger_than_the_cap_is_refused_without_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "huge.tflite"
+    with big.open("wb") as handle:
+        handle.truncate(3 * 1024**3)  # sparse
+    monkeypatch.setattr(files, "read_capped", lambda *a: pytest.fail("read a huge file"))
+    with pytest.raises(AppError) as caught:
+        inspect_model(big)
+    assert "too large" in caught.value.info.message
