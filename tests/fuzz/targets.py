@@ -11,9 +11,11 @@ test suite runs each briefly.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import io
 import json
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +41,9 @@ _INTERESTING_U32 = (0, 1, 0x7F, 0x80, 0xFF, 0xFFFF, 0x7FFFFFFF, 0x80000000, 0xFF
 
 @functools.cache
 def _folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="edgetpu-compare-fuzz-"))
+    folder = Path(tempfile.mkdtemp(prefix="edgetpu-compare-fuzz-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _as_file(name: str, data: bytes) -> Path:
