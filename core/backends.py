@@ -107,10 +107,14 @@ def parse_backend_spec(text: str) -> BackendSpec:
     if kind not in KINDS:
         raise _bad(text, f"unknown backend '{kind}'; use cpu or edgetpu")
     spec = BackendSpec(kind)
+    seen: set[str] = set()
     for key, value in _split_options(text, rest):
         if key not in _OPTIONS[kind]:
             allowed = ", ".join(sorted(_OPTIONS[kind]))
             raise _bad(text, f"'{key}' is not an option of {kind} (options: {allowed})")
+        if key in seen:
+            raise _bad(text, f"'{key}' is given twice; give each option once")
+        seen.add(key)
         spec = _apply(spec, key, value, text)
     return spec
 

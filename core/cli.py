@@ -8,17 +8,22 @@ Core subcommands (run, doctor, models, inspect) live in ``core``; the window lay
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from core.errors import AppError
+from core.terminal import safe
 
 EXIT_OK = 0
 EXIT_BACKEND_FAILED = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a reader that went away
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a mistake as one line with a remedy, exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"error: {message}. Run '{self.prog} --help' to see the options.\n")
+        sys.stderr.write(f"error: {safe(message)}. Run '{self.prog} --help' to see the "
+                         "options.\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -67,7 +73,80 @@ def _module(command: Command) -> Any:
 
 def main(argv: Sequence[str] | None = None, extra: Sequence[Command] = (),
          default: str | None = None) -> int:
-    """Parse ``argv`` and run the chosen subcommand; ``default`` runs when none is named."""
+    """Parse ``argv`` and run the chosen subcommand; ``default`` runs when none is named.
+
+    Whatever happens, the end is one line: Ctrl-C at any moment (even while modules load) is
+    ``error: interrupted``, SIGTERM and SIGHUP end like Ctrl-C (files cleaned up by the
+    ``finally`` blocks on the way out), and a closed or broken stdout (``| head -1``) ends
+    quietly with 141, as a shell reports a process stopped by SIGPIPE.
+    """
+    _ensure_streams()
+    previous = _install(_raise_stop)
+    try:
+        code = _run(argv, extra, default)
+        sys.stdout.flush()
+        return code
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        _say("error: interrupted. Run the command again to start over.\n")
+        return 128 + signum
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    finally:
+        for s, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(s, handler)
+
+
+def _install(handler: Callable[[int, object], None]) -> dict[int, Any]:
+    try:
+        return {s: signal.signal(s, handler) for s in _STOP_SIGNALS}
+    except ValueError:  # not the main thread (a test): signals stay as they are
+        return {}
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP outside a run: unwinds like Ctrl-C, so that cleanup runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+def _raise_stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _ensure_streams() -> None:
+    """A program started with stdout or stderr closed (``>&-``) gets /dev/null instead of None."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so that the exit's flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _say(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _run(argv: Sequence[str] | None, extra: Sequence[Command], default: str | None) -> int:
     commands = [*CORE_COMMANDS, *extra]
     args_list = list(sys.argv[1:] if argv is None else argv)
     names = {c.name for c in commands}
@@ -86,8 +165,5 @@ def main(argv: Sequence[str] | None = None, extra: Sequence[Command] = (),
     try:
         return runner(args)
     except AppError as exc:
-        sys.stderr.write(f"error: {exc.info.one_line()}\n")
+        _say(f"error: {safe(exc.info.one_line())}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write("error: interrupted. Run the command again to start over.\n")
-        return 130

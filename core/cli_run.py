@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,11 +19,13 @@ from core.backends import assign_ids, default_specs, parse_backend_spec
 from core.cli import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo, fail
 from core.events import BackendFailed, BackendLoaded, Event, FirstInference
+from core.outputs import Output, plan_outputs, write_all
 from core.records import RunRecord
-from core.report_html import write_html
-from core.results import check_writable, write_csv, write_json
+from core.report_html import render_html
+from core.results import to_csv, to_json
 from core.session import SCHEDULES, RunRequest, Session
 from core.summary import comparison_sentence
+from core.terminal import safe
 
 
 def _positive(text: str) -> int:
@@ -99,44 +103,72 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
                       schedule=args.schedule, baseline=baseline)
 
 
+def run_inputs(args: argparse.Namespace) -> list[Path]:
+    """Every file a run reads (the model's twin included), so that no output replaces one."""
+    found: list[Path] = []
+    for path in (args.model, args.edgetpu_model):
+        if path is not None:
+            stem = path.stem.removesuffix("_edgetpu")
+            found += [path, path.with_name(stem + path.suffix),
+                      path.with_name(stem + "_edgetpu" + path.suffix)]
+    return found + [p for p in (args.labels, args.image) if p is not None]
+
+
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+
+
 def run(args: argparse.Namespace) -> int:
-    for out in (args.json, args.csv, args.html):
-        if out is not None:
-            check_writable(out)
+    targets = [(flag, path) for flag, path in (("--json", args.json), ("--csv", args.csv),
+                                               ("--html", args.html)) if path is not None]
+    plan_outputs(targets, run_inputs(args))
     session = Session(request_from_args(args))
     session.prepare()
     out = sys.stdout
     _print_header(session, out)
-    previous = signal.signal(signal.SIGINT, lambda *_: session.cancel())
+    stopped_by: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        stopped_by.append(signum)
+        session.cancel()
+
+    previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
     try:
         labels = {p.id: p.spec.label() for p in session.plan.backends}
         record = session.run(lambda event: _print_event(event, out, labels))
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
     _print_summary(record, out)
-    if args.json:
-        write_json(record, args.json)
-        out.write(f"Saved {args.json}\n")
-    if args.csv:
-        write_csv(record, args.csv)
-        out.write(f"Saved {args.csv}\n")
-    if args.html:
-        write_html(record, args.html)
-        out.write(f"Saved {args.html}\n")
+    render: dict[str, Callable[[RunRecord], str]] = {"--json": to_json, "--csv": to_csv,
+                                                     "--html": render_html}
+    outputs = [Output(flag, path, partial(_encoded, render[flag], record))
+               for flag, path in targets]
+    written, failed = write_all(outputs)
+    for output in written:
+        out.write(f"Saved {safe(output.path)}\n")
+    for output, info in failed:
+        sys.stderr.write(f"error: {output.what}: {safe(info.one_line())}\n")
     if session.cancelled:
         sys.stderr.write("error: stopped before the end. Run the command again to measure "
                          "everything.\n")
-        return 130
+        return 128 + (stopped_by[0] if stopped_by else signal.SIGINT)
+    if failed:
+        return EXIT_BACKEND_FAILED
     return EXIT_OK if all(b.status == "ok" for b in record.backends) else EXIT_BACKEND_FAILED
+
+
+def _encoded(render: Callable[[RunRecord], str], record: RunRecord) -> bytes:
+    return render(record).encode("utf-8")
 
 
 def _print_header(session: Session, out: TextIO) -> None:
     plan, r = session.plan, session.request
-    out.write(f"Image: {r.image} ({plan.image.width}x{plan.image.height})\n")
+    out.write(f"Image: {safe(r.image)} ({plan.image.width}x{plan.image.height})\n")
     if plan.labels is not None:
-        out.write(f"Labels: {r.labels} ({plan.labels.count} labels)\n")
+        out.write(f"Labels: {safe(r.labels)} ({plan.labels.count} labels)\n")
     for warning in plan.warnings:
-        out.write(f"warning: {warning.one_line()}\n")
+        out.write(f"warning: {safe(warning.one_line())}\n")
     out.write(f"{r.count} timed inferences per backend after {r.warmup} warm-ups "
               f"({r.schedule} schedule).\n")
     out.write("----INFERENCE TIME----\n")
@@ -146,9 +178,9 @@ def _print_header(session: Session, out: TextIO) -> None:
 
 def _print_event(event: Event, out: TextIO, labels: dict[str, str]) -> None:
     if isinstance(event, BackendLoaded):
-        out.write(f"{event.label}: loaded in {event.load_ms:.1f} ms\n")
+        out.write(f"{safe(event.label)}: loaded in {event.load_ms:.1f} ms\n")
         for warning in event.warnings:
-            out.write(f"  warning: {warning.one_line()}\n")
+            out.write(f"  warning: {safe(warning.one_line())}\n")
     elif isinstance(event, FirstInference):
         out.write(f"  first inference: {event.ms:.1f} ms\n")
     elif isinstance(event, BackendFailed):
@@ -157,16 +189,17 @@ def _print_event(event: Event, out: TextIO, labels: dict[str, str]) -> None:
 
 
 def _print_error(label: str, info: ErrorInfo, out: TextIO) -> None:
-    out.write(f"{label}: error [{info.code}] {info.message}\n  remedy: {info.remedy}\n")
+    out.write(f"{safe(label)}: error [{safe(info.code)}] {safe(info.message)}\n"
+              f"  remedy: {safe(info.remedy)}\n")
 
 
 def _print_summary(record: RunRecord, out: TextIO) -> None:
     for b in record.backends:
         if b.status != "ok" and not b.latencies_ms:
             continue
-        out.write(f"-------RESULTS: {b.label}-------\n")
+        out.write(f"-------RESULTS: {safe(b.label)}-------\n")
         for p in b.results:
-            out.write(f"{p.label}: {p.score:.5f}\n")
+            out.write(f"{safe(p.label)}: {p.score:.5f}\n")
     rows = [b for b in record.backends if b.stats is not None]
     if rows:
         out.write("-------LATENCY (ms)-------\n")
@@ -182,4 +215,4 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
         if b.first_inference_ms is not None:
             out.write(f"{b.id}: first inference {b.first_inference_ms:.2f} ms, "
                       f"load {b.load_ms or 0:.1f} ms (both excluded from the statistics)\n")
-    out.write(comparison_sentence(record) + "\n")
+    out.write(safe(comparison_sentence(record)) + "\n")

@@ -1,9 +1,10 @@
 """Download (or copy) the manifest's files, verify them, and install them atomically.
 
-Bytes go to ``NAME.part`` beside the final file (same filesystem) and are renamed over the final
-name only after the size and SHA-256 match, so a crash, a cancel or a damaged mirror never leaves
-a wrong file under a real name. An interrupted HTTP transfer is resumed with a Range request when
-the server allows it and restarted otherwise. Runs on any thread: ``cancel`` is checked between
+Bytes go to a temporary file of a unique name beside the final file (``.NAME.XXXX.part``, same
+filesystem, so that concurrent fetches into one folder cannot collide) and are renamed over the
+final name only after the size and SHA-256 match, so a crash, a cancel or a damaged mirror never
+leaves a wrong file under a real name. An interrupted HTTP transfer is resumed with a Range request
+when the server allows it and restarted otherwise. Runs on any thread: ``cancel`` is checked between
 chunks and during back-off, progress arrives through a callback.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import tempfile
 import threading
 import urllib.error
 import urllib.parse
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from core.errors import AppError, ErrorInfo, fail
+from core.files import is_regular_file, open_regular
 from core.manifest import FileStatus, ManifestEntry, check_file, sha256_file
 
 CHUNK = 64 * 1024
@@ -189,12 +192,23 @@ class _Fetcher:
                                            message))
 
     def _install(self, entry: ManifestEntry, final: Path) -> None:
-        part = final.with_name(final.name + ".part")
+        """Fetch into a temporary file of a unique name beside ``final``, then rename it: two
+        fetches into one folder never share (or delete) each other's partial file."""
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            part.unlink(missing_ok=True)
         except OSError as exc:
             raise fail("io_error", f"Cannot write into {final.parent}.", detail=str(exc)) from None
+        if os.path.lexists(final) and not is_regular_file(final):
+            raise fail("io_error", f"{final} is in the way: it is a folder (or another thing "
+                       f"that is not a file) where {entry.name} belongs.",
+                       "Move or rename it, then run 'edgetpu-compare models fetch' again.")
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part",
+                                        dir=final.parent)
+            os.close(fd)
+        except OSError as exc:
+            raise fail("io_error", f"Cannot write into {final.parent}.", detail=str(exc)) from None
+        part = Path(name)
         try:
             self.resumed = False
             self._transfer_with_retries(entry, part)
@@ -207,7 +221,12 @@ class _Fetcher:
                 part.unlink(missing_ok=True)
                 self._transfer_with_retries(entry, part)
                 self._verify(entry, part)
-            os.replace(part, final)
+            try:
+                os.replace(part, final)
+            except OSError as exc:
+                raise fail("io_error", f"{final} cannot be replaced ({exc.strerror}).",
+                           "Move or rename it, then run 'edgetpu-compare models fetch' "
+                           "again.") from None
         finally:
             part.unlink(missing_ok=True)
 
@@ -236,12 +255,18 @@ class _Fetcher:
     def _copy(self, entry: ManifestEntry, part: Path) -> None:
         origin = entry.local_path(Path(self.source.location))
         try:
-            with origin.open("rb") as reader, part.open("wb") as writer:
+            reader = open_regular(origin, "fetch_failed", "sample file")
+        except AppError as exc:
+            if exc.info.code == "file_not_found":
+                raise fail("fetch_failed", f"{entry.path} is not in {self.source.location}.",
+                           "Copy the complete sample folder (models/, labels/, images/) and "
+                           "try again.") from None
+            raise fail("fetch_failed", f"{entry.path} in {self.source.location} cannot be "
+                       f"used: {exc.info.message}", "Replace it in the source folder with the "
+                       "real file, or fetch from another source.") from None
+        try:
+            with reader, part.open("wb") as writer:
                 self._pump(entry, reader, writer, 0)
-        except FileNotFoundError:
-            raise fail("fetch_failed", f"{entry.path} is not in {self.source.location}.",
-                       "Copy the complete sample folder (models/, labels/, images/) and "
-                       "try again.") from None
         except OSError as exc:
             raise fail("io_error", f"Cannot copy {entry.name} into {part.parent}.",
                        detail=str(exc)) from None

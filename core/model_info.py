@@ -27,7 +27,7 @@ from typing import Any, NoReturn
 from ai_edge_litert import schema_py_generated as schema
 
 from core.errors import AppError, fail
-from core.files import read_user_file
+from core.files import is_regular_file, read_user_file
 from core.flatbuffer_reader import I8, U8, U32, U64, Damaged, Table, Truncated, get
 from core.labels import MAX_LABELS_BYTES, describe_bytes, load_labels, parse_labels
 from core.model_graph import EDGETPU_CUSTOM_OP, GraphFacts, read_graph
@@ -289,30 +289,16 @@ def resolve_pair(path: Path | str) -> ModelPair:
     if inspect_model(p).edgetpu_compiled:
         base = _base_name(p.stem)
         twin = p.with_name(base + p.suffix)
-        return ModelPair(base, twin if base != p.stem and twin.is_file() else None, p)
+        return ModelPair(base, twin if base != p.stem and is_regular_file(twin) else None, p)
     twin = p.with_name(p.stem + "_edgetpu" + p.suffix)
-    return ModelPair(p.stem, p, twin if twin.is_file() else None)
+    return ModelPair(p.stem, p, twin if is_regular_file(twin) else None)
 
 
 def discover_pairs(folder: Path | str) -> list[ModelPair]:
     """Every model pair in a folder, sorted by name; files that are not usable are left out."""
-    root = Path(folder)
-    if not root.is_dir():
-        raise fail("file_not_found", f"The folder '{root}' does not exist.")
-    cpu: dict[str, Path] = {}
-    edgetpu: dict[str, Path] = {}
-    for path in sorted(root.glob("*.tflite")):
-        try:
-            compiled = inspect_model(path).edgetpu_compiled
-        except AppError:
-            continue
-        if compiled:
-            name = _base_name(path.stem)
-            edgetpu[name if name not in edgetpu else path.stem] = path
-        else:
-            cpu[path.stem] = path
-    return [ModelPair(name, cpu.get(name), edgetpu.get(name))
-            for name in sorted(set(cpu) | set(edgetpu))]
+    from core.model_scan import scan_folder  # it builds on this module
+
+    return scan_folder(folder).pairs
 
 
 # Coral's labels files by the dataset a model name mentions (first match wins).
@@ -344,7 +330,7 @@ def find_labels_beside(model_path: Path | str, num_classes: int | None = None) -
     for folder in dict.fromkeys((p.parent, p.parent / "labels", p.parent.parent / "labels")):
         for name in names:
             candidate = folder / name
-            if candidate.is_file() and _enough_labels(candidate, num_classes):
+            if is_regular_file(candidate) and _enough_labels(candidate, num_classes):
                 return candidate
     return None
 

@@ -37,6 +37,7 @@ from core.labels import describe_bytes
 from core.model_info import ModelInfo
 
 MAX_IMAGE_PIXELS = 100_000_000
+MAX_IMAGE_BYTES = 256 * 1024 * 1024  # no camera picture is larger; a bigger file is not read
 RESAMPLE = Image.Resampling.LANCZOS
 QUANTISED_DEFAULT = (128.0, 128.0)
 FLOAT_DEFAULT = (127.5, 127.5)
@@ -65,8 +66,12 @@ def load_image(path: Path | str) -> tuple[Image.Image, ImageInfo]:
     The whole file is decoded here so that a truncated picture fails now, with its name, and
     never halfway through a run. The size limit is checked from the header, before decoding.
     """
-    p, data = read_user_file(path, "invalid_image", "picture")
-    image = _decode(p.name, data)
+    p, data = read_user_file(path, "invalid_image", "picture", max_bytes=MAX_IMAGE_BYTES)
+    with warnings.catch_warnings():
+        # Pillow warns about damaged tags ("Corrupt EXIF data") on stderr; a picture either
+        # decodes or is one clear error, so these say nothing the user can act on.
+        warnings.simplefilter("ignore", UserWarning)
+        image = _decode(p.name, data)
     info = ImageInfo(p, hashlib.sha256(data).hexdigest(), image.width, image.height)
     return image, info
 

@@ -21,7 +21,7 @@ from core.model_insight import note_text, notes
 from core.records import SCHEMA, BackendRecord, RunRecord
 from core.results import write_atomic
 from core.stats import histogram_bins
-from core.summary import comparison_sentence, short_name
+from core.summary import comparison_sentence, names_apart
 
 # One colour per backend kind, in one place (light theme, readable in print).
 COLOURS = {"cpu": "#2f6db5", "edgetpu": "#d9730d"}
@@ -246,8 +246,9 @@ def _agreement(record: RunRecord) -> str:
     base, cand = record.backend(c.baseline), record.backend(c.candidate)
     speed = "–"
     if c.speedup_median is not None and c.speedup_median > 0:
-        speed = (f"{c.speedup_median:.2f}× (median of {short_name(base)} ÷ median of "
-                 f"{short_name(cand)}; above 1 means {short_name(cand)} is faster)")
+        names = names_apart(record.backends)
+        speed = (f"{c.speedup_median:.2f}× (median of {_e(names[base.id])} ÷ median of "
+                 f"{_e(names[cand.id])}; above 1 means {_e(names[cand.id])} is faster)")
     top1 = {True: "yes", False: "no", None: "–"}[c.top1_agree]
     overlap = "–" if c.topk_overlap is None else f"{c.topk_overlap:.0%}"
     delta = "–" if c.max_score_delta is None else f"{c.max_score_delta:.3f}"

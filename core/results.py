@@ -1,7 +1,7 @@
 """Result files: the ``edgetpu-compare/1`` JSON and a CSV of every inference.
 
-Files are written atomically (a temporary file in the same folder, then a rename), so that an
-interrupted or failed write never leaves a half-written file under the name the user chose.
+Files are written by ``core.outputs.write_atomic`` (a temporary file in the same folder, then a
+rename) and read back by ``core.result_file``, which checks every field before anything is shown.
 """
 
 from __future__ import annotations
@@ -9,53 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
-from typing import Any
 
-from core.errors import fail
-from core.records import SCHEMA, RunRecord
+from core.outputs import check_writable, write_atomic
+from core.records import RunRecord
+from core.result_file import read_result_file
 
-
-def check_writable(path: Path) -> None:
-    """Fail before a run starts when its output could not be written afterwards."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise fail("io_error", f"{path} is a folder, not a file name.",
-                   "Give a file name such as results.json.")
-    if not folder.is_dir():
-        raise fail("io_error", f"The folder {folder} does not exist.",
-                   "Create the folder first, or choose another place to save.")
-    if not os.access(folder, os.W_OK):
-        raise fail("io_error", f"You may not write to the folder {folder}.",
-                   "Choose a folder of your own, such as your home folder.")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    check_writable(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a shared report must be readable
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise fail("io_error", f"{path} could not be written ({exc.strerror}).",
-                   "Check the free space and that you may write there.") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+__all__ = ["check_writable", "read_json", "to_csv", "to_json", "write_atomic", "write_csv",
+           "write_json"]
 
 
 def to_json(record: RunRecord) -> str:
@@ -85,18 +46,4 @@ def write_csv(record: RunRecord, path: Path) -> None:
 
 def read_json(path: Path) -> RunRecord:
     """Load a saved result; a file that is not one is a clear error, never a traceback."""
-    path = Path(path)
-    remedy = "Choose a .json file saved by Edge TPU Compare (File > Export JSON or run --json)."
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise fail("file_not_found", f"{path} does not exist.", remedy) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise fail("invalid_results", f"{path.name} is not a result file.", remedy) from exc
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise fail("invalid_results", f"{path.name} is not an {SCHEMA} result file.", remedy)
-    try:
-        return RunRecord.from_dict(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise fail("invalid_results", f"{path.name} is damaged ({exc}).", remedy) from exc
-
+    return read_result_file(path)

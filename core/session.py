@@ -34,6 +34,7 @@ from core.events import (
     SessionFinished,
 )
 from core.failures import match_failure
+from core.limits import round_timeout, stalled_error, warmup_timeout
 from core.model_insight import model_entry
 from core.planning import Plan, PlannedBackend, host_info, make_plan
 from core.records import BackendRecord, RunRecord
@@ -185,7 +186,7 @@ class Session:
             return False
         rec.first_inference_ms = first[1]
         self._emit(FirstInference(rec.id, first[1], self._predictions(b, first[2])))
-        ready = self._receive(b, LOAD_TIMEOUT_S)
+        ready = self._receive(b, warmup_timeout(self.request.warmup, first[1], LOAD_TIMEOUT_S))
         return ready is not None and ready[0] == "ready"
 
     def _measure(self, live: list[_Live]) -> None:
@@ -206,7 +207,7 @@ class Session:
         if not b.worker.send("run", b.remaining, ROUND_BUDGET_NS):
             self._fail(b.record, error("worker_crashed"))
             return False
-        reply = self._receive(b, ROUND_TIMEOUT_S)
+        reply = self._receive(b, round_timeout(b.record.first_inference_ms, ROUND_TIMEOUT_S))
         if reply is None or reply[0] != "batch":
             return False
         batch = [ns / 1e6 for ns in reply[1]]
@@ -259,9 +260,8 @@ class Session:
                 return reply
             if time.monotonic() > deadline:
                 if not self.cancelled:
-                    self._fail(b.record, error(
-                        "worker_crashed", f"{b.record.label} stopped responding.",
-                        "Unplug and replug the device, then run 'edgetpu-compare doctor'."))
+                    self._fail(b.record, stalled_error(b.record.label, b.planned.spec.kind,
+                                                       timeout))
                 return None
 
     def _crash_error(self, b: _Live, died: Died) -> ErrorInfo:

@@ -7,6 +7,7 @@ and it says "slower" when the accelerator is slower.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from core.records import BackendRecord, Comparison, RunRecord
@@ -44,9 +45,30 @@ def distinguishing_details(backends: Sequence[BackendRecord]) -> dict[str, str]:
 
 
 def display_name(backend: BackendRecord, backends: Sequence[BackendRecord]) -> str:
-    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is in the same run."""
-    detail = distinguishing_details(backends).get(backend.id)
-    return f"{short_name(backend)} ({detail})" if detail else short_name(backend)
+    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is in the same run, or ``CPU #2``
+    when nothing in their labels tells them apart."""
+    return names_apart(backends)[backend.id]
+
+
+def number_apart(names: Sequence[str]) -> list[str]:
+    """``["CPU", "CPU", "Edge TPU"]`` -> ``["CPU #1", "CPU #2", "Edge TPU"]``: a name shared by
+    several backends gets its number, so that no sentence says "CPU is slower than CPU"."""
+    counts = Counter(names)
+    seen: Counter[str] = Counter()
+    result = []
+    for name in names:
+        seen[name] += 1
+        result.append(f"{name} #{seen[name]}" if counts[name] > 1 else name)
+    return result
+
+
+def names_apart(backends: Sequence[BackendRecord]) -> dict[str, str]:
+    """Each backend's short name by id, with the detail that tells it from another backend of
+    its kind, and numbered where even that is shared."""
+    details = distinguishing_details(backends)
+    names = [f"{short_name(b)} ({details[b.id]})" if b.id in details else short_name(b)
+             for b in backends]
+    return dict(zip([b.id for b in backends], number_apart(names), strict=True))
 
 
 def speed_phrase(speedup: float) -> str:
@@ -60,7 +82,7 @@ def speed_phrase(speedup: float) -> str:
 def _versus(record: RunRecord, c: Comparison) -> str:
     base, cand = record.backend(c.baseline), record.backend(str(c.candidate))
     assert base.stats is not None and cand.stats is not None and c.speedup_median is not None
-    name = {b.id: display_name(b, record.backends) for b in (base, cand)}
+    name = names_apart(record.backends)
     parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
              f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
     if c.top1_agree is not None:
@@ -80,7 +102,7 @@ def comparison_sentence(record: RunRecord) -> str:
     if compared:
         clauses = [_versus(record, x) for x in compared]
         if len(record.backends) > 2:
-            clauses += [f"{display_name(b, record.backends)} did not run"
+            clauses += [f"{names_apart(record.backends)[b.id]} did not run"
                         + (f" ({b.error.code})" if b.error else "") for b in failed]
         return "; ".join(clauses)
     if not ran:

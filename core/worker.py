@@ -29,6 +29,7 @@ import numpy as np
 from core.backends import BackendSpec
 from core.errors import AppError
 from core.runtimes import explain, import_runtime, note_native_log
+from core.temp_files import prefix, sweep_once
 
 _CONTEXT = mp.get_context("spawn")
 
@@ -188,8 +189,8 @@ class WorkerHandle:
     """The parent's side of one worker: start, talk, notice death, stop and reap."""
 
     def __init__(self, job: WorkerJob, cancel: Any) -> None:
-        fd, log_path = tempfile.mkstemp(prefix=f"edgetpu-compare-{job.backend_id}-",
-                                        suffix=".log")
+        sweep_once()
+        fd, log_path = tempfile.mkstemp(prefix=prefix(job.backend_id), suffix=".log")
         os.close(fd)
         job = replace(job, log_path=log_path)
         self.job = job

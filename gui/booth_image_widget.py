@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImageReader, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from core.files import is_regular_file
 from gui.palette import Theme, current
 
 MAX_SIDE = 1600
@@ -35,7 +36,7 @@ class BoothImageWidget(QWidget):
             return True
         self.path = path
         self._pixmap = None
-        if path is not None:
+        if path is not None and is_regular_file(path):  # Qt would wait forever on a FIFO
             reader = QImageReader(str(path))
             reader.setAutoTransform(True)
             size = reader.size()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from core.booth import BackendLive, Speedup
 from core.records import BackendRecord
 from core.stats import speed_verdict
+from core.summary import number_apart
 from gui import booth_style as style
 from gui.formatting import backend_name, fmt_factor
 from gui.palette import Theme, current
@@ -87,8 +88,9 @@ class BoothSpeedupWidget(QWidget):
 
     def show_speedup(self, speedup: Speedup) -> None:
         theme = self._theme
+        baseline, candidate = number_apart([_name(speedup.baseline), _name(speedup.candidate)])
         self._caption.setText(self.tr("{candidate} VS {baseline}").format(
-            candidate=_name(speedup.candidate), baseline=_name(speedup.baseline)).upper())
+            candidate=candidate, baseline=baseline).upper())
         verdict, factor = speed_verdict(speedup.factor)
         self._factor.setText(fmt_factor(factor) if verdict != "same" else "=")
         self._factor.setVisible(True)

@@ -24,6 +24,7 @@ from core.booth import BoothConfig, BoothLoop
 from core.memory import release_free_memory
 from core.records import BackendRecord
 from core.session import RunRequest
+from core.summary import number_apart
 from gui import booth_style as style
 from gui.booth_image_widget import BoothImageWidget
 from gui.booth_panel import BoothPanel
@@ -274,7 +275,8 @@ class BoothWindow(QWidget):
             self.speedup.show_speedup(speedup)
             return
         backends = list(loop.backends.values())
-        names = [backend_name(BackendRecord(b.id, b.kind, b.label)) for b in backends]
+        names = number_apart([backend_name(BackendRecord(b.id, b.kind, b.label))
+                              for b in backends])
         caption = self.tr("{candidate} VS {baseline}").format(
             candidate=names[1], baseline=names[0]).upper() if len(names) >= 2 else ""
         failed = [n for b, n in zip(backends, names, strict=True) if b.error is not None]

@@ -66,7 +66,14 @@ def run(args: argparse.Namespace) -> int:
         window.enter_booth(args.image_folder)
     else:
         window.show()
-    return int(app.exec())
+    from gui.quit_signals import stop_on_signals
+
+    with stop_on_signals() as stopped:
+        code = int(app.exec())
+    if stopped:
+        window.close()  # stops a run and reaps its workers, as closing the window does
+        return 128 + stopped[0]
+    return code
 
 
 def backend_set_from_args(args: argparse.Namespace) -> BackendSet | None:

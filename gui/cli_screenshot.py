@@ -3,19 +3,24 @@
 
 Renders the real window offscreen, after a real run (the same options as ``run``) or from a saved
 result, and saves it as a PNG: this is how every documentation picture is made. It never reads or
-writes the user's settings. Exit codes: 0 saved; 2 bad input (one ``error:`` line, no traceback).
+writes the user's settings. Exit codes: 0 saved; 2 bad input (one ``error:`` line, no traceback);
+128 + the signal's number when SIGINT, SIGTERM or SIGHUP stopped it (nothing is saved then).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import fail
+from core.temp_files import prefix, sweep_once
+from core.terminal import safe
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -56,10 +61,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.results import check_writable, read_json
+    from core.cli_run import run_inputs
+    from core.outputs import plan_outputs
+    from core.result_file import read_result_file
 
     if args.model_details:
-        check_writable(args.out)
+        plan_outputs([("--out", args.out)], [args.model])
         return _render_details(args)
     if args.results is None and (args.model is None or args.image is None):
         raise fail("usage", "screenshot needs --results FILE.json, or --model and --image.",
@@ -67,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
     if args.results is not None and args.model is not None:
         raise fail("usage", "Use either --results or --model, not both.",
                    "Drop --model to show the saved result, or --results to run again.")
-    check_writable(args.out)
-    record = read_json(args.results) if args.results is not None else None
+    plan_outputs([("--out", args.out)], [args.results, *run_inputs(args)])
+    record = read_result_file(args.results) if args.results is not None else None
     session = None
     if record is None:
         from core.cli_run import request_from_args
@@ -76,8 +83,37 @@ def run(args: argparse.Namespace) -> int:
 
         session = Session(request_from_args(args))
         session.prepare()  # a user mistake is exit 2 before any window or worker exists
-    with tempfile.TemporaryDirectory(prefix="edgetpu-compare-shot-") as folder:
-        return _render(args, record, session, Path(folder) / "settings.ini")
+    sweep_once()
+    from gui.app import make_app
+
+    app = make_app(offscreen=True)  # before the signal handlers, which need its event loop
+    with _stop_signals(session) as stopped, \
+            tempfile.TemporaryDirectory(prefix=prefix("shot")) as folder:
+        code = _render(args, record, session, Path(folder) / "settings.ini")
+    del app
+    if stopped:
+        sys.stderr.write("error: stopped before the picture was saved. Run the command "
+                         "again.\n")
+        return 128 + stopped[0]
+    return code
+
+
+_STOPPED: list[int] = []  # signals received; a stopped screenshot saves nothing
+
+
+@contextlib.contextmanager
+def _stop_signals(session: Any) -> Iterator[list[int]]:
+    global _STOPPED
+    from gui.quit_signals import stop_on_signals
+
+    with stop_on_signals(session.cancel if session is not None else lambda: None) as got:
+        _STOPPED = got
+        yield got
+
+
+def stopped_yet() -> list[int]:
+    """The signals that stopped this screenshot so far (empty while it goes on)."""
+    return _STOPPED
 
 
 def _render(args: argparse.Namespace, record: object, session: object,
@@ -110,7 +146,7 @@ def _render(args: argparse.Namespace, record: object, session: object,
 
         request = request_from_args(args)
         window.show_request(request)
-        if window.start_run(request):
+        if window.start_run(request) and not stopped_yet():
             loop.exec()
     QApplication.processEvents()
     QTimer.singleShot(0, lambda: None)
@@ -141,13 +177,15 @@ def _render_details(args: argparse.Namespace) -> int:
 
 
 def save_picture(widget: QWidget, sentence: str, out: Path) -> int:
-    """Grab ``widget``, close it, save the PNG and say what it shows."""
+    """Grab ``widget``, close it, save the PNG atomically and say what it shows."""
+    from gui.png_output import save_png
+
     image = widget.grab()
     widget.close()
-    if not image.save(str(out), "PNG"):
-        raise fail("io_error", f"Could not write {out}.",
-                   "Check that the folder exists and that you may write to it.")
-    sys.stdout.write(f"{sentence}\nSaved {out} ({image.width()}x{image.height()})\n")
+    if stopped_yet():
+        return 128 + stopped_yet()[0]
+    save_png(image, out)
+    sys.stdout.write(f"{safe(sentence)}\nSaved {safe(out)} ({image.width()}x{image.height()})\n")
     return 0
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from core.comparison import candidates, choose_baseline
 from core.records import BackendRecord, Comparison
 from core.stats import compute_stats, speed_verdict, topk_score_delta
-from gui.formatting import backend_name, display_name, fmt_factor, fmt_ms, fmt_score
+from gui.formatting import display_name, fmt_factor, fmt_ms, fmt_score
 
 translate = QCoreApplication.translate
 SEPARATOR = " · "
@@ -50,16 +50,16 @@ def comparison_sentence(backends: Sequence[BackendRecord],
             return translate("Comparison", "Stopped before anything was measured.")
         return ""
     parts = [translate("Comparison", "{name}: median {median} ms").format(
-        name=backend_name(base), median=fmt_ms(_median(base)))]
+        name=display_name(base, backends), median=fmt_ms(_median(base)))]
     if base.results:
         parts.append(translate("Comparison", "top-1 {label} ({score})").format(
             label=base.results[0].label, score=fmt_score(base.results[0].score)))
     for other in failed:
         parts.append(translate("Comparison", "{name} did not run, so there is no comparison")
-                     .format(name=backend_name(other)))
+                     .format(name=display_name(other, backends)))
     for other in stopped:
         parts.append(translate("Comparison", "{name} was stopped before it was measured")
-                     .format(name=backend_name(other)))
+                     .format(name=display_name(other, backends)))
     if len(backends) == 1:
         parts.append(translate("Comparison", "only one backend was run"))
     return SEPARATOR.join(parts)

@@ -113,6 +113,9 @@ class ErrorPanel(QFrame):
         outer.addLayout(buttons)
 
     def set_error(self, info: ErrorInfo) -> None:
+        # The texts may come from a result file someone sent: never let Qt read them as HTML.
+        for label in (self._title, self._message, self._remedy, self._detail):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.error = info
         info = localized(info)
         self._title.setText(headline(info.code))

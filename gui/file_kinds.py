@@ -12,6 +12,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QDropEvent
 
+from core.errors import AppError
+from core.files import open_regular, read_user_file
+from core.result_file import MAX_RESULT_BYTES
+
 MODEL, LABELS, IMAGE, RESULT = "model", "labels", "image", "result"
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".ppm"}
@@ -21,9 +25,9 @@ _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"BM", b"GIF8", b"II*\x00", b"MM\x0
 def kind_of(path: Path) -> str | None:
     """``model`` / ``labels`` / ``image`` / ``result``, or None for anything else."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path, "usage", "file") as handle:  # a FIFO would block a plain open
             head = handle.read(4096)
-    except OSError:
+    except (AppError, OSError):
         return None
     suffix = path.suffix.lower()
     if head[4:8] == b"TFL3" or suffix == ".tflite":
@@ -41,8 +45,10 @@ def kind_of(path: Path) -> str | None:
 
 def _is_result(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        _, raw = read_user_file(path, "invalid_results", "result file",
+                                max_bytes=MAX_RESULT_BYTES)
+        data = json.loads(raw.decode("utf-8"))
+    except (AppError, OSError, ValueError, RecursionError):
         return False
     return isinstance(data, dict) and str(data.get("schema", "")).startswith("edgetpu-compare/")
 

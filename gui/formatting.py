@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.backends import RUNTIMES
 from core.records import BackendRecord
-from core.summary import distinguishing_details
+from core.summary import distinguishing_details, number_apart
 
 translate = QCoreApplication.translate
 
@@ -54,12 +54,14 @@ def backend_name(record: BackendRecord) -> str:
 
 
 def display_name(record: BackendRecord, backends: Sequence[BackendRecord]) -> str:
-    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is among ``backends``."""
-    detail = distinguishing_details(backends).get(record.id)
-    if not detail:
-        return backend_name(record)
-    return translate("Format", "{name} ({detail})").format(name=backend_name(record),
-                                                          detail=_detail(detail))
+    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is among ``backends``, or ``CPU #2``
+    when nothing in their labels tells them apart."""
+    among = list(backends) if any(b.id == record.id for b in backends) else [*backends, record]
+    details = distinguishing_details(among)
+    names = [translate("Format", "{name} ({detail})").format(
+        name=backend_name(b), detail=_detail(details[b.id])) if b.id in details
+        else backend_name(b) for b in among]
+    return dict(zip([b.id for b in among], number_apart(names), strict=True))[record.id]
 
 
 def _detail(part: str) -> str:

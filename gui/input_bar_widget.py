@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.files import is_regular_file
 from gui.file_picker_widget import FilePickerWidget
 from gui.palette import Theme, current
 
@@ -41,6 +42,8 @@ def _file_stamp(path: Path | None) -> tuple[str, int, int] | None:
 
 def thumbnail(path: Path, size: int, background: str) -> QPixmap | None:
     """A square, rounded, centre-cropped thumbnail; None when the image cannot be read."""
+    if not is_regular_file(path):  # Qt would wait forever on a FIFO
+        return None
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     image = reader.read()

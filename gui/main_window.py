@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.theme: Theme = current()
         self.models_dir = models_dir
-        self.choice = ModelChoice(models_dir)
+        self.choice = ModelChoice(models_dir, background=True)
         self.state = RunState()
         self.backend_set = self.settings.backends() or BackendSet.default()
         self.runner = SessionRunner(session_factory, self)
@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.files.changed.connect(self._inputs_changed)
         self.files.resultOpened.connect(self._on_result_opened)
         self.files.problem.connect(self._show_problem)
+        self.files.entriesChanged.connect(self._refresh_inputs)
+        self.files.note.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.runner.eventsDelivered.connect(self._on_events)
         self.runner.runEnded.connect(self._on_run_ended)
         self.panels: list[BackendPanel] = []

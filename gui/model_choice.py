@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from core.errors import AppError
+from core.files import is_regular_file
 from core.model_info import ModelPair, discover_pairs, find_labels_beside, resolve_pair
 from core.records import RunRecord
 from core.session import RunRequest
@@ -39,8 +40,11 @@ def _key(pair: ModelPair) -> str:
 
 
 class ModelChoice:
-    def __init__(self, models_dir: Path | None = None) -> None:
+    def __init__(self, models_dir: Path | None = None, background: bool = False) -> None:
+        """``background``: folders are scanned elsewhere (the window's ``ModelScanner``) and
+        handed in with ``take_scan``; otherwise they are scanned here, when needed."""
         self.models_dir = models_dir
+        self.background = background
         self._library: list[ModelPair] | None = None  # found on first use, not at start-up
         # Listing recent models inspected each file at every refresh (32 ms for 8 models, on the
         # GUI thread, at every Run): resolve each file once while it is unchanged. A run still
@@ -59,10 +63,14 @@ class ModelChoice:
         """Choose a model (either file of a pair); returns labels found beside it, if used."""
         pair = resolve_pair(path)
         self.pair = pair
-        try:
-            self._folder_pairs = discover_pairs(path.parent)[:MAX_DISCOVERED]
-        except AppError:
-            self._folder_pairs = []
+        if self.background:
+            self._folder_pairs = [p for p in self._folder_pairs
+                                  if (p.cpu or p.edgetpu or path).parent == path.parent]
+        else:
+            try:
+                self._folder_pairs = discover_pairs(path.parent)[:MAX_DISCOVERED]
+            except AppError:
+                self._folder_pairs = []
         if self.labels_chosen and self.labels is not None:
             return None
         found = find_labels_beside(pair.cpu or pair.edgetpu or path)
@@ -78,7 +86,7 @@ class ModelChoice:
         paths = [Path(str(b.model.get("path"))) for b in record.backends if b.model.get("path")]
         self.pair = None
         for path in paths:
-            if path.is_file():
+            if is_regular_file(path):
                 try:
                     self.set_model(path)
                     break
@@ -116,7 +124,7 @@ class ModelChoice:
         if self.pair is not None:
             pairs[_key(self.pair)] = self.pair
         for path in recent:
-            if len(pairs) >= MAX_DISCOVERED or not path.is_file():
+            if len(pairs) >= MAX_DISCOVERED or not is_regular_file(path):
                 continue
             try:
                 pair = self._resolve(path)
@@ -138,8 +146,28 @@ class ModelChoice:
             self._pairs[path] = cached
         return cached[1]
 
+    def folders_to_scan(self) -> list[Path]:
+        """The current model's folder, then the model folders: what ``take_scan`` fills."""
+        from core.model_dirs import model_dirs
+
+        current = self.pair and (self.pair.cpu or self.pair.edgetpu)
+        folders = [current.parent] if current else []
+        for folder in model_dirs(self.models_dir):
+            folders += [folder / "models", folder]
+        return folders
+
+    def take_scan(self, pairs: list[ModelPair]) -> None:
+        """The pairs a background scan of ``folders_to_scan`` found."""
+        current = self.pair and (self.pair.cpu or self.pair.edgetpu)
+        here = [p for p in pairs if current and (p.cpu or p.edgetpu or current).parent
+                == current.parent]
+        self._folder_pairs = here[:MAX_DISCOVERED]
+        self._library = [p for p in pairs if p not in here]
+
     def library_pairs(self) -> list[ModelPair]:
         """Model pairs in the model folders, e.g. the fetched sample models."""
+        if self._library is None and self.background:
+            return []  # not scanned yet: the scan's result refreshes the list
         if self._library is None:
             from core.model_dirs import model_dirs
 
@@ -156,11 +184,11 @@ class ModelChoice:
 
     def labels_entries(self, recent: list[Path], none_text: str) -> Entries:
         paths = [p for p in dict.fromkeys([*([self.labels] if self.labels else []), *recent])
-                 if p == self.labels or p.is_file()]
+                 if p == self.labels or is_regular_file(p)]
         entries = [(none_text, "")] + [(p.name, str(p)) for p in paths]
         return entries, str(self.labels) if self.labels else ""
 
     def image_entries(self, recent: list[Path]) -> Entries:
         paths = [p for p in dict.fromkeys([*([self.image] if self.image else []), *recent])
-                 if p == self.image or p.is_file()]
+                 if p == self.image or is_regular_file(p)]
         return [(p.name, str(p)) for p in paths], str(self.image) if self.image else None

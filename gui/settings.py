@@ -4,6 +4,11 @@ geometry.
 A thin wrapper so that the keys live in one place and so that tests (and the ``screenshot``
 command) can point it at a file of their own: pass ``path``, or set ``EDGETPU_COMPARE_SETTINGS``
 to an .ini file, and the user's real settings are never read or written.
+
+A settings file can be edited by hand or damaged, and a bad value must not crash the window at
+every start: every value is checked when it is read (a count within the spin box's range, a path
+that is short enough and has no NUL), a bad one falls back to its default and is removed from the
+file, and ``notes`` says what was reset so that the window can show it once.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from core.backend_choice import BackendSet
 
@@ -20,6 +25,9 @@ APPLICATION = "edgetpu-compare"
 ENV_VAR = "EDGETPU_COMPARE_SETTINGS"
 RECENT_MAX = 8
 KINDS = ("model", "labels", "image", "result")
+MAX_COUNT = 1_000_000  # the run count spin box's maximum
+MAX_PATH = 4096
+translate = QCoreApplication.translate
 
 
 class Settings:
@@ -29,6 +37,23 @@ class Settings:
             self._qs = QSettings(str(path), QSettings.Format.IniFormat)
         else:
             self._qs = QSettings(ORGANIZATION, APPLICATION)
+        self.notes: list[str] = []
+        self._check_all()
+
+    def _check_all(self) -> None:
+        """Read every value once, so that ``notes`` is complete from the start."""
+        self.count()
+        self.language()
+        self.theme()
+        for kind in KINDS:
+            self.last_file(kind)
+            self.recent(kind)
+
+    def _reset(self, key: str) -> None:
+        """Drop a bad stored value (it falls back to its default) and say so once."""
+        self._qs.remove(key)
+        self.notes.append(translate("Settings", "The saved setting {key} was not valid and was "
+                                                "reset.").format(key=key))
 
     @property
     def file_name(self) -> str:
@@ -40,8 +65,14 @@ class Settings:
     # Files ----------------------------------------------------------------------------------
 
     def last_file(self, kind: str) -> Path | None:
-        value = self._qs.value(f"last/{kind}", "")
-        return Path(str(value)) if value else None
+        key = f"last/{kind}"
+        value = self._qs.value(key, "")
+        if not value:
+            return None
+        if not _usable_path(value):
+            self._reset(key)
+            return None
+        return Path(str(value))
 
     def set_last_file(self, kind: str, path: Path | None) -> None:
         self._qs.setValue(f"last/{kind}", str(path) if path else "")
@@ -56,7 +87,12 @@ class Settings:
             items = list(value)
         else:
             items = []
-        return [Path(str(v)) for v in items if v]
+        good = [str(v) for v in items[:RECENT_MAX] if v and _usable_path(v)]
+        if len(good) != len([v for v in items if v]):
+            self._reset(f"recent/{kind}")
+            if good:
+                self._qs.setValue(f"recent/{kind}", good)
+        return [Path(v) for v in good]
 
     def add_recent(self, kind: str, path: Path) -> None:
         text = str(path)
@@ -66,10 +102,15 @@ class Settings:
     # Run options ----------------------------------------------------------------------------
 
     def count(self, default: int = 100) -> int:
+        value = self._qs.value("run/count", default)
         try:
-            return max(1, int(str(self._qs.value("run/count", default))))
+            count = int(str(value))
         except ValueError:
+            count = 0
+        if not 1 <= count <= MAX_COUNT:
+            self._reset("run/count")
             return default
+        return count
 
     def set_count(self, count: int) -> None:
         self._qs.setValue("run/count", int(count))
@@ -93,16 +134,21 @@ class Settings:
 
     def language(self) -> str:
         """``system``, ``en`` or ``ja``."""
-        value = str(self._qs.value("view/language", "system"))
-        return value if value in ("system", "en", "ja") else "system"
+        return self._choice("view/language", ("system", "en", "ja"))
 
     def set_language(self, value: str) -> None:
         self._qs.setValue("view/language", value)
 
     def theme(self) -> str:
         """``system``, ``light`` or ``dark``."""
-        value = str(self._qs.value("view/theme", "system"))
-        return value if value in ("system", "light", "dark") else "system"
+        return self._choice("view/theme", ("system", "light", "dark"))
+
+    def _choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = str(self._qs.value(key, allowed[0]))
+        if value not in allowed:
+            self._reset(key)
+            return allowed[0]
+        return value
 
     def set_theme(self, value: str) -> None:
         self._qs.setValue("view/theme", value)
@@ -115,3 +161,8 @@ class Settings:
 
     def set_geometry(self, data: QByteArray) -> None:
         self._qs.setValue("window/geometry", data)
+
+
+def _usable_path(value: object) -> bool:
+    """A stored path the window can use: text, not too long for the system, no NUL byte."""
+    return isinstance(value, str) and 0 < len(value) <= MAX_PATH and "\x00" not in value

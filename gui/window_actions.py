@@ -19,9 +19,12 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from core.errors import AppError
+from core.outputs import plan_outputs
 from gui import file_kinds, theme, translations
+from gui.error_texts import localized
 from gui.formatting import backend_name
 from gui.model_choice import ModelChoice
+from gui.png_output import save_png as write_png
 from gui.run_state import RunState
 from gui.settings import Settings
 
@@ -201,13 +204,21 @@ def export(window: QMainWindow, target: ActionTarget, fmt: str) -> Path | None:
     if path is None:
         return None
     try:
+        plan_outputs([(path.name, path)], window_inputs(target))
         writer(record, path)
     except AppError as exc:
-        window.statusBar().showMessage(exc.info.one_line(), 10000)
+        window.statusBar().showMessage(localized(exc.info).one_line(), 10000)
         return None
     target.settings.set_last_file("export", path)
     window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)
     return path
+
+
+def window_inputs(target: ActionTarget) -> list[Path | None]:
+    """The files the window's run reads: an export must never replace one of them."""
+    pair, choice = target.choice.pair, target.choice
+    return [pair.cpu if pair else None, pair.edgetpu if pair else None, choice.labels,
+            choice.image]
 
 
 def save_png(window: QMainWindow, target: ActionTarget) -> Path | None:
@@ -215,10 +226,11 @@ def save_png(window: QMainWindow, target: ActionTarget) -> Path | None:
                     "png")
     if path is None:
         return None
-    if not window.grab().save(str(path), "PNG"):
-        window.statusBar().showMessage(
-            translate("Window", "Could not write {path}: check that you may write to the folder.")
-            .format(path=path), 10000)
+    try:
+        plan_outputs([(path.name, path)], window_inputs(target))
+        write_png(window.grab(), path)
+    except AppError as exc:
+        window.statusBar().showMessage(localized(exc.info).one_line(), 10000)
         return None
     target.settings.set_last_file("export", path)
     window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)

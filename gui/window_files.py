@@ -19,12 +19,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core.backends import BackendSpec, assign_ids
 from core.errors import AppError, ErrorInfo
+from core.files import is_regular_file
+from core.model_info import ModelPair
 from core.records import BackendRecord
 from core.results import read_json
 from core.session import RunRequest
 from gui import file_kinds, window_actions
 from gui.input_bar_widget import InputBarWidget
 from gui.model_choice import ModelChoice
+from gui.model_scanner import ModelScanner
 from gui.settings import Settings
 
 translate = QCoreApplication.translate
@@ -37,6 +40,8 @@ class FileChooser(QObject):
     changed = Signal()  # the model, labels or image changed
     resultOpened = Signal(object, object)  # (RunRecord, Path): show it as it looked
     problem = Signal(object)  # ErrorInfo: what was chosen cannot be used
+    entriesChanged = Signal()  # the pickers' lists changed (a folder scan finished)
+    note = Signal(str)  # something worth a line in the status bar
 
     def __init__(self, settings: Settings, choice: ModelChoice, window: QWidget,
                  models_dir: Path | None = None, busy: Callable[[], bool] = lambda: False
@@ -47,6 +52,8 @@ class FileChooser(QObject):
         self.window = window  # dialogs open over it; files dropped anywhere in it are taken
         self.models_dir = models_dir
         self._busy = busy
+        self._scanner = ModelScanner(self)
+        self._scanner.finished.connect(self._on_models_scanned)
 
     def use_demo(self, model: str, labels: str, image: str) -> None:
         self.set_model(Path(model))
@@ -87,7 +94,25 @@ class FileChooser(QObject):
         if labels is not None:
             self.settings.add_recent(file_kinds.LABELS, labels)
         self.changed.emit()
+        self.scan_models()
         return True
+
+    def scan_models(self) -> ModelScanner:
+        """Look for the other model pairs off the GUI thread; the pickers update when done."""
+        self._scanner.scan(self.choice.folders_to_scan())
+        return self._scanner
+
+    def _on_models_scanned(self, generation: int, pairs: list[ModelPair],
+                           skipped: list[tuple[Path, str]]) -> None:
+        if generation != self._scanner.generation:
+            return
+        self.choice.take_scan(pairs)
+        self.entriesChanged.emit()
+        if skipped:
+            path, reason = skipped[0]
+            self.note.emit(translate(
+                "MainWindow", "Passed over {count} file(s) in the model folders, e.g. {name}: "
+                "{reason}.").format(count=len(skipped), name=path.name, reason=reason))
 
     def set_labels(self, path: Path | None) -> bool:
         self.choice.set_labels(path)
@@ -125,16 +150,20 @@ class FileChooser(QObject):
     def restore(self) -> None:
         """The files of the last session, else the sample demo when it has been fetched."""
         model = self.settings.last_file(file_kinds.MODEL)
-        if model and model.is_file():
+        if model and is_regular_file(model):
             self.set_model(model)
         else:
             self.select_demo()
         labels = self.settings.last_file(file_kinds.LABELS)
-        if labels and labels.is_file() and self.choice.labels != labels:
+        if labels and is_regular_file(labels) and self.choice.labels != labels:
             self.set_labels(labels)
         image = self.settings.last_file(file_kinds.IMAGE)
-        if image and image.is_file():
+        if image and is_regular_file(image):
             self.set_image(image)
+        if self.choice.pair is None:
+            self.scan_models()
+        if self.settings.notes:
+            self.note.emit(" ".join(self.settings.notes))
 
     def select_demo(self) -> None:
         from core.model_dirs import find_demo, model_dirs

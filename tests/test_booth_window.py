@@ -214,7 +214,7 @@ def test_screenshot_kiosk_renders_booth_mode_after_one_comparison(
         cwd=REPO, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "propagateSizeHints" not in done.stderr  # the offscreen platform's noise is dropped
-    assert "CPU VS CPU" in done.stdout
+    assert "CPU #2 VS CPU #1" in done.stdout
     assert "same answer" in done.stdout or "different answers" in done.stdout
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)

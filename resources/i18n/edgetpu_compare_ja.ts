@@ -1038,6 +1038,10 @@ or choose them above with Open…</source>
         <translation>.tflite モデル、.txt ラベルファイル、画像、または保存した .json の結果をドロップしてください。</translation>
     </message>
     <message>
+        <source>Passed over {count} file(s) in the model folders, e.g. {name}: {reason}.</source>
+        <translation>モデルのフォルダーで {count} 個のファイルを読み飛ばしました（例: {name}: {reason}）。</translation>
+    </message>
+    <message>
         <source>Opened {name}</source>
         <translation>{name} を開きました</translation>
     </message>
@@ -1240,6 +1244,13 @@ or choose them above with Open…</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>The saved setting {key} was not valid and was reset.</source>
+        <translation>保存されていた設定 {key} が正しくなかったため、初期値に戻しました。</translation>
+    </message>
+</context>
+<context>
     <name>StartPageWidget</name>
     <message>
         <source>Starting…</source>
@@ -1430,10 +1441,6 @@ or choose them above with Open…</source>
     <message>
         <source>Save window as PNG</source>
         <translation>ウィンドウを PNG で保存</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: check that you may write to the folder.</source>
-        <translation>{path} を書き込めませんでした。フォルダーへの書き込み権限を確認してください。</translation>
     </message>
     <message>
         <source>Starting…</source>

@@ -1,0 +1,118 @@
+"""Issue 10 of the hostile-user list: a saved result is checked fully before it is shown.
+
+NaN and Infinity, 10,000 levels of nesting, a count of 10^12 and a 5,000-character path used to
+crash ``screenshot --results`` and the window's Open Saved Result; each is now one clear
+``invalid_results`` line (or, for a path that is merely long, shown without crashing).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.errors import AppError
+from core.result_file import MAX_RESULT_BYTES, parse_result_bytes, read_result_file
+from tests.fuzz.targets import result_seed
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _with(change: Any) -> dict[str, Any]:
+    tree = json.loads(json.dumps(result_seed()))
+    change(tree)
+    return tree
+
+
+def _bad(text: str | bytes) -> str:
+    data = text.encode() if isinstance(text, str) else text
+    with pytest.raises(AppError) as caught:
+        parse_result_bytes(data, "r.json")
+    assert caught.value.info.code == "invalid_results"
+    return caught.value.info.message
+
+
+def test_a_valid_file_loads() -> None:
+    record = parse_result_bytes(json.dumps(result_seed()).encode())
+    assert [b.id for b in record.backends] == ["cpu", "edgetpu", "cpu-2"]
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(constant: str) -> None:
+    text = json.dumps(result_seed()).replace('"median": 4.375', f'"median": {constant}', 1)
+    assert "not a result file" in _bad(text)
+
+
+def test_ten_thousand_levels_of_nesting_are_refused() -> None:
+    deep = '{"schema": "edgetpu-compare/1", "host": ' + "[" * 10_000 + "]" * 10_000 + "}"
+    message = _bad(deep)
+    assert "nested" in message or "not a result file" in message
+    shallow_but_too_deep = '{"schema": "edgetpu-compare/1", "x": ' + "[" * 40 + "]" * 40 + "}"
+    assert "nested more than" in _bad(shallow_but_too_deep)
+
+
+@pytest.mark.parametrize("change,where", [
+    (lambda t: t["settings"].update(count=10**12), "settings.count"),
+    (lambda t: t["backends"][0]["stats"].update(count=10**12), "backends[0].stats.count"),
+    (lambda t: t["backends"][0]["latencies_ms"].append("fast"), "backends[0].latencies_ms[4]"),
+    (lambda t: t["backends"][0]["latencies_ms"].append(-1.0), "backends[0].latencies_ms[4]"),
+    (lambda t: t["backends"][0]["results"][0].update(id=True), "backends[0].results[0].id"),
+    (lambda t: t["backends"][0].update(status="great"), "backends[0].status"),
+    (lambda t: t["image"].update(path="p" * 5000), "image.path"),
+    (lambda t: t["comparison"].update(candidate="nobody"), "comparison.candidate"),
+    (lambda t: t["comparison"].update(speedup_median=0), "comparison.speedup_median"),
+    (lambda t: t["backends"][2].update(id="cpu"), "backends"),
+    (lambda t: t.update(backends={"cpu": 1}), "backends"),
+])
+def test_each_wrong_field_is_named(change: Any, where: str) -> None:
+    assert where in _bad(json.dumps(_with(change)))
+
+
+def test_a_file_larger_than_the_cap_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_RESULT_BYTES + 1)
+    with pytest.raises(AppError) as caught:
+        read_result_file(path)
+    assert "too large" in caught.value.info.message
+
+
+def _screenshot(results: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gui.entry", "screenshot", "--results",
+                           str(results), "--out", str(out)], cwd=REPO, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_screenshot_of_a_hostile_result_is_one_line(tmp_path: Path) -> None:
+    hostile = tmp_path / "nan.json"
+    hostile.write_text(json.dumps(result_seed()).replace('"mean": 4.4375', '"mean": NaN'))
+    result = _screenshot(hostile, tmp_path / "x.png")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_the_window_shows_a_result_with_a_very_long_path(qtbot: Any, tmp_path: Path) -> None:
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    for length, shown in ((5000, False), (4000, True)):  # past PATH_MAX; within, but too long
+        long_path = ("/" + "/".join(["d" * 300] * 20))[:length - 9] + "/m.tflite"
+        tree = _with(lambda t, p=long_path: [b["model"].update(path=p) for b in t["backends"]])
+        path = tmp_path / f"long{length}.json"
+        path.write_text(json.dumps(tree))
+        assert window.files.open_result(path) is shown
+        if not shown:
+            assert "model.path is longer than 4096" in window.statusBar().currentMessage()
+    hostile = tmp_path / "count.json"
+    hostile.write_text(json.dumps(_with(lambda t: t["settings"].update(count=10**12))))
+    assert not window.files.open_result(hostile)
+    assert "settings.count" in window.statusBar().currentMessage()
