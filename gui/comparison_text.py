@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from core.baseline import baseline_pair
 from core.records import BackendRecord, Comparison
 from core.stats import compute_stats, speed_verdict, topk_score_delta
 from gui.formatting import backend_name, fmt_factor, fmt_ms, fmt_score
@@ -36,10 +37,7 @@ def _pick_pair(backends: Sequence[BackendRecord], comparison: Comparison | None
         pair = by_id[comparison.baseline], by_id[comparison.candidate]
         if all(_has_numbers(b) for b in pair):
             return pair
-    measured = [b for b in backends if _has_numbers(b)]
-    base = next((b for b in measured if b.kind == "cpu"), measured[0] if measured else None)
-    cand = next((b for b in measured if b is not base), None)
-    return base, cand
+    return baseline_pair(backends, _has_numbers, comparison.baseline if comparison else None)
 
 
 def comparison_sentence(backends: Sequence[BackendRecord],
