@@ -17,9 +17,8 @@ from core.backends import default_specs, parse_backend_spec
 from core.cli import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo
 from core.events import BackendFailed, BackendLoaded, Event, FirstInference
+from core.outputs import add_output_options, check_outputs, write_outputs
 from core.records import RunRecord
-from core.report_html import write_html
-from core.results import check_writable, write_csv, write_json
 from core.session import SCHEDULES, RunRequest, Session
 from core.summary import comparison_sentence
 
@@ -76,10 +75,7 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the result file")
-    parser.add_argument("--csv", type=Path, metavar="OUT", help="write one row per inference")
-    parser.add_argument("--html", type=Path, metavar="OUT",
-                        help="write a self-contained HTML report")
+    add_output_options(parser)
 
 
 def request_from_args(args: argparse.Namespace) -> RunRequest:
@@ -92,9 +88,7 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
 
 
 def run(args: argparse.Namespace) -> int:
-    for out in (args.json, args.csv, args.html):
-        if out is not None:
-            check_writable(out)
+    check_outputs(args)
     session = Session(request_from_args(args))
     session.prepare()
     out = sys.stdout
@@ -106,15 +100,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
     _print_summary(record, out)
-    if args.json:
-        write_json(record, args.json)
-        out.write(f"Saved {args.json}\n")
-    if args.csv:
-        write_csv(record, args.csv)
-        out.write(f"Saved {args.csv}\n")
-    if args.html:
-        write_html(record, args.html)
-        out.write(f"Saved {args.html}\n")
+    write_outputs(record, args, out)
     if session.cancelled:
         sys.stderr.write("error: stopped before the end. Run the command again to measure "
                          "everything.\n")

@@ -8,6 +8,7 @@ Kept apart from the window modules so that they only gain a few lines for booth 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,11 +58,14 @@ def make_booth(choice: ModelChoice, image_folder: Path | None = None,
     return BoothWindow(template, images, config, start, session_factory)
 
 
-def render_booth(args: argparse.Namespace, session: Any) -> int:
-    """``screenshot --kiosk``: booth mode after one real comparison, saved as a PNG."""
+def render_booth(args: argparse.Namespace, session: Any,
+                 save: Callable[[argparse.Namespace, Any, Callable[[], int]], int]) -> int:
+    """``screenshot --kiosk``: booth mode after one real comparison, saved as a PNG (and, with
+    ``save``'s options, the record of that comparison)."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from core.events import SessionFinished
     from core.session import Session
     from gui.booth_window import BoothWindow
 
@@ -84,6 +88,9 @@ def render_booth(args: argparse.Namespace, session: Any) -> int:
     booth.resize(width, height)
     booth.show()
     loop = QEventLoop()
+    shown: list[Any] = []
+    booth.runner.eventsDelivered.connect(lambda events: shown.extend(
+        e.result for e in events if isinstance(e, SessionFinished)))
 
     def finished(_count: int) -> None:
         booth.stop()  # before the next picture is scheduled: the shot shows this comparison
@@ -97,4 +104,5 @@ def render_booth(args: argparse.Namespace, session: Any) -> int:
     QApplication.processEvents()
     from gui.cli_screenshot import save_picture
 
-    return save_picture(booth, booth.speedup.text(), args.out)
+    return save(args, shown[0] if shown else None,
+                lambda: save_picture(booth, booth.speedup.text(), args.out))

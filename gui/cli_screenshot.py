@@ -1,9 +1,11 @@
 """``edgetpu-compare screenshot --out FILE.png [run options | --results FILE.json] [--size WxH]
-[--lang system|en|ja] [--theme system|light|dark] [--kiosk]``.
+[--lang system|en|ja] [--theme system|light|dark] [--kiosk] [--json OUT] [--csv OUT] [--html OUT]``.
 
 Renders the real window offscreen, after a real run (the same options as ``run``) or from a saved
-result, and saves it as a PNG: this is how every documentation picture is made. It never reads or
-writes the user's settings. Exit codes: 0 saved; 2 bad input (one ``error:`` line, no traceback).
+result, and saves it as a PNG: this is how every documentation picture is made. ``--json``,
+``--csv`` and ``--html`` save the run the picture shows, so that a picture and its numbers
+travel together. It never reads or writes the user's settings. Exit codes: 0 saved; 2 bad input
+(one ``error:`` line, no traceback).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +22,8 @@ from core.errors import fail
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from core.records import RunRecord
 
 DEFAULT_SIZE = "1600x1000"
 
@@ -36,6 +41,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from core.cli_run import add_run_options
+    from core.outputs import add_output_options
 
     parser.add_argument("--out", type=Path, required=True, metavar="PNG",
                         help="where to save the picture")
@@ -50,9 +56,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="colour theme (default: the system's)")
     parser.add_argument("--kiosk", action="store_true",
                         help="show booth mode (full-screen loop) after one comparison")
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.outputs import check_outputs
     from core.results import check_writable, read_json
 
     if args.results is None and (args.model is None or args.image is None):
@@ -62,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         raise fail("usage", "Use either --results or --model, not both.",
                    "Drop --model to show the saved result, or --results to run again.")
     check_writable(args.out)
+    check_outputs(args)
     record = read_json(args.results) if args.results is not None else None
     session = None
     if record is None:
@@ -91,7 +100,7 @@ def _render(args: argparse.Namespace, record: object, session: object,
     if args.kiosk:
         from gui.booth_launch import render_booth
 
-        return render_booth(args, session)
+        return render_booth(args, session, _save_outputs)
     window = MainWindow(Settings(settings_path), restore=False, start_page=False,
                         session_factory=lambda _request: session)
     width, height = args.size
@@ -111,7 +120,24 @@ def _render(args: argparse.Namespace, record: object, session: object,
     QApplication.processEvents()
     QTimer.singleShot(0, lambda: None)
     QApplication.processEvents()
-    return save_picture(window, window.comparison.text(), args.out)
+    shown = window.state.record
+    return _save_outputs(args, shown, lambda: save_picture(
+        window, window.comparison.text(), args.out))
+
+
+def _save_outputs(args: argparse.Namespace, record: RunRecord | None,
+                  picture: Callable[[], int]) -> int:
+    """Save the picture, then (``--json`` / ``--csv`` / ``--html``) the run it shows."""
+    from core.outputs import WRITERS, write_outputs
+
+    wanted = any(getattr(args, name, None) for name, _ in WRITERS)
+    if wanted and record is None:
+        raise fail("usage", "The picture shows no finished run, so there is nothing to save.",
+                   "Check the run's options with 'edgetpu-compare run' first.")
+    code = picture()
+    if wanted and record is not None:
+        write_outputs(record, args, sys.stdout)
+    return code
 
 
 def save_picture(widget: QWidget, sentence: str, out: Path) -> int:
