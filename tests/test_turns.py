@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import threading
+import time
+from pathlib import Path
 
+from core.backends import BackendSpec
+from core.events import Event, LatencyBatch
+from core.session import RunRequest, Session
 from core.turns import TurnGate
 
 
@@ -69,3 +74,37 @@ def test_serving_with_nobody_waiting_keeps_the_painter_free() -> None:
     gate = TurnGate(timeout_s=60)
     gate.served(gate.take())
     assert gate.idle(), "between turns (workers importing) the timer may still paint"
+
+
+def test_a_session_with_a_gate_measures_only_between_the_painters_turns(
+        small_model: Path, parrot: Path) -> None:
+    turn = threading.Semaphore(0)
+    gate = TurnGate(notify=turn.release, timeout_s=60)
+    painted: list[tuple[int, int]] = []
+    stop = threading.Event()
+
+    def painter() -> None:  # stands in for the window: some work on every turn
+        while not stop.is_set():
+            if not turn.acquire(timeout=0.05):
+                continue
+            ticket = gate.take()
+            started = time.monotonic_ns()
+            sum(i * i for i in range(20_000))
+            painted.append((started, time.monotonic_ns()))
+            gate.served(ticket)
+
+    thread = threading.Thread(target=painter)
+    thread.start()
+    events: list[Event] = []
+    try:
+        record = Session(RunRequest(small_model, parrot, count=800, warmup=1, backends=(
+            BackendSpec("cpu", threads=1), BackendSpec("cpu", threads=2)))).run(
+                events.append, gate=gate)
+    finally:
+        stop.set()
+        thread.join(60)
+    rounds = [(e.started_ns, e.ended_ns) for e in events if isinstance(e, LatencyBatch)]
+    assert all(b.status == "ok" for b in record.backends)
+    assert gate.turns == len(rounds) + 2, "a turn before each load and each round"
+    assert gate.timeouts == 0 and len(painted) == gate.turns
+    assert [(p, r) for p in painted for r in rounds if p[0] < r[1] and r[0] < p[1]] == []
