@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from core.errors import AppError, error
 from core.events import LatencyBatch, RunRejected, SessionFinished
@@ -191,6 +192,7 @@ class SessionRunner(QObject):
                 if flush:
                     for _ in range(FLUSH_PASSES):  # paint it now, not during the next round
                         QCoreApplication.sendPostedEvents()
+                    QGuiApplication.sync()  # and let the window system (an X server) show it
         finally:
             self._delivering = False
         pending, self._finish_pending = self._finish_pending, None
