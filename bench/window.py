@@ -97,7 +97,7 @@ def interference(repeats: int) -> list[str]:
 
 
 def responsiveness(repeats: int) -> list[str]:
-    results = [child("run", str(coral_file(SMALL)), str(coral_file(IMAGE)), "5000")
+    results = [child("stalls", str(coral_file(SMALL)), str(coral_file(IMAGE)), "5000")
                for _ in range(repeats)]
     worst = max(r["max_stall_ms"] for r in results)
     print("Responsiveness (5,000 inferences of the smallest model)")
