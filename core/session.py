@@ -5,7 +5,9 @@
 spawning one worker process per backend, and reports progress as plain-data events; ``cancel()``
 may be called from any thread and ends every worker promptly. Backends load one after another
 and then measure in alternating rounds, so that they never compete for the CPU and both
-histograms fill at the same pace.
+histograms fill at the same pace. The session's record is what ``core.reducer`` reads from its
+own events, the same reading the window makes; with the window's ``TurnGate`` every load and
+timed round waits until the window has painted, so that the two never run at the same time.
 """
 
 from __future__ import annotations
