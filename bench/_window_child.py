@@ -1,7 +1,8 @@
 """Runs inside a fresh process for bench/window.py: drives the real window and prints JSON.
 
 Kept separate so that each measurement starts from a clean process, as a user's would.
-Usage: python bench/_window_child.py run|startup MODEL IMAGE COUNT [T0]
+Usage: python bench/_window_child.py run|stalls|startup MODEL IMAGE COUNT [T0]
+       python bench/_window_child.py paint COUNT
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 T_IMPORT = time.time()
 
@@ -22,8 +24,10 @@ if not os.environ.get("DISPLAY"):
 os.environ["EDGETPU_COMPARE_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
 
 
-def measure_run(model: str, image: str, count: int) -> dict[str, float]:
-    """The CPU median and the largest event-loop stall while the window shows a live run."""
+def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, float]:
+    """The CPU's percentiles while the window shows a run and, with ``stalls``, the largest
+    event-loop stall (a 5 ms timer: left out when measuring the distribution, which its
+    wake-ups would disturb)."""
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
     from core.backends import BackendSpec
@@ -45,10 +49,20 @@ def measure_run(model: str, image: str, count: int) -> dict[str, float]:
 
     ticker.timeout.connect(tick)
     window.runner.runEnded.connect(app.quit)
+    timeouts: list[int] = []
+    window.runner.runStarted.connect(lambda: timeouts.append(0))
+    original = window.runner._on_turn
+
+    def on_turn(thread: Any) -> None:
+        original(thread)
+        timeouts[-1] = thread.gate.timeouts
+
+    window.runner._on_turn = on_turn  # type: ignore[method-assign]
     request = RunRequest(Path(model), Path(image), count=count, warmup=10,
                          backends=(BackendSpec("cpu"),))
     clock.start()
-    ticker.start()
+    if stalls:
+        ticker.start()
     window.start_run(request)
     app.exec()
     ticker.stop()
@@ -57,8 +71,55 @@ def measure_run(model: str, image: str, count: int) -> dict[str, float]:
     stats = record.backend("cpu").stats
     assert stats is not None, record.backend("cpu").error
     measuring = gaps[len(gaps) // 20:]  # leave out start-up (worker spawn happens off-thread)
-    return {"median_ms": stats.median, "max_stall_ms": max(measuring) - 5,
-            "deliveries": window.runner.deliveries, "repaints": window.repaints}
+    return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99,
+            "max_stall_ms": max(measuring) - 5 if measuring else 0.0,
+            "deliveries": window.runner.deliveries, "repaints": window.repaints,
+            "turn_timeouts": sum(timeouts)}
+
+
+def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
+    """One live frame as the runner makes it (a batch applied, the window refreshed, the posted
+    paint events flushed) with ``count`` latencies already in the run."""
+    import numpy as np
+    from PySide6.QtCore import QCoreApplication
+
+    from core.events import LatencyBatch
+    from core.records import BackendRecord
+    from gui.app import make_app
+    from gui.main_window import MainWindow
+    from gui.run_state import RunState
+    from gui.session_runner import FLUSH_PASSES
+    from gui.window_files import RESULTS_PAGE
+
+    app = make_app()
+    window = MainWindow(restore=False, start_page=False)
+    window.show()
+    rng = np.random.default_rng(1)
+    total = count + frames * 300
+    window.state = RunState.planned([BackendRecord("cpu", "cpu", "CPU", status="running")])
+    window.state.start_live()
+    window.pages.setCurrentIndex(RESULTS_PAGE)
+    window._sync_panels()
+    window.state.apply([LatencyBatch("cpu", tuple(rng.lognormal(np.log(17.6), 0.05, count)),
+                                     count, total)])
+    window._paint()
+    app.processEvents()
+    window.paint_log.start()
+    times = []
+    done = count
+    for _ in range(frames):
+        batch = tuple(rng.lognormal(np.log(17.6), 0.05, 300))
+        done += len(batch)
+        start = time.perf_counter()
+        window.state.apply([LatencyBatch("cpu", batch, done, total)])
+        window._paint()
+        for _ in range(FLUSH_PASSES):
+            QCoreApplication.sendPostedEvents()
+        times.append(time.perf_counter() - start)
+    paints = window.paint_log.intervals or []
+    painted = [p for p in paints if p[1] - p[0] > 0]
+    return {"frame_ms": 1000 * sorted(times)[len(times) // 2],
+            "paints_per_frame": len(painted) / frames}
 
 
 def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
@@ -96,9 +157,12 @@ def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
 
 
 def main() -> None:
+    if sys.argv[1] == "paint":
+        print("JSON " + json.dumps(measure_paint(int(sys.argv[2]))), flush=True)
+        return
     mode, model, image, count = sys.argv[1:5]
-    if mode == "run":
-        result = measure_run(model, image, int(count))
+    if mode in ("run", "stalls"):
+        result = measure_run(model, image, int(count), stalls=mode == "stalls")
     else:
         result = measure_startup(model, image, float(sys.argv[5]))
     print("JSON " + json.dumps(result), flush=True)

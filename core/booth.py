@@ -16,17 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from core.backends import assign_ids
+from core.baseline import baseline_pair
 from core.errors import ErrorInfo
-from core.events import (
-    BackendFailed,
-    BackendFinished,
-    BackendLoaded,
-    BackendStarted,
-    FirstInference,
-    LatencyBatch,
-    SessionFinished,
-)
-from core.records import Prediction
+from core.events import RunPlanned, RunRejected, SessionFinished
+from core.records import BackendRecord, Prediction
+from core.reducer import RunReducer
 from core.session import RunRequest
 from core.stats import speed_verdict
 
@@ -141,6 +135,9 @@ class BoothLoop:
         self.backends: dict[str, BackendLive] = {}
         self.comparisons = 0  # sessions that finished (any outcome)
         self.rejected: ErrorInfo | None = None  # the last image the session refused, if any
+        self._run: RunReducer | None = None  # the running comparison, as its record says
+        self._seen: dict[str, int] = {}  # latencies of that record already in the tiles
+        self.baseline: str | None = None  # the backend chosen as baseline, by id
 
     @property
     def current(self) -> Path | None:
@@ -161,6 +158,7 @@ class BoothLoop:
     def expect(self, request: RunRequest) -> None:
         """Know the backends of ``request`` before they report, so their tiles show at once."""
         specs = list(request.backends)
+        self.baseline = request.baseline or None
         for backend_id, spec in zip(assign_ids(specs), specs, strict=True):
             self._backend(backend_id, spec.kind, spec.label())
 
@@ -177,6 +175,17 @@ class BoothLoop:
         return changed
 
     def _apply(self, event: Any) -> bool:
+        """The session's record says what happened (``core.reducer``, as for the window); the
+        tiles follow the backends that changed."""
+        if isinstance(event, RunRejected):
+            self.reject(event.error)
+            return True
+        if self._run is None or isinstance(event, RunPlanned):
+            self._run = RunReducer(live=False)  # one comparison's record: bounded by its count
+            self._run.record.backends = [BackendRecord(b.id, b.kind, b.label)
+                                         for b in self.backends.values()]
+            self._seen = {}
+        changed = self._run.apply_one(event)
         if isinstance(event, SessionFinished):
             self.comparisons += 1
             self.rejected = None
@@ -185,35 +194,32 @@ class BoothLoop:
                 live.label = rec.label
                 if rec.status == "ok" and rec.results:
                     live.top1 = rec.results[0]
+            self._run = None
             return True
-        backend_id = getattr(event, "backend_id", None)
-        if backend_id is None:
-            return False
-        if isinstance(event, BackendStarted):
-            live = self._backend(backend_id, event.kind, event.label)
-            live.label = event.label
-            return True
-        live = self._backend(backend_id, "", backend_id)
-        if isinstance(event, BackendLoaded):
-            live.label = event.label
-        elif isinstance(event, FirstInference):
-            live.top1 = event.predictions[0] if event.predictions else None
-        elif isinstance(event, LatencyBatch):
+        for backend_id in changed:
+            record = self._run.backend(backend_id)
+            if record is not None:
+                self._follow(record)
+        return bool(changed)
+
+    def _follow(self, rec: BackendRecord) -> None:
+        live = self._backend(rec.id, rec.kind, rec.label)
+        live.label = rec.label
+        seen = self._seen.get(rec.id, 0)
+        new = rec.latencies_ms[seen:]
+        self._seen[rec.id] = len(rec.latencies_ms)
+        if new:
             live.error = None
-            live.latencies_ms.extend(event.latencies_ms)
-            live.inferences += len(event.latencies_ms)
-        elif isinstance(event, BackendFinished):
+            live.latencies_ms.extend(new)
+            live.inferences += len(new)
+        if rec.results:
+            live.top1 = rec.results[0]
+        if rec.status == "ok":
             live.error = None
-            live.top1 = event.predictions[0] if event.predictions else live.top1
-        elif isinstance(event, BackendFailed):
-            if event.error.code == "cancelled":
-                return False
-            live.error = event.error
+        elif rec.status == "error" and rec.error is not None and rec.error is not live.error:
+            live.error = rec.error
             live.latencies_ms.clear()  # stale numbers must not stand beside a failure
             live.top1 = None
-        else:
-            return False
-        return True
 
     def reject(self, info: ErrorInfo) -> None:
         """The session refused this image (or broke): remember why and count it as done."""
@@ -223,8 +229,6 @@ class BoothLoop:
     def _backend(self, backend_id: str, kind: str, label: str) -> BackendLive:
         live = self.backends.get(backend_id)
         if live is None:
-            kind = kind or ("edgetpu" if backend_id.startswith("edgetpu")
-                            else backend_id.split("-")[0])
             live = BackendLive(backend_id, kind, label, self.config.window)
             self.backends[backend_id] = live
         elif kind:
@@ -232,10 +236,9 @@ class BoothLoop:
         return live
 
     def speedup(self) -> Speedup | None:
-        """The CPU's median over the first other backend's, both measured and not failing."""
-        measured = [b for b in self.backends.values() if b.measured]
-        baseline = next((b for b in measured if b.kind == "cpu"), None)
-        candidate = next((b for b in measured if b is not baseline), None)
+        """The baseline's median over the candidate's (``core.baseline``), both measured."""
+        baseline, candidate = baseline_pair(list(self.backends.values()), lambda b: b.measured,
+                                            self.baseline)
         if baseline is None or candidate is None:
             return None
         base_ms, cand_ms = baseline.median_ms(), candidate.median_ms()

@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,10 +17,8 @@ from core.backends import assign_ids, default_specs, parse_backend_spec
 from core.cli import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo, fail
 from core.events import BackendFailed, BackendLoaded, Event, FirstInference
-from core.outputs import Output, plan_outputs, write_all
+from core.record_outputs import add_output_options, check_outputs, write_outputs
 from core.records import RunRecord
-from core.report_html import render_html
-from core.results import to_csv, to_json
 from core.session import SCHEDULES, RunRequest, Session
 from core.summary import comparison_sentence
 from core.terminal import safe
@@ -83,10 +79,7 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the result file")
-    parser.add_argument("--csv", type=Path, metavar="OUT", help="write one row per inference")
-    parser.add_argument("--html", type=Path, metavar="OUT",
-                        help="write a self-contained HTML report")
+    add_output_options(parser)
 
 
 def request_from_args(args: argparse.Namespace) -> RunRequest:
@@ -119,9 +112,7 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SI
 
 
 def run(args: argparse.Namespace) -> int:
-    targets = [(flag, path) for flag, path in (("--json", args.json), ("--csv", args.csv),
-                                               ("--html", args.html)) if path is not None]
-    plan_outputs(targets, run_inputs(args))
+    targets = check_outputs(args, run_inputs(args))
     session = Session(request_from_args(args))
     session.prepare()
     out = sys.stdout
@@ -140,26 +131,14 @@ def run(args: argparse.Namespace) -> int:
         for s, handler in previous.items():
             signal.signal(s, handler)
     _print_summary(record, out)
-    render: dict[str, Callable[[RunRecord], str]] = {"--json": to_json, "--csv": to_csv,
-                                                     "--html": render_html}
-    outputs = [Output(flag, path, partial(_encoded, render[flag], record))
-               for flag, path in targets]
-    written, failed = write_all(outputs)
-    for output in written:
-        out.write(f"Saved {safe(output.path)}\n")
-    for output, info in failed:
-        sys.stderr.write(f"error: {output.what}: {safe(info.one_line())}\n")
+    written = write_outputs(record, targets, out, sys.stderr)
     if session.cancelled:
         sys.stderr.write("error: stopped before the end. Run the command again to measure "
                          "everything.\n")
         return 128 + (stopped_by[0] if stopped_by else signal.SIGINT)
-    if failed:
+    if not written:
         return EXIT_BACKEND_FAILED
     return EXIT_OK if all(b.status == "ok" for b in record.backends) else EXIT_BACKEND_FAILED
-
-
-def _encoded(render: Callable[[RunRecord], str], record: RunRecord) -> bytes:
-    return render(record).encode("utf-8")
 
 
 def _print_header(session: Session, out: TextIO) -> None:

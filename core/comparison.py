@@ -1,8 +1,9 @@
 """Which backend is the baseline, and every other backend against it.
 
-One rule for the command line, the window and saved results: the baseline is the backend the
-person chose, when it produced numbers; else the first CPU that did; else the first backend that
-did. Every other backend with numbers is then compared with it (``core.stats.compare``).
+The baseline is the one rule of ``core.baseline`` applied to the backends with numbers: the
+backend the person chose, when it produced numbers; else the first CPU that did; else the first
+backend that did. Every other backend with numbers is then compared with it
+(``core.stats.compare``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from core.baseline import baseline_pair
 from core.records import BackendRecord, Comparison
 from core.stats import compare, compute_stats
 
@@ -31,10 +33,7 @@ def choose_baseline(backends: Sequence[BackendRecord],
                     preferred: str | None = None) -> BackendRecord | None:
     """The preferred backend if it has numbers, else the first CPU with numbers, else the first
     backend with numbers; None when nothing was measured."""
-    measured = [b for b in backends if has_numbers(b)]
-    chosen = next((b for b in measured if preferred and b.id == preferred), None)
-    return chosen or next((b for b in measured if b.kind == "cpu"),
-                          measured[0] if measured else None)
+    return baseline_pair(backends, has_numbers, preferred or None)[0]
 
 
 def candidates(backends: Sequence[BackendRecord],

@@ -7,9 +7,29 @@ to queue. A driver receives them in order through the ``on_event`` callback of `
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import ErrorInfo
 from core.records import Prediction, RunRecord
+
+
+@dataclass(frozen=True)
+class BackendPlan:
+    """One backend the run will measure, as the session named it: the window never guesses."""
+
+    backend_id: str
+    kind: str
+    label: str
+    model_path: str
+    spec: str  # the backend's spec as text, e.g. ``cpu:threads=2``
+
+
+@dataclass(frozen=True)
+class RunPlanned:
+    """The first event of every run: each backend in order, and the timed inferences each."""
+
+    backends: tuple[BackendPlan, ...]
+    count: int
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,9 @@ class BackendLoaded:
     device: str
     load_ms: float
     warnings: tuple[ErrorInfo, ...] = ()
+    # What else the runtime reported (Edge TPU: the library file loaded, its version, the
+    # delegate options and the performance level that really applies), as (key, value) pairs.
+    details: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,10 @@ class LatencyBatch:
     latencies_ms: tuple[float, ...]
     done: int
     total: int
+    # When the round ran, in ``time.monotonic_ns()``: CLOCK_MONOTONIC on Linux, one clock for
+    # every process on the host, so a test can check that the window never painted meanwhile.
+    started_ns: int = 0
+    ended_ns: int = 0
 
 
 @dataclass(frozen=True)
@@ -77,12 +104,21 @@ class SessionFinished:
     result: RunRecord
 
 
+@dataclass(frozen=True)
+class RunRejected:
+    """The session refused to start (a user mistake found by ``prepare``) or broke unexpectedly."""
+
+    error: ErrorInfo
+
+
 Event = (
-    BackendStarted
+    RunPlanned
+    | BackendStarted
     | BackendLoaded
     | FirstInference
     | LatencyBatch
     | BackendFinished
     | BackendFailed
     | SessionFinished
+    | RunRejected
 )

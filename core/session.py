@@ -5,7 +5,9 @@
 spawning one worker process per backend, and reports progress as plain-data events; ``cancel()``
 may be called from any thread and ends every worker promptly. Backends load one after another
 and then measure in alternating rounds, so that they never compete for the CPU and both
-histograms fill at the same pace.
+histograms fill at the same pace. The session's record is what ``core.reducer`` reads from its
+own events, the same reading the window makes; with the window's ``TurnGate`` every load and
+timed round waits until the window has painted, so that the two never run at the same time.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from core.events import (
     BackendFailed,
     BackendFinished,
     BackendLoaded,
+    BackendPlan,
     BackendStarted,
     Event,
     FirstInference,
     LatencyBatch,
+    RunPlanned,
     SessionFinished,
 )
 from core.failures import match_failure
@@ -38,7 +42,9 @@ from core.limits import round_timeout, stalled_error, warmup_timeout
 from core.model_insight import model_entry
 from core.planning import Plan, PlannedBackend, host_info, make_plan
 from core.records import BackendRecord, RunRecord
-from core.stats import compare, compute_stats, dequantize, top_k
+from core.reducer import UNFINISHED, RunReducer
+from core.stats import compare, dequantize, top_k
+from core.turns import TurnGate
 from core.worker import Died, WorkerHandle, WorkerJob, new_cancel_event
 
 SCHEDULES = ("alternate", "sequential")
@@ -89,6 +95,7 @@ class Session:
         self._workers: list[WorkerHandle] = []
         self._scores: dict[str, np.ndarray] = {}
         self._emit: EventCallback = lambda _event: None
+        self._gate: TurnGate | None = None
 
     @property
     def plan(self) -> Plan:
@@ -111,6 +118,9 @@ class Session:
         """Stop the run from any thread; workers stop within one inference."""
         self._cancelled.set()
         self._worker_cancel.set()
+        gate = self._gate
+        if gate is not None:
+            gate.open()
 
     @property
     def cancelled(self) -> bool:
@@ -119,11 +129,28 @@ class Session:
     def worker_pids(self) -> list[int]:
         return [w.pid for w in self._workers if w.pid is not None]
 
-    def run(self, on_event: EventCallback | None = None) -> RunRecord:
-        """Measure every backend; blocks until done or cancelled. Always reaps its workers."""
+    def run(self, on_event: EventCallback | None = None,
+            gate: TurnGate | None = None) -> RunRecord:
+        """Measure every backend; blocks until done or cancelled. Always reaps its workers.
+
+        With a ``gate`` (the window's), every load and timed round waits for the painter's
+        turn first, so that painting and measuring never overlap; rounds are then longer."""
         plan = self.prepare()
-        self._emit = on_event or (lambda _event: None)
         record = self._new_record(plan)
+        reducer = RunReducer(record, live=False)  # the one reading of the events, as the window's
+        forward = on_event or (lambda _event: None)
+
+        def emit(event: Event) -> None:
+            reducer.apply_one(event)
+            forward(event)
+
+        self._emit = emit
+        self._gate = gate
+        if self.cancelled and gate is not None:
+            gate.open()
+        emit(RunPlanned(tuple(BackendPlan(r.id, r.kind, r.label, str(r.model.get("path", "")),
+                                          str(r.runtime.get("spec", "")))
+                              for r in record.backends), self.request.count))
         live: list[_Live] = []
         try:
             for planned, rec in zip(plan.backends, record.backends, strict=True):
@@ -137,11 +164,7 @@ class Session:
         finally:
             for handle in self._workers:
                 handle.stop()
-        for rec in record.backends:
-            if rec.status == "pending":
-                rec.status = "cancelled"
-                rec.error = error("cancelled")
-            rec.stats = compute_stats(rec.latencies_ms)
+        reducer.close()
         record.comparison = self._comparison(record)
         self._emit(SessionFinished(record))
         return record
@@ -165,6 +188,7 @@ class Session:
 
     def _load(self, b: _Live) -> bool:
         """Load one backend while the others wait, so that load times are not contended."""
+        self._turn()
         if self.cancelled or not b.worker.send("load"):
             return False
         loaded = self._receive(b, LOAD_TIMEOUT_S)
@@ -172,19 +196,13 @@ class Session:
             return False
         info: dict[str, Any] = loaded[1]
         rec = b.record
-        rec.label = info["label"]
-        rec.runtime = {"name": info["runtime_name"], "version": info["runtime_version"],
-                       "spec": b.planned.spec.to_text(), **info.get("details", {})}
-        rec.device = info["device"]
-        rec.load_ms = info["load_ms"]
-        rec.warnings.extend(info["warnings"])
-        self._emit(BackendLoaded(rec.id, rec.label, info["runtime_name"],
-                                 info["runtime_version"], rec.device, info["load_ms"],
-                                 tuple(rec.warnings)))
+        self._emit(BackendLoaded(rec.id, info["label"], info["runtime_name"],
+                                 info["runtime_version"], info["device"], info["load_ms"],
+                                 (*rec.warnings, *info["warnings"]),
+                                 tuple(info.get("details", {}).items())))
         first = self._receive(b, LOAD_TIMEOUT_S)
         if first is None or first[0] != "first":
             return False
-        rec.first_inference_ms = first[1]
         self._emit(FirstInference(rec.id, first[1], self._predictions(b, first[2])))
         ready = self._receive(b, warmup_timeout(self.request.warmup, first[1], LOAD_TIMEOUT_S))
         return ready is not None and ready[0] == "ready"
@@ -204,18 +222,21 @@ class Session:
 
     def _round(self, b: _Live) -> bool:
         """One batch of timed inferences; False when the backend is done or failed."""
-        if not b.worker.send("run", b.remaining, ROUND_BUDGET_NS):
+        self._turn()
+        budget = self._gate.round_ns if self._gate is not None else ROUND_BUDGET_NS
+        if self.cancelled:
+            return False
+        if not b.worker.send("run", b.remaining, budget):
             self._fail(b.record, error("worker_crashed"))
             return False
         reply = self._receive(b, round_timeout(b.record.first_inference_ms, ROUND_TIMEOUT_S))
         if reply is None or reply[0] != "batch":
             return False
-        batch = [ns / 1e6 for ns in reply[1]]
-        b.record.latencies_ms.extend(batch)
+        batch = tuple(ns / 1e6 for ns in reply[1])
         b.remaining -= len(batch)
         if batch:
-            self._emit(LatencyBatch(b.record.id, tuple(batch), len(b.record.latencies_ms),
-                                    self.request.count))
+            self._emit(LatencyBatch(b.record.id, batch, len(b.record.latencies_ms) + len(batch),
+                                    self.request.count, reply[2], reply[3]))
         if b.remaining <= 0:
             self._finish(b)
             return False
@@ -228,10 +249,7 @@ class Session:
         reply = self._receive(b, ROUND_TIMEOUT_S)
         if reply is None or reply[0] != "output":
             return
-        predictions = self._predictions(b, reply[1])
-        b.record.results = list(predictions)
-        b.record.status = "ok"
-        self._emit(BackendFinished(b.record.id, predictions))
+        self._emit(BackendFinished(b.record.id, self._predictions(b, reply[1])))
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -275,11 +293,14 @@ class Session:
                      f"The process measuring {b.record.label} stopped unexpectedly "
                      f"({died.signal_name()} during {died.stage}).", detail=detail)
 
+    def _turn(self) -> None:
+        """Before timed work: the window paints what it has been handed, then it is our turn."""
+        if self._gate is not None and not self.cancelled:
+            self._gate.give_turn()
+
     def _fail(self, rec: BackendRecord, info: ErrorInfo) -> None:
-        if rec.status != "pending":
+        if rec.status not in UNFINISHED:
             return
-        rec.status = "cancelled" if info.code == "cancelled" else "error"
-        rec.error = info
         self._emit(BackendFailed(rec.id, info))
 
     def _predictions(self, b: _Live, raw: np.ndarray) -> tuple[Any, ...]:

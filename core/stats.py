@@ -30,7 +30,7 @@ def topk_score_delta(a: Sequence[Prediction], b: Sequence[Prediction]) -> float 
     return max(deltas) if deltas else None
 
 
-def compute_stats(latencies_ms: Sequence[float]) -> Stats | None:
+def compute_stats(latencies_ms: Sequence[float] | np.ndarray) -> Stats | None:
     """min / median / mean / p90 / p99 / max / std (sample std; 0 for a single value)."""
     if len(latencies_ms) == 0:
         return None

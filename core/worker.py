@@ -4,9 +4,9 @@ The worker does nothing but invoke between messages, so its timings are not dist
 or another backend (DESIGN.md section 2: a busy Python thread slows short invokes badly). It runs
 in rounds on command so that the parent can alternate backends and receive batches at a bounded
 rate. Protocol, worker -> parent: ("stage", name), ("imported",), ("loaded", info),
-("first", ms, raw_output), ("ready",), ("batch", [ns, ...]), ("output", raw_output),
-("error", ErrorInfo). Parent -> worker: ("load",), ("run", max_count, budget_ns), ("output",),
-("stop",).
+("first", ms, raw_output), ("ready",), ("batch", [ns, ...], started_ns, ended_ns),
+("output", raw_output), ("error", ErrorInfo). Parent -> worker: ("load",),
+("run", max_count, budget_ns), ("output",), ("stop",).
 """
 
 from __future__ import annotations
@@ -149,6 +149,7 @@ def _rounds(interp: Any, out_index: int, conn: Connection, cancel: Any) -> None:
             _, max_count, budget_ns = command
             latencies: list[int] = []
             append = latencies.append
+            started = time.monotonic_ns()  # one clock for every process on the host
             deadline = clock() + budget_ns
             next_check = 0
             while len(latencies) < max_count:
@@ -162,7 +163,7 @@ def _rounds(interp: Any, out_index: int, conn: Connection, cancel: Any) -> None:
                     if cancel.is_set():
                         break
                     next_check = t1 + CANCEL_CHECK_NS
-            conn.send(("batch", latencies))
+            conn.send(("batch", latencies, started, time.monotonic_ns()))
         elif command[0] == "output":
             conn.send(("output", np.array(interp.get_tensor(out_index))))
         else:

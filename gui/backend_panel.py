@@ -7,7 +7,6 @@ replaces the measurements with an ``ErrorPanel``; the rest of the window goes on
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.live import LiveSeries
 from core.records import BackendRecord
-from core.stats import compute_stats
 from gui.error_panel import ErrorPanel
 from gui.formatting import backend_details, backend_name, fmt_ms, fmt_ms_unit
 from gui.histogram_widget import HistogramWidget
@@ -169,8 +168,9 @@ class BackendPanel(QFrame):
         return self._stack.currentIndex()
 
     def show_record(self, record: BackendRecord, progress: Progress | None = None,
-                    running: bool = False) -> None:
-        """Show ``record`` as it is now; cheap enough to call ~30 times a second."""
+                    running: bool = False, series: LiveSeries | None = None) -> None:
+        """Show ``record`` as it is now; cheap enough to call ~30 times a second. ``series``
+        holds its latencies as the run state keeps them per batch (made here if not given)."""
         self.paints += 1
         self._title.setText(backend_name(record))
         self._subtitle.setText("  ·  ".join(backend_details(record)))
@@ -187,7 +187,9 @@ class BackendPanel(QFrame):
             if not record.results:
                 return
         self._stack.setCurrentIndex(MEASURING)
-        self._show_numbers(record, progress.total if progress is not None else None)
+        self._show_numbers(record, series if series is not None
+                           else LiveSeries(record.latencies_ms),
+                           progress.total if progress is not None else None)
 
     def _show_insight(self, record: BackendRecord) -> None:
         self._model_path = str(record.model.get("path") or "")
@@ -228,9 +230,9 @@ class BackendPanel(QFrame):
             self._chip.style().unpolish(self._chip)
             self._chip.style().polish(self._chip)
 
-    def _show_numbers(self, record: BackendRecord, total: int | None = None) -> None:
-        data = np.asarray(record.latencies_ms, dtype=np.float64)
-        stats = record.stats or compute_stats(record.latencies_ms)
+    def _show_numbers(self, record: BackendRecord, series: LiveSeries,
+                      total: int | None = None) -> None:
+        stats = record.stats or series.stats()
         median = stats.median if stats else None
         colour = self._colour.name()
         unit = self.tr("ms")  # outside the f-string, where lupdate can see it
@@ -246,8 +248,8 @@ class BackendPanel(QFrame):
         self._first.setText(fmt_ms_unit(record.first_inference_ms))
         for key, label in self._stat_labels.items():
             label.setText(fmt_ms_unit(getattr(stats, key)) if stats else "–")
-        self.histogram.set_latencies(data, median)
-        self.strip.set_latencies(data, total)
+        self.histogram.set_series(series, median)
+        self.strip.set_series(series, total)
         n = len(record.results)
         self._topk_caption.setText(self.tr("TOP {n} RESULTS").format(n=n) if n
                                    else self.tr("RESULTS"))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -31,8 +31,9 @@ from gui.booth_panel import BoothPanel
 from gui.booth_speedup_widget import BoothSpeedupWidget
 from gui.error_texts import localized
 from gui.formatting import backend_name
+from gui.paint_log import PaintLog
 from gui.palette import Theme, current
-from gui.session_runner import RunRejected, SessionRunner
+from gui.session_runner import SessionRunner
 
 BOOTH_PAGE, MESSAGE_PAGE = 0, 1
 LEAVE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_F11)
@@ -65,6 +66,7 @@ class BoothWindow(QWidget):
         self._unit = 1.0
         self.panels: dict[str, BoothPanel] = {}
         self.repaints = 0
+        self.paint_log = PaintLog()
         self._build()
         if self.loop is not None and self.template is not None:
             self.loop.expect(self.template)
@@ -209,9 +211,6 @@ class BoothWindow(QWidget):
     def _on_events(self, events: list[Any]) -> None:
         if self.loop is None:
             return
-        for event in events:
-            if isinstance(event, RunRejected):
-                self.loop.reject(event.error)
         self.loop.apply(events)
         self._request_paint()
 
@@ -243,7 +242,15 @@ class BoothWindow(QWidget):
         self._apply_unit()
         self._paint_if_visible()
 
+    def event(self, event: QEvent) -> bool:
+        log: PaintLog | None = getattr(self, "paint_log", None)  # None while constructing
+        return super().event(event) if log is None else log.handle(event, super().event)
+
     def _paint(self) -> None:
+        with self.paint_log.timing():
+            self._show_loop()
+
+    def _show_loop(self) -> None:
         self._dirty = False
         loop = self.loop
         if loop is None:

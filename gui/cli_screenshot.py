@@ -1,10 +1,14 @@
 """``edgetpu-compare screenshot --out FILE.png [run options | --results FILE.json] [--size WxH]
-[--lang system|en|ja] [--theme system|light|dark] [--kiosk | --model-details]``.
+[--lang system|en|ja] [--theme system|light|dark] [--kiosk | --model-details] [--json OUT]
+[--csv OUT] [--html OUT]``.
 
 Renders the real window offscreen, after a real run (the same options as ``run``) or from a saved
-result, and saves it as a PNG: this is how every documentation picture is made. It never reads or
-writes the user's settings. Exit codes: 0 saved; 2 bad input (one ``error:`` line, no traceback);
-128 + the signal's number when SIGINT, SIGTERM or SIGHUP stopped it (nothing is saved then).
+result, and saves it as a PNG: this is how every documentation picture is made. ``--json``,
+``--csv`` and ``--html`` save the run the picture shows, so that a picture and its numbers
+travel together. It never reads or writes the user's settings. Exit codes: 0 saved; 1 the
+picture was saved but one of the other files could not be written; 2 bad input (one ``error:``
+line, no traceback); 128 + the signal's number when SIGINT, SIGTERM or SIGHUP stopped it
+(nothing is saved then).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import contextlib
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +28,8 @@ from core.terminal import safe
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from core.records import RunRecord
 
 DEFAULT_SIZE = "1600x1000"
 SCREENSHOT_TIMEOUT_MS = 300_000
@@ -42,6 +48,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from core.cli_run import add_run_options
+    from core.record_outputs import add_output_options
 
     parser.add_argument("--out", type=Path, required=True, metavar="PNG",
                         help="where to save the picture")
@@ -58,11 +65,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show booth mode (full-screen loop) after one comparison")
     parser.add_argument("--model-details", action="store_true",
                         help="show the model details view of --model (nothing is run)")
+    add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from core.cli_run import run_inputs
     from core.outputs import plan_outputs
+    from core.record_outputs import check_outputs
     from core.result_file import read_result_file
 
     if args.model_details:
@@ -74,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     if args.results is not None and args.model is not None:
         raise fail("usage", "Use either --results or --model, not both.",
                    "Drop --model to show the saved result, or --results to run again.")
-    plan_outputs([("--out", args.out)], [args.results, *run_inputs(args)])
+    args.record_targets = check_outputs(args, [args.results, *run_inputs(args)],
+                                        [("--out", args.out)])
     record = read_result_file(args.results) if args.results is not None else None
     session = None
     if record is None:
@@ -151,7 +161,25 @@ def _render(args: argparse.Namespace, record: object, session: object,
     QApplication.processEvents()
     QTimer.singleShot(0, lambda: None)
     QApplication.processEvents()
-    return save_picture(window, window.comparison.text(), args.out)
+    shown = window.state.record
+    return _save_outputs(args, shown, lambda: save_picture(
+        window, window.comparison.text(), args.out))
+
+
+def _save_outputs(args: argparse.Namespace, record: RunRecord | None,
+                  picture: Callable[[], int]) -> int:
+    """Save the picture, then (``--json`` / ``--csv`` / ``--html``) the run it shows."""
+    from core.record_outputs import write_outputs
+
+    targets = getattr(args, "record_targets", [])
+    if targets and record is None:
+        raise fail("usage", "The picture shows no finished run, so there is nothing to save.",
+                   "Check the run's options with 'edgetpu-compare run' first.")
+    code = picture()
+    if code == 0 and targets and record is not None \
+            and not write_outputs(record, targets, sys.stdout, sys.stderr):
+        return 1
+    return code
 
 
 def _render_details(args: argparse.Namespace) -> int:
@@ -195,6 +223,7 @@ def render_booth(args: argparse.Namespace, session: Any) -> int:
     from PySide6.QtWidgets import QApplication
 
     from core.booth import BoothConfig, list_images
+    from core.events import SessionFinished
     from core.session import RunRequest, Session
     from gui.booth_window import BoothWindow
 
@@ -217,6 +246,9 @@ def render_booth(args: argparse.Namespace, session: Any) -> int:
     booth.resize(width, height)
     booth.show()
     loop = QEventLoop()
+    shown: list[Any] = []
+    booth.runner.eventsDelivered.connect(lambda events: shown.extend(
+        e.result for e in events if isinstance(e, SessionFinished)))
 
     def finished(_count: int) -> None:
         booth.stop()  # before the next picture is scheduled: the shot shows this comparison
@@ -228,4 +260,5 @@ def render_booth(args: argparse.Namespace, session: Any) -> int:
     loop.exec()
     booth.stop()  # after the time limit, if it came first
     QApplication.processEvents()
-    return save_picture(booth, booth.speedup.text(), args.out)
+    return _save_outputs(args, shown[0] if shown else None,
+                         lambda: save_picture(booth, booth.speedup.text(), args.out))

@@ -1,15 +1,15 @@
 """A backend's latency histogram: one step curve, created once and refreshed with ``setData``.
 
-Bins are chosen for this panel's own data (``core.stats.histogram_bins``, refined to at least
-sqrt(n) bins so that two close modes stay apart), so a 0.5 ms Edge TPU and a 40 ms CPU each get a
-readable shape. A few very slow outliers would squash everything into
-one bar, so the view stops at the 99.5th percentile and says how many inferences lie beyond it.
+Bins are chosen for this panel's own data (as ``core.stats.histogram_bins`` would, refined to at
+least sqrt(n) bins so that two close modes stay apart), so a 0.5 ms Edge TPU and a 40 ms CPU each
+get a readable shape. A few very slow outliers would squash everything into one bar, so the view
+stops short of them and says how many inferences lie beyond it. The counts come from a
+``core.live.LiveSeries``, kept per batch: a paint costs the same at any number of inferences.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,13 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from core.stats import histogram_bins
+from core.live import MAX_BINS, LiveSeries
 from gui.formatting import fmt_ms
 from gui.palette import Theme, current
 from gui.plot_ranges import StickyRange
-
-MAX_BINS = 40
-OUTLIER_FACTOR = 1.6  # a max beyond p99.5 x this is cut off the view and counted instead
 
 
 class HistogramWidget(pg.PlotWidget):
@@ -66,8 +63,11 @@ class HistogramWidget(pg.PlotWidget):
 
     def set_latencies(self, latencies_ms: Sequence[float] | np.ndarray,
                       median: float | None = None) -> None:
-        data = np.asarray(latencies_ms, dtype=np.float64)
-        if data.size == 0:
+        self.set_series(LiveSeries(latencies_ms), median)
+
+    def set_series(self, series: LiveSeries, median: float | None = None) -> None:
+        """Show ``series``: its bins are kept per batch, so this costs the same at any count."""
+        if series.count == 0:
             self._curve.setData([0.0, 1.0], [0.0])
             self._median.setVisible(False)
             self._note.setVisible(False)
@@ -75,17 +75,9 @@ class HistogramWidget(pg.PlotWidget):
             self._y.reset()
             self.bins = 0
             return
-        cutoff = float(np.percentile(data, 99.5))
-        shown = data
-        if data.size >= 20 and data.max() > cutoff * OUTLIER_FACTOR:
-            shown = data[data <= cutoff * OUTLIER_FACTOR]
-        edges = histogram_bins(cast(Sequence[float], shown), max_bins=MAX_BINS)
-        wanted = min(MAX_BINS, int(np.sqrt(shown.size)))
-        if edges.size - 1 < wanted and shown.max() > shown.min():
-            edges = np.linspace(float(shown.min()), float(shown.max()), wanted + 1)
-        counts, _ = np.histogram(shown, bins=edges)
+        edges, counts, hidden = series.histogram(MAX_BINS)
         self.bins = counts.size
-        self._curve.setData(edges, counts.astype(np.float64))
+        self._curve.setData(edges, counts)
         width = edges[-1] - edges[0]
         if self._x.fit(float(edges[0]), float(edges[-1])):  # moves rarely: axes stay cached
             self.setXRange(self._x.low, self._x.high, padding=0)
@@ -95,9 +87,8 @@ class HistogramWidget(pg.PlotWidget):
         if median is not None:
             self._median.setPos(median)
             self._median.setVisible(True)
-        hidden = data.size - shown.size
         if hidden:
             self._note.setText(self.tr("+{n} slower, up to {ms} ms").format(
-                n=hidden, ms=fmt_ms(float(data.max()))))
+                n=hidden, ms=fmt_ms(series.max)))
             self._note.setPos(edges[-1] + width * 0.03, top)
         self._note.setVisible(bool(hidden))

@@ -39,6 +39,7 @@ from gui.comparison_widget import ComparisonWidget
 from gui.error_texts import localized
 from gui.input_bar_widget import InputBarWidget
 from gui.model_choice import ModelChoice
+from gui.paint_log import PaintLog
 from gui.palette import Theme, current
 from gui.run_state import RunState
 from gui.session_runner import SessionRunner, is_final
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.runner.runEnded.connect(self._on_run_ended)
         self.panels: list[BackendPanel] = []
         self.repaints = 0
+        self.paint_log = PaintLog()
         self._dirty = False
         self.last_request: RunRequest | None = None
         self.booth: BoothWindow | None = None
@@ -238,8 +240,16 @@ class MainWindow(QMainWindow):
         if self.isVisible() and not self.isMinimized():
             self._paint()
 
+    def event(self, event: QEvent) -> bool:
+        log: PaintLog | None = getattr(self, "paint_log", None)  # None while constructing
+        return super().event(event) if log is None else log.handle(event, super().event)
+
     def _paint(self) -> None:
         """Show ``state``: panels, comparison line and progress. Called at the delivery rate."""
+        with self.paint_log.timing():
+            self._show_state()
+
+    def _show_state(self) -> None:
         self._dirty = False
         self.repaints += 1
         state = self.state
@@ -248,7 +258,8 @@ class MainWindow(QMainWindow):
         for panel in self.panels:
             record = state.backend(panel.backend_id)
             if record is not None:
-                panel.show_record(record, state.progress.get(record.id), running)
+                panel.show_record(record, state.progress.get(record.id), running,
+                                  state.series(record.id))
         if state.rejected is not None:
             self.comparison.show_error(state.rejected)
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):

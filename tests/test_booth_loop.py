@@ -13,9 +13,11 @@ from core.errors import error
 from core.events import (
     BackendFailed,
     BackendFinished,
+    BackendPlan,
     BackendStarted,
     FirstInference,
     LatencyBatch,
+    RunPlanned,
     SessionFinished,
 )
 from core.records import BackendRecord, Prediction, RunRecord
@@ -152,7 +154,9 @@ def test_a_failure_is_remembered_until_the_backend_measures_again(tmp_path: Path
 def test_a_backend_that_fails_before_it_starts_gets_its_name_from_the_record(
         tmp_path: Path) -> None:
     loop = BoothLoop(_images(tmp_path, ["1.jpg"]))
-    loop.apply([BackendFailed("edgetpu", error("model_not_compiled"))])
+    loop.apply([RunPlanned((BackendPlan("edgetpu", "edgetpu", "Edge TPU", "m.tflite",
+                                        "edgetpu"),), 20),
+                BackendFailed("edgetpu", error("model_not_compiled"))])
     assert loop.backends["edgetpu"].kind == "edgetpu"
     loop.apply([_finished(BackendRecord("edgetpu", "edgetpu", "Edge TPU (first found)",
                                         status="error", error=error("model_not_compiled")))])

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from core.backends import BackendSpec
 from core.booth import BoothConfig
+from core.results import read_json
 from core.session import RunRequest
 from gui.booth_panel import FAILED, MEASURING
 from gui.booth_window import BoothWindow
@@ -210,10 +211,13 @@ def test_screenshot_kiosk_renders_booth_mode_after_one_comparison(
          "--labels", str(coral / "labels" / "imagenet_labels.txt"),
          "--image", str(coral / "images" / "cat.bmp"), "--count", "30",
          "--backend", "cpu:threads=1", "--backend", "cpu:threads=2",
-         "--size", "1280x720", "--out", str(out)],
+         "--size", "1280x720", "--out", str(out), "--json", str(tmp_path / "booth.json")],
         cwd=REPO, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "propagateSizeHints" not in done.stderr  # the offscreen platform's noise is dropped
+    shown = read_json(tmp_path / "booth.json")  # the comparison the picture shows
+    assert [len(b.latencies_ms) for b in shown.backends] == [30, 30]
+    assert shown.comparison is not None and shown.comparison.baseline == "cpu"
     assert "CPU #2 VS CPU #1" in done.stdout
     assert "same answer" in done.stdout or "different answers" in done.stdout
     image = QImage(str(out))

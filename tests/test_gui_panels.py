@@ -56,11 +56,13 @@ def test_warm_up_draws_the_plots_before_the_first_result(qtbot: QtBot) -> None:
 
 def test_a_live_frame_computes_each_backends_statistics_once(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Batches clear the statistics; the next paint computes them once for every widget."""
+    """Batches clear the statistics; the next paint reads them once from the backend's live
+    series (kept per batch), and no widget recomputes them from the whole history."""
     from core import stats as core_stats
     from core.events import LatencyBatch
+    from core.live import LiveSeries
     from core.records import BackendRecord
-    from gui import backend_panel, comparison_text, run_state
+    from gui import comparison_text
     from gui.run_state import RunState
 
     window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
@@ -73,13 +75,18 @@ def test_a_live_frame_computes_each_backends_statistics_once(
     window.state.apply([LatencyBatch("cpu", (4.0, 4.2, 3.9), 3, 100)])
     assert record.stats is None
     calls: list[int] = []
+    live_stats = LiveSeries.stats
 
-    def counting(latencies: list[float]) -> object:
-        calls.append(len(latencies))
-        return core_stats.compute_stats(latencies)
+    def counting(series: LiveSeries) -> object:
+        calls.append(series.count)
+        return live_stats(series)
 
-    for module in (run_state, backend_panel, comparison_text):
-        monkeypatch.setattr(module, "compute_stats", counting)
+    def whole_history(latencies: list[float]) -> object:
+        raise AssertionError("statistics recomputed from the whole history at a paint")
+
+    monkeypatch.setattr(LiveSeries, "stats", counting)
+    monkeypatch.setattr(comparison_text, "compute_stats", whole_history)
+    monkeypatch.setattr(core_stats, "compute_stats", whole_history)
     window._paint()
     assert calls == [3]
     assert record.stats is not None and record.stats.median == pytest.approx(4.0)

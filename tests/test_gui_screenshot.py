@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from core.results import read_json
 from gui import palette
+from gui.formatting import fmt_ms
 from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings
 
 pytestmark = pytest.mark.gui
@@ -46,11 +48,20 @@ def _share_near(image: QImage, colour: QColor, tolerance: int = 10) -> float:
 def test_screenshot_after_a_real_run_shows_what_it_must(
         qapp: object, tmp_path: Path, bird_model: Path, bird_labels: Path, parrot: Path) -> None:
     out = tmp_path / "shot.png"
+    saved = {suffix: tmp_path / f"shot.{suffix}" for suffix in ("json", "csv", "html")}
     done = _screenshot("--model", bird_model, "--labels", bird_labels, "--image", parrot,
-                       "--count", "100", "--out", out)
+                       "--count", "100", "--out", out, "--json", saved["json"],
+                       "--csv", saved["csv"], "--html", saved["html"])
     assert done.returncode == 0, done.stderr
     assert "top-1 Ara macao (Scarlet Macaw) (0." in done.stdout
     assert "Edge TPU did not run" in done.stdout
+    record = read_json(saved["json"])  # the run the picture shows, with its numbers
+    cpu = record.backend("cpu")
+    assert cpu.status == "ok" and len(cpu.latencies_ms) == 100 and cpu.stats is not None
+    assert f"median {fmt_ms(cpu.stats.median)} ms" in done.stdout.splitlines()[0]
+    assert len(saved["csv"].read_text().splitlines()) == 1 + 1 + 100  # header, first, timed
+    assert fmt_ms(cpu.stats.median) in saved["html"].read_text()
+    assert all(f"Saved {path}" in done.stdout for path in saved.values())
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 1000)
     theme = palette.current()  # the same offscreen default palette as the child's
@@ -79,6 +90,7 @@ def test_screenshot_from_a_saved_result_at_another_size(
     ["--out", "x.png", "--results", "missing.json"],
     ["--out", "x.png", "--model", "missing.tflite", "--image", "missing.jpg"],
     ["--out", "x.png", "--results", "r.json", "--size", "big"],
+    ["--out", "x.png", "--results", "r.json", "--json", "no/such/folder/r.json"],
 ])
 def test_bad_input_is_one_error_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
     done = _screenshot(*[str(tmp_path / a) if a.endswith((".png", ".json", ".tflite", ".jpg"))

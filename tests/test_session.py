@@ -22,6 +22,7 @@ from core.events import (
     Event,
     FirstInference,
     LatencyBatch,
+    RunPlanned,
     SessionFinished,
 )
 from core.records import RunRecord
@@ -61,7 +62,11 @@ def test_cpu_classifies_the_parrot_and_edgetpu_explains_its_absence(
     assert tpu.status == "error" and tpu.error is not None
     assert tpu.error.code == "edgetpu_runtime_missing"
     assert "libedgetpu" in tpu.error.message and tpu.error.remedy
-    kinds = [type(e) for e in events if getattr(e, "backend_id", "cpu") == "cpu"]
+    planned = events[0]
+    assert isinstance(planned, RunPlanned) and planned.count == 20
+    assert [(p.backend_id, p.kind) for p in planned.backends] == [("cpu", "cpu"),
+                                                                   ("edgetpu", "edgetpu")]
+    kinds = [type(e) for e in events[1:] if getattr(e, "backend_id", "cpu") == "cpu"]
     assert kinds[:3] == [BackendStarted, BackendLoaded, FirstInference]
     assert kinds[-1] is SessionFinished and BackendFinished in kinds
     batches = [e for e in events if isinstance(e, LatencyBatch)]
