@@ -30,10 +30,10 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, f
     wake-ups would disturb)."""
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
-    from core.backends import BackendSpec
-    from core.session import RunRequest
-    from gui.app import make_app
-    from gui.main_window import MainWindow
+    from core.measure.backends import BackendSpec
+    from core.measure.session import RunRequest
+    from gui.app.application import make_app
+    from gui.window.main_window import MainWindow
 
     app = make_app()
     window = MainWindow(restore=False, start_page=False)
@@ -83,13 +83,13 @@ def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
     import numpy as np
     from PySide6.QtCore import QCoreApplication
 
-    from core.events import LatencyBatch
-    from core.records import BackendRecord
-    from gui.app import make_app
-    from gui.main_window import MainWindow
-    from gui.run_state import RunState
-    from gui.session_runner import FLUSH_PASSES
-    from gui.window_files import RESULTS_PAGE
+    from core.measure.events import LatencyBatch
+    from core.results.records import BackendRecord
+    from gui.app.application import make_app
+    from gui.run.run_state import RunState
+    from gui.run.session_runner import FLUSH_PASSES
+    from gui.window.files import RESULTS_PAGE
+    from gui.window.main_window import MainWindow
 
     app = make_app()
     window = MainWindow(restore=False, start_page=False)
@@ -126,8 +126,8 @@ def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
     """Process start to window shown, and to the first result painted."""
     from PySide6.QtTest import QTest
 
-    from gui.app import make_app
-    from gui.main_window import MainWindow
+    from gui.app.application import make_app
+    from gui.window.main_window import MainWindow
 
     app = make_app()
     window = MainWindow(restore=False, start_page=False)
@@ -140,7 +140,7 @@ def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
     first: list[float] = []
 
     def on_events(events: list[object]) -> None:
-        from core.events import FirstInference
+        from core.measure.events import FirstInference
 
         if not first and any(isinstance(e, FirstInference) for e in events):
             app.processEvents()  # the paint that shows it

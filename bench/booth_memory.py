@@ -41,10 +41,10 @@ def run(minutes: float, model_name: str, count: int, dwell: float) -> bool:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
 
-    from core.booth import BoothConfig, list_images
-    from core.session import RunRequest
-    from gui.app import make_app
-    from gui.booth_window import BoothWindow
+    from core.measure.booth import BoothConfig, list_images
+    from core.measure.session import RunRequest
+    from gui.app.application import make_app
+    from gui.booth.window import BoothWindow
 
     model = coral_file(f"models/{model_name}.tflite")
     labels = coral_file("labels/imagenet_labels.txt")

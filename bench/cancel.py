@@ -14,9 +14,9 @@ import time
 import _common  # noqa: F401  (puts the repository on sys.path)
 from _common import coral_file, print_table
 
-from core.backends import BackendSpec
-from core.events import Event, LatencyBatch
-from core.session import RunRequest, Session
+from core.measure.backends import BackendSpec
+from core.measure.events import Event, LatencyBatch
+from core.measure.session import RunRequest, Session
 
 TARGET_S = 0.5
 

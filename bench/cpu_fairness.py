@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import _common  # noqa: F401  (puts the repository on sys.path)
 from _common import coral_file, print_table
 
-from core.backends import BackendSpec
-from core.session import RunRequest, Session
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest, Session
 
 MODELS = ["mobilenet_v2_1.0_224_quant", "mobilenet_v1_0.25_128_quant"]
 TARGET = 1.10

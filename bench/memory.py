@@ -2,7 +2,7 @@
 
 Part 1 runs a core session with two CPU backends (the default and ``cpu:threads=1``, so that two
 workers hold a loaded interpreter at once) and samples every process on each session event.
-Part 2, when PySide6 is importable, runs ``python -m gui.entry screenshot`` (the real window,
+Part 2, when PySide6 is importable, runs ``python -m gui.app.entry screenshot`` (the real window,
 offscreen, running the same two backends) and samples it and its children until it exits.
 Peaks are the larger of the sampled RSS and, on Linux, the kernel's high-water mark (VmHWM),
 which catches a peak between two samples. No target is set yet: the numbers are for tracking.
@@ -80,8 +80,8 @@ def _child_name(proc: Any) -> str:
 def measure_session(model: Path, image: Path, count: int) -> list[list[str]]:
     import psutil
 
-    from core.backends import parse_backend_spec
-    from core.session import RunRequest, Session
+    from core.measure.backends import parse_backend_spec
+    from core.measure.session import RunRequest, Session
 
     tracker = PeakTracker()
     specs = tuple(parse_backend_spec(s) for s in SPECS)
@@ -111,7 +111,7 @@ def measure_window(model: Path, image: Path, labels: Path, count: int) -> list[l
     if importlib.util.find_spec("PySide6") is None:
         return "window: not measured (PySide6 is not installed)"
     out = Path(tempfile.mkdtemp(prefix="bench-memory-")) / "window.png"
-    command = [sys.executable, "-m", "gui.entry", "screenshot", "--model", str(model),
+    command = [sys.executable, "-m", "gui.app.entry", "screenshot", "--model", str(model),
                "--image", str(image), "--labels", str(labels), "--count", str(count),
                "--out", str(out)]
     for spec in SPECS:
@@ -161,7 +161,7 @@ def main() -> None:
     session_rows = measure_session(model, image, args.count)
     print_table(["process", "pid", "peak RSS MB"], session_rows)
     print()
-    print("window (gui.entry screenshot, offscreen)")
+    print("window (gui.app.entry screenshot, offscreen)")
     window = measure_window(model, image, labels, args.count)
     if isinstance(window, str):
         print(window)

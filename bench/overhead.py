@@ -16,10 +16,10 @@ import time
 import _common  # noqa: F401  (puts the repository on sys.path)
 from _common import coral_file, print_table
 
-from core.backends import BackendSpec
-from core.model_info import inspect_model
-from core.preprocess import prepare_input
-from core.session import RunRequest, Session
+from core.inputs.model_info import inspect_model
+from core.inputs.preprocess import prepare_input
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest, Session
 
 MODELS = ["mobilenet_v1_0.25_128_quant", "mobilenet_v2_1.0_224_quant"]
 TARGET = 1.05

@@ -53,7 +53,7 @@ def command_line(model: str, count: int) -> dict[str, float]:
     """The same run from ``edgetpu-compare run``, read back from its result file."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "r.json"
-        subprocess.run([sys.executable, "-m", "gui.entry", "run", "--model",
+        subprocess.run([sys.executable, "-m", "gui.app.entry", "run", "--model",
                         str(coral_file(model)), "--image", str(coral_file(IMAGE)), "--count",
                         str(count), "--warmup", WARMUP, "--backend", "cpu", "--json", str(out)],
                        cwd=REPO, capture_output=True, check=True, timeout=900)

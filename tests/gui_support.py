@@ -21,7 +21,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDragEnterEvent, QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from core.session import RunRequest, Session  # noqa: E402
+from core.measure.session import RunRequest, Session  # noqa: E402
 
 HANG_GUARD_MS = 120_000  # only ends a broken test; a working one never waits this long
 

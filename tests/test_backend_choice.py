@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.backend_choice import MAX_BACKENDS, BackendSet, cpu_runtimes, edgetpu_devices
-from core.backends import BackendSpec, parse_backend_spec
-from core.records import BackendRecord, Comparison, RunRecord
+from core.measure.backend_choice import MAX_BACKENDS, BackendSet, cpu_runtimes, edgetpu_devices
+from core.measure.backends import BackendSpec, parse_backend_spec
+from core.results.records import BackendRecord, Comparison, RunRecord
 
 CPU, TFLITE = BackendSpec("cpu"), BackendSpec("cpu", runtime="tflite-runtime")
 TPU = BackendSpec("edgetpu", performance="low")

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from core.backends import BackendSpec, assign_ids, parse_backend_spec
 from core.errors import AppError
+from core.measure.backends import BackendSpec, assign_ids, parse_backend_spec
 
 
 def test_defaults_are_the_fastest_honest_cpu() -> None:

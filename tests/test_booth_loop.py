@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from core.backends import BackendSpec
-from core.booth import BoothConfig, BoothLoop, default_image_folder, list_images
 from core.errors import error
-from core.events import (
+from core.measure.backends import BackendSpec
+from core.measure.booth import BoothConfig, BoothLoop, default_image_folder, list_images
+from core.measure.events import (
     BackendFailed,
     BackendFinished,
     BackendPlan,
@@ -20,8 +20,8 @@ from core.events import (
     RunPlanned,
     SessionFinished,
 )
-from core.records import BackendRecord, Prediction, RunRecord
-from core.session import RunRequest
+from core.measure.session import RunRequest
+from core.results.records import BackendRecord, Prediction, RunRecord
 
 CAT = Prediction(282, "tiger cat", 0.6)
 DOG = Prediction(207, "golden retriever", 0.5)

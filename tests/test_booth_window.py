@@ -19,14 +19,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from core.backends import BackendSpec
-from core.booth import BoothConfig
-from core.results import read_json
-from core.session import RunRequest
-from gui.booth_panel import FAILED, MEASURING
-from gui.booth_window import BoothWindow
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from core.measure.backends import BackendSpec
+from core.measure.booth import BoothConfig
+from core.measure.session import RunRequest
+from core.results.result_files import read_json
+from gui.booth.panel import FAILED, MEASURING
+from gui.booth.window import BoothWindow
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.doubles.fake_runtimes import double
 
@@ -77,7 +77,7 @@ def _assert_reaped(factory: gui_support.RecordingSessionFactory) -> None:
 def test_booth_loops_over_the_folder_and_goes_on_when_a_backend_fails(
         qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
         small_model: Path, coral: Path) -> None:
-    from core.booth import list_images
+    from core.measure.booth import list_images
 
     images = list_images(folder)
     assert len(images) == 3
@@ -114,7 +114,7 @@ def test_booth_loops_over_the_folder_and_goes_on_when_a_backend_fails(
 def test_two_working_backends_show_the_speedup_and_the_answer(
         qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
         small_model: Path, coral: Path) -> None:
-    from core.booth import list_images
+    from core.measure.booth import list_images
 
     template = _template(small_model, coral, CPU1, double("edgetpu", "fake_edgetpu_ok"))
     booth = _booth(qtbot, factory, list_images(folder), template,
@@ -134,7 +134,7 @@ def test_two_working_backends_show_the_speedup_and_the_answer(
 def test_a_picture_that_cannot_be_read_is_skipped(
         qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
         small_model: Path, coral: Path) -> None:
-    from core.booth import list_images
+    from core.measure.booth import list_images
 
     (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff not really a jpeg")
     images = list_images(folder)
@@ -154,7 +154,7 @@ def test_a_picture_that_cannot_be_read_is_skipped(
 def test_closing_the_booth_mid_run_reaps_every_worker(
         qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
         small_model: Path, coral: Path) -> None:
-    from core.booth import list_images
+    from core.measure.booth import list_images
 
     booth = _booth(qtbot, factory, list_images(folder), _template(small_model, coral, CPU1),
                    BoothConfig(count=1_000_000, warmup=1, dwell_s=0))
@@ -206,7 +206,7 @@ def test_screenshot_kiosk_renders_booth_mode_after_one_comparison(
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
     done = subprocess.run(
-        [sys.executable, "-m", "gui.entry", "screenshot", "--kiosk",
+        [sys.executable, "-m", "gui.app.entry", "screenshot", "--kiosk",
          "--model", str(small_model),
          "--labels", str(coral / "labels" / "imagenet_labels.txt"),
          "--image", str(coral / "images" / "cat.bmp"), "--count", "30",
@@ -228,7 +228,7 @@ def test_kiosk_option_starts_in_booth_mode_without_showing_the_window(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, folder: Path, small_model: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from gui import entry
+    from gui.app import entry
 
     seen: list[QWidget] = []
     monkeypatch.setattr(QApplication, "exec", lambda *_a: seen.extend(
@@ -250,7 +250,7 @@ def test_kiosk_option_starts_in_booth_mode_without_showing_the_window(
 
 def test_kiosk_with_a_missing_folder_is_a_usage_error(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from gui import entry
+    from gui.app import entry
 
     assert entry.main(["--kiosk", "--image-folder", str(tmp_path / "missing")]) == 2
     assert capsys.readouterr().err.startswith("error: The picture folder ")

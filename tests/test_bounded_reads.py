@@ -16,17 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from core import files, labels
-from core.backends import BackendSpec
 from core.errors import AppError
-from core.fetcher import fetch
-from core.files import read_user_file
-from core.labels import load_labels
-from core.manifest import load_manifest
-from core.model_info import inspect_model
-from core.planning import make_plan
-from core.preprocess import load_image
-from core.result_file import read_result_file
+from core.inputs import labels
+from core.inputs.labels import load_labels
+from core.inputs.model_info import inspect_model
+from core.inputs.preprocess import load_image
+from core.io import files
+from core.io.files import read_user_file
+from core.measure.backends import BackendSpec
+from core.measure.planning import make_plan
+from core.results.result_reader import read_result_file
+from core.samples.fetcher import fetch
+from core.samples.manifest import load_manifest
 from tests.bounded import call_bounded
 
 REPO = Path(__file__).resolve().parent.parent
@@ -154,7 +155,7 @@ def test_a_model_in_a_folder_without_search_permission_is_one_clear_error(
 
 
 def test_the_command_line_refuses_a_fifo_model_in_one_line(fifo: Path, parrot: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "gui.entry", "run", "--model", str(fifo),
+    result = subprocess.run([sys.executable, "-m", "gui.app.entry", "run", "--model", str(fifo),
                              "--image", str(parrot), "--backend", "cpu"], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core import cli
-from core.manifest import FileStatus, check_file, load_manifest
+from core.cli import main as cli
+from core.samples.manifest import FileStatus, check_file, load_manifest
 from tests.test_fetcher import MirrorServer
 
 BIRD = "models/mobilenet_v2_1.0_224_inat_bird_quant.tflite"

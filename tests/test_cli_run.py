@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import main
-from core.records import SCHEMA
+from core.cli.main import main
+from core.results.records import SCHEMA
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     """The real entry point in a child process: what a user sees, tracebacks included."""
-    return subprocess.run([sys.executable, "-m", "gui.entry", *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "gui.app.entry", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=600)
 
 
@@ -117,7 +117,7 @@ def test_result_files_are_readable_by_others(tmp_path: Path) -> None:
     import os
     import stat
 
-    from core.results import write_atomic
+    from core.results.result_files import write_atomic
 
     target = tmp_path / "report.json"
     write_atomic(target, "{}")

@@ -18,18 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from core import cli
-from core import session as session_module
-from core.backends import parse_backend_spec
+from core.cli import main as cli
 from core.errors import AppError
-from core.fetcher import fetch
-from core.limits import stalled_error, warmup_timeout
-from core.manifest import FileStatus, check_file, load_manifest
-from core.records import RunRecord
-from core.session import RunRequest, Session
-from core.summary import comparison_sentence
-from core.temp_files import sweep_stale
-from core.terminal import safe
+from core.io.temp_files import sweep_stale
+from core.io.terminal import safe
+from core.measure import session as session_module
+from core.measure.backends import parse_backend_spec
+from core.measure.limits import stalled_error, warmup_timeout
+from core.measure.session import RunRequest, Session
+from core.results.records import RunRecord
+from core.results.summary import comparison_sentence
+from core.samples.fetcher import fetch
+from core.samples.manifest import FileStatus, check_file, load_manifest
 from tests.doubles.fake_runtimes import double
 from tests.fuzz.targets import result_seed
 
@@ -108,14 +108,14 @@ def test_a_broken_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_a_closed_stdout_is_no_traceback() -> None:
-    result = subprocess.run([sys.executable, "-m", "gui.entry", "models", "list", "--quick"],
+    result = subprocess.run([sys.executable, "-m", "gui.app.entry", "models", "list", "--quick"],
                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, timeout=120, preexec_fn=lambda: os.close(1))
     assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
 
 
 def test_a_pipe_closed_by_head_is_no_traceback() -> None:
-    command = f"{sys.executable} -m gui.entry models list --quick | head -1"
+    command = f"{sys.executable} -m gui.app.entry models list --quick | head -1"
     result = subprocess.run(["sh", "-c", command], cwd=REPO, capture_output=True, text=True,
                             timeout=120)
     assert result.stdout.count("\n") == 1 and "Traceback" not in result.stderr
@@ -145,7 +145,7 @@ def test_ctrl_c_while_modules_load_is_at_most_one_line() -> None:
     """SIGINT at the moments the real program is importing numpy, then Pillow (seen in the
     child's memory map), never at a guessed time: one line, no traceback."""
     for marker in ("_multiarray_umath", "_imaging"):
-        child = subprocess.Popen([sys.executable, "-m", "gui.entry", "doctor"], cwd=REPO,
+        child = subprocess.Popen([sys.executable, "-m", "gui.app.entry", "doctor"], cwd=REPO,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         end = time.monotonic() + 60
         while child.poll() is None and marker not in _maps(child.pid) \
@@ -188,7 +188,7 @@ def test_a_newline_in_a_path_keeps_the_error_on_one_line(
 # -- case 18 and 19: backends named apart, options given once --------------------------------
 
 def test_two_cpu_backends_are_named_apart_in_every_sentence() -> None:
-    from gui.comparison_text import comparison_sentence as window_sentence
+    from gui.look.comparison_text import comparison_sentence as window_sentence
 
     record = RunRecord.from_dict(result_seed())  # cpu and cpu-2, compared
     line = comparison_sentence(record)
@@ -258,7 +258,7 @@ def test_sigterm_and_sighup_clean_up_like_ctrl_c(
     stale = temp / f"edgetpu-compare-{_dead_pid()}-cpu-old.log"  # left by a SIGKILLed run
     stale.write_text("")
     child = subprocess.Popen(
-        [sys.executable, "-m", "gui.entry", "run", "--model", str(small_model), "--image",
+        [sys.executable, "-m", "gui.app.entry", "run", "--model", str(small_model), "--image",
          str(parrot), "--count", "10000000", "--backend", "cpu:threads=1"], cwd=REPO,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "TMPDIR": str(temp)})
@@ -283,7 +283,7 @@ def test_sigterm_during_a_screenshot_removes_its_folder_and_logs(
     temp.mkdir()
     out = tmp_path / "shot.png"
     child = subprocess.Popen(
-        [sys.executable, "-m", "gui.entry", "screenshot", "--model", str(small_model),
+        [sys.executable, "-m", "gui.app.entry", "screenshot", "--model", str(small_model),
          "--image", str(parrot), "--count", "10000000", "--backend", "cpu:threads=1",
          "--out", str(out)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, env={**os.environ, "TMPDIR": str(temp)})

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from core.comparison import choose_baseline, compare_all
 from core.errors import error
-from core.records import BackendRecord, Comparison, Prediction, RunRecord
-from core.results import read_json
-from core.stats import compute_stats
-from core.summary import comparison_sentence, display_name
+from core.results.comparison import choose_baseline, compare_all
+from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
+from core.results.result_files import read_json
+from core.results.stats import compute_stats
+from core.results.summary import comparison_sentence, display_name
 
 MACAW = Prediction(923, "Ara macao (Scarlet Macaw)", 0.80)
 

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
-import core.devices
-from core.devices import EdgeTpuDevice, edgetpu_backend_specs, find_devices, pci_cards_without_node
+import core.edgetpu.devices
+from core.edgetpu.devices import (
+    EdgeTpuDevice,
+    edgetpu_backend_specs,
+    find_devices,
+    pci_cards_without_node,
+)
 
 
 def add_usb(root: Path, name: str, vendor_product: str, speed: str = "5000",
@@ -41,8 +46,8 @@ def denied(monkeypatch: pytest.MonkeyPatch) -> set[Path]:
     prove nothing; this stands in for a user without the udev rule or group.
     """
     paths: set[Path] = set()
-    real = core.devices.can_open
-    monkeypatch.setattr(core.devices, "can_open",
+    real = core.edgetpu.devices.can_open
+    monkeypatch.setattr(core.edgetpu.devices, "can_open",
                         lambda node: node not in paths and real(node))
     return paths
 
@@ -125,7 +130,7 @@ def test_pci_card_without_driver(tmp_path: Path) -> None:
 
 
 def test_default_backends_follow_the_attached_devices(tmp_path: Path) -> None:
-    from core.backends import default_specs
+    from core.measure.backends import default_specs
 
     assert [s.to_text() for s in default_specs(tmp_path)] == ["cpu", "edgetpu"]
     add_usb(tmp_path, "1-1", "18d1:9302", dev=3)

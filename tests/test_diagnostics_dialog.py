@@ -17,8 +17,8 @@ from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from core.doctor import Report, run_doctor
-from gui.diagnostics_dialog import DiagnosticsDialog, wait_for_checks
+from core.edgetpu.doctor import Report, run_doctor
+from gui.widgets.diagnostics_dialog import DiagnosticsDialog, wait_for_checks
 from tests.test_devices import add_usb
 
 pytestmark = pytest.mark.gui
@@ -161,8 +161,8 @@ import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
-from core.doctor import run_doctor
-from gui.diagnostics_dialog import DiagnosticsDialog
+from core.edgetpu.doctor import run_doctor
+from gui.widgets.diagnostics_dialog import DiagnosticsDialog
 app = QApplication([])
 dialog = DiagnosticsDialog(run_doctor(probe=False))
 dialog.copy_report()
@@ -185,8 +185,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from core.doctor import run_doctor
-from gui.diagnostics_dialog import DiagnosticsDialog
+from core.edgetpu.doctor import run_doctor
+from gui.widgets.diagnostics_dialog import DiagnosticsDialog
 app = QApplication([])
 release = threading.Event()
 def slow():

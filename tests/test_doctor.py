@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-import core.devices
-from core.cli import main
-from core.devices import find_devices
-from core.doctor import SCHEMA, Check, Report, _probe_error, run_doctor
-from core.doctor_probe import ProbeResult, install_instructions, permission_remedy
-from core.edgetpu_library import (
+import core.edgetpu.devices
+from core.cli.main import main
+from core.edgetpu.devices import find_devices
+from core.edgetpu.doctor import SCHEMA, Check, Report, _probe_error, run_doctor
+from core.edgetpu.doctor_probe import ProbeResult, install_instructions, permission_remedy
+from core.edgetpu.library import (
     flavour_from_path,
     locate_library,
     parse_runtime_version,
@@ -138,7 +138,7 @@ def test_two_devices(tmp_path: Path) -> None:
 def denied(monkeypatch: pytest.MonkeyPatch) -> set[Path]:
     """Test double for permissions (see tests/test_devices.py): these nodes cannot be opened."""
     paths: set[Path] = set()
-    monkeypatch.setattr(core.devices, "can_open", lambda node: node not in paths)
+    monkeypatch.setattr(core.edgetpu.devices, "can_open", lambda node: node not in paths)
     return paths
 
 
@@ -364,8 +364,8 @@ def test_install_instructions_per_os(system: str, expected: str) -> None:
 
 
 def test_doctor_imports_no_qt() -> None:
-    code = ("import sys, core.doctor, core.cli_doctor; "
-            "import core.failures, core.devices; "
+    code = ("import sys, core.edgetpu.doctor, core.cli.doctor; "
+            "import core.edgetpu.failures, core.edgetpu.devices; "
             "sys.exit(any(m.startswith(('PySide6', 'pyqtgraph', 'gui')) for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent,
                             check=False)
@@ -390,7 +390,7 @@ def test_doctor_finds_a_libedgetpu_that_is_only_on_ld_library_path(
 
 
 def test_library_search_order_per_system(tmp_path: Path) -> None:
-    from core.linker_search import search
+    from core.edgetpu.linker_search import search
 
     for folder in ("env", "usr/local/lib", "fallback"):
         (tmp_path / folder).mkdir(parents=True)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from core.backends import BackendSpec
-from core.devices import find_devices
-from core.edgetpu_library import locate_library
-from core.session import RunRequest, Session
+from core.edgetpu.devices import find_devices
+from core.edgetpu.library import locate_library
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest, Session
 
 
 def _why_not() -> str | None:

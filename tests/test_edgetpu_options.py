@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from core.backends import BackendSpec, parse_backend_spec
-from core.devices import find_devices
-from core.edgetpu_loaded import loaded_library
-from core.edgetpu_options import (
+from core.edgetpu.devices import find_devices
+from core.edgetpu.loaded import loaded_library
+from core.measure.backends import BackendSpec, parse_backend_spec
+from core.measure.edgetpu_options import (
     THROTTLED,
     delegate_options,
     edgetpu_label,
     effective_performance,
     is_indexed,
 )
-from core.session import RunRequest, Session
+from core.measure.session import RunRequest, Session
 from tests.edgetpu_double import build_fake_libedgetpu
 from tests.test_devices import add_apex, add_usb
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.edgetpu.failures import KNOWN_FAILURES, crash_description, match_failure
 from core.errors import CATALOGUE
-from core.failures import KNOWN_FAILURES, crash_description, match_failure
 
 KNOWN_TEXTS = [
     ("RuntimeError: Internal: Unsupported data type: 0Node number 1 "
@@ -117,8 +117,8 @@ def test_crash_description() -> None:
 
 
 def test_backend_errors_use_the_table() -> None:
-    from core.backends import BackendSpec
-    from core.runtimes import explain
+    from core.measure.backends import BackendSpec
+    from core.measure.runtimes import explain
 
     spec = BackendSpec("edgetpu")
     missing = OSError("libedgetpu.so.1: cannot open shared object file: No such file or directory")
@@ -132,9 +132,9 @@ def test_backend_errors_use_the_table() -> None:
 def test_no_answer_with_an_unreadable_device_attached_is_a_permission_problem(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """'Failed to load delegate' while a device exists that this user may not open."""
-    from core import devices
-    from core.backends import BackendSpec
-    from core.runtimes import explain
+    from core.edgetpu import devices
+    from core.measure.backends import BackendSpec
+    from core.measure.runtimes import explain
 
     spec = BackendSpec("edgetpu")
     failure = ValueError("Failed to load delegate from libedgetpu.so.1\n")

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from core.errors import AppError
-from core.fetcher import FetchProgress, fetch, resolve_source
-from core.manifest import Manifest, ManifestEntry, load_manifest
+from core.samples.fetcher import FetchProgress, fetch, resolve_source
+from core.samples.manifest import Manifest, ManifestEntry, load_manifest
 
 PARROT = "images/parrot.jpg"
 SMALL_MODEL = "models/mobilenet_v1_0.25_128_quant.tflite"

@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-import gui.backend_chooser_widget as chooser_module
-from core.backend_choice import BackendSet, cpu_runtimes, edgetpu_devices
-from core.backends import BackendSpec
+import gui.widgets.backend_chooser_widget as chooser_module
 from core.errors import AppError
-from core.results import write_json
-from gui import entry
-from gui.backend_panel import FAILED, MEASURING
-from gui.booth_launch import booth_template
-from gui.cli_gui import backend_set_from_args
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from core.measure.backend_choice import BackendSet, cpu_runtimes, edgetpu_devices
+from core.measure.backends import BackendSpec
+from core.results.result_files import write_json
+from gui.app import entry
+from gui.app.cli_gui import backend_set_from_args
+from gui.booth.launch import booth_template
+from gui.widgets.backend_panel import FAILED, MEASURING
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.test_devices import add_usb
 

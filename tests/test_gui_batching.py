@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gui.main_window import MainWindow
-from gui.session_runner import MAX_DELIVERIES_PER_SECOND
-from gui.settings import Settings
+from gui.run.session_runner import MAX_DELIVERIES_PER_SECOND
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support
 
 pytestmark = pytest.mark.gui

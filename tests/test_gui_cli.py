@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui import entry
-from gui.main_window import MainWindow
+from gui.app import entry
+from gui.window.main_window import MainWindow
 from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings
 
 pytestmark = pytest.mark.gui
@@ -55,7 +55,7 @@ _WARN = """
 import sys
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import qWarning
-from gui.app import make_app
+from gui.app.application import make_app
 app = make_app(offscreen=True)
 qWarning("This plugin does not support propagateSizeHints()")
 qWarning("a real problem")

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 from core.errors import error
-from core.records import BackendRecord, Comparison, Prediction
-from core.stats import compute_stats
-from gui import file_kinds
-from gui.comparison_text import comparison_sentence
+from core.results.records import BackendRecord, Comparison, Prediction
+from core.results.stats import compute_stats
+from gui.look.comparison_text import comparison_sentence
+from gui.window import file_kinds
 from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings
 
 MACAW = Prediction(923, "Ara macao (Scarlet Macaw)", 0.80)

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from core.records import RunRecord
-from core.results import write_json
-from gui.model_choice import ModelChoice
-from gui.settings import Settings
-from gui.window_files import FileChooser
+from core.results.records import RunRecord
+from core.results.result_files import write_json
+from gui.run.model_choice import ModelChoice
+from gui.window.files import FileChooser
+from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.test_gui_window import _hand_made_record
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gui.model_choice import ModelChoice
+from gui.run.model_choice import ModelChoice
 
 PAIR = "mobilenet_v1_0.25_128_quant"
 
@@ -41,9 +41,9 @@ def test_pairs_in_the_environment_folder_are_offered(
 def test_the_window_opens_with_the_fetched_demo_selected(
         qtbot: QtBot, tmp_path: Path, coral: Path) -> None:
     """After 'models fetch', the window starts ready to Run: bird model, its labels, parrot."""
-    from core.cli import main as cli_main
-    from gui.main_window import MainWindow
-    from gui.settings import Settings
+    from core.cli.main import main as cli_main
+    from gui.window.main_window import MainWindow
+    from gui.window.settings import Settings
 
     library = tmp_path / "lib"
     assert cli_main(["models", "fetch", "--from", str(coral), "--dest", str(library)]) == 0
@@ -58,8 +58,8 @@ def test_the_window_opens_with_the_fetched_demo_selected(
 
 def test_without_samples_the_window_waits_on_the_start_page(qtbot: QtBot,
                                                             tmp_path: Path) -> None:
-    from gui.main_window import START_PAGE, MainWindow
-    from gui.settings import Settings
+    from gui.window.main_window import START_PAGE, MainWindow
+    from gui.window.settings import Settings
 
     window = MainWindow(Settings(tmp_path / "s.ini"), models_dir=tmp_path / "empty")
     qtbot.addWidget(window)
@@ -73,9 +73,10 @@ def test_a_refresh_reads_only_files_that_changed(
         qtbot: QtBot, tmp_path: Path, coral: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Refreshing the pickers (every Run) re-inspected every recent model and re-decoded the
     thumbnail on the GUI thread; now only a changed file is read again."""
-    from gui import input_bar_widget, model_choice
-    from gui.main_window import MainWindow
-    from gui.settings import Settings
+    from gui.run import model_choice
+    from gui.widgets import input_bar_widget
+    from gui.window.main_window import MainWindow
+    from gui.window.settings import Settings
 
     library = _library(tmp_path / "lib", coral)
     model = library / "models" / f"{PAIR}.tflite"

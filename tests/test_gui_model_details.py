@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from core.model_info import inspect_model
-from core.model_insight import inspect_pair, model_entry
-from core.records import BackendRecord
-from gui import translations
-from gui.backend_panel import BackendPanel
-from gui.main_window import MainWindow
-from gui.model_details_dialog import ModelDetailsDialog, details_for
-from gui.settings import Settings
+from core.inputs.model_info import inspect_model
+from core.inputs.model_insight import inspect_pair, model_entry
+from core.results.records import BackendRecord
+from gui.look import translations
+from gui.widgets.backend_panel import BackendPanel
+from gui.widgets.model_details_dialog import ModelDetailsDialog, details_for
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.test_model_insight import add_cpu_ops, big_constant, edited_pair
 

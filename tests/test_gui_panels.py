@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from core.backends import BackendSpec
-from core.session import RunRequest
-from gui.backend_panel import MEASURING, BackendPanel
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest
+from gui.widgets.backend_panel import MEASURING, BackendPanel
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 
 CPU1 = BackendSpec("cpu", threads=1)
@@ -40,7 +40,7 @@ def test_panels_are_kept_between_runs_of_the_same_backends(
 
 
 def test_warm_up_draws_the_plots_before_the_first_result(qtbot: QtBot) -> None:
-    from core.records import BackendRecord
+    from core.results.records import BackendRecord
 
     panel = BackendPanel(BackendRecord("cpu", "cpu", "CPU", status="running"))
     qtbot.addWidget(panel)
@@ -58,12 +58,12 @@ def test_a_live_frame_computes_each_backends_statistics_once(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches clear the statistics; the next paint reads them once from the backend's live
     series (kept per batch), and no widget recomputes them from the whole history."""
-    from core import stats as core_stats
-    from core.events import LatencyBatch
-    from core.live import LiveSeries
-    from core.records import BackendRecord
-    from gui import comparison_text
-    from gui.run_state import RunState
+    from core.measure.events import LatencyBatch
+    from core.results import stats as core_stats
+    from core.results.live import LiveSeries
+    from core.results.records import BackendRecord
+    from gui.look import comparison_text
+    from gui.run.run_state import RunState
 
     window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
     qtbot.addWidget(window)

@@ -21,10 +21,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt
 
 from core.errors import AppError, ErrorInfo
-from gui import window_actions
-from gui.error_panel import ErrorPanel
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.widgets.error_panel import ErrorPanel
+from gui.window import actions as window_actions
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 
 SMALL = "mobilenet_v1_0.25_128_quant"
 OTHER = "mobilenet_v1_0.5_160_quant"
@@ -148,8 +148,8 @@ def _full_disk(*_args: object) -> None:
 def test_a_full_disk_leaves_the_old_window_picture_whole(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The window's PNG and the screenshot command's go through the atomic writer."""
-    from core import outputs
-    from gui.cli_screenshot import save_picture
+    from core.io import outputs
+    from gui.app.cli_screenshot import save_picture
 
     window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
     qtbot.addWidget(window)
@@ -167,8 +167,8 @@ def test_a_full_disk_leaves_the_old_window_picture_whole(
 
 
 def test_booth_mode_names_two_cpus_apart(qtbot: QtBot) -> None:
-    from core.booth import BackendLive, Speedup
-    from gui.booth_speedup_widget import BoothSpeedupWidget
+    from core.measure.booth import BackendLive, Speedup
+    from gui.booth.speedup_widget import BoothSpeedupWidget
 
     widget = BoothSpeedupWidget()
     qtbot.addWidget(widget)

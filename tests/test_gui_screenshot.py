@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from core.results import read_json
-from gui import palette
-from gui.formatting import fmt_ms
+from core.results.result_files import read_json
+from gui.look import palette
+from gui.look.formatting import fmt_ms
 from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings
 
 pytestmark = pytest.mark.gui
@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 def _screenshot(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # the command must go offscreen by itself
-    return subprocess.run([sys.executable, "-m", "gui.entry", "screenshot", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "gui.app.entry", "screenshot", *map(str, args)],
                           cwd=REPO, env=env, capture_output=True, text=True, check=False)
 
 
@@ -72,7 +72,7 @@ def test_screenshot_after_a_real_run_shows_what_it_must(
 def test_screenshot_from_a_saved_result_at_another_size(
         tmp_path: Path, bird_model: Path, parrot: Path) -> None:
     result = tmp_path / "r.json"
-    run = subprocess.run([sys.executable, "-m", "gui.entry", "run", "--model", str(bird_model),
+    run = subprocess.run([sys.executable, "-m", "gui.app.entry", "run", "--model", str(bird_model),
                           "--image", str(parrot), "--count", "10", "--backend", "cpu",
                           "--json", str(result)], cwd=REPO, capture_output=True, text=True,
                          check=False)

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
-from core.events import LatencyBatch
-from gui.session_runner import SessionRunner
+from core.measure.events import LatencyBatch
+from gui.run.session_runner import SessionRunner
 from tests import gui_support
 
 pytestmark = pytest.mark.gui

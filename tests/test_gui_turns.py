@@ -16,14 +16,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
-from core.backends import BackendSpec
-from core.booth import BoothConfig
-from core.events import LatencyBatch
-from core.session import RunRequest
-from gui.booth_window import BoothWindow
-from gui.main_window import MainWindow
-from gui.session_runner import SessionRunner
-from gui.settings import Settings
+from core.measure.backends import BackendSpec
+from core.measure.booth import BoothConfig
+from core.measure.events import LatencyBatch
+from core.measure.session import RunRequest
+from gui.booth.window import BoothWindow
+from gui.run.session_runner import SessionRunner
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support
 from tests.doubles.fake_runtimes import double
 

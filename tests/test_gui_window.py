@@ -15,14 +15,14 @@ from PySide6.QtCore import QThread
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from core.backends import BackendSpec
-from core.records import BackendRecord, Comparison, Prediction, RunRecord
-from core.results import read_json, write_json
-from core.session import RunRequest
-from core.stats import compute_stats
-from gui.backend_panel import FAILED, MEASURING, WAITING
-from gui.main_window import RESULTS_PAGE, MainWindow
-from gui.settings import Settings
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest
+from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
+from core.results.result_files import read_json, write_json
+from core.results.stats import compute_stats
+from gui.widgets.backend_panel import FAILED, MEASURING, WAITING
+from gui.window.main_window import RESULTS_PAGE, MainWindow
+from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.doubles.fake_runtimes import double
 
@@ -234,7 +234,7 @@ def test_exports_and_a_saved_result_reopens_as_it_looked(
     window.actions_.export_html.trigger()
     assert "Ara macao (Scarlet Macaw)" in html_file.read_text(encoding="utf-8")
     gui_support.patch_save_dialog(monkeypatch, png_file)
-    from gui import window_actions
+    from gui.window import actions as window_actions
 
     assert window_actions.save_png(window, window) == png_file
     assert read_json(json_file).backend("cpu").latencies_ms == \
@@ -301,7 +301,7 @@ def test_the_error_card_opens_diagnostics_without_blocking(
     from PySide6.QtWidgets import QApplication
 
     from core.errors import error
-    from gui.diagnostics_dialog import DiagnosticsDialog, wait_for_checks
+    from gui.widgets.diagnostics_dialog import DiagnosticsDialog, wait_for_checks
 
     record = _hand_made_record(parrot)
     tpu = record.backend("edgetpu")

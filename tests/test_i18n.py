@@ -20,12 +20,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from core.backends import BackendSpec
 from core.errors import CATALOGUE, error
-from core.session import RunRequest
-from gui import error_texts, translations
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest
+from gui.look import error_texts, translations
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.test_gui_window import _hand_made_record
 
@@ -61,9 +61,9 @@ def test_the_committed_qm_files_match_their_ts(tmp_path: Path) -> None:
         fresh = tmp_path / f"{lang}.qm"
         translations.lrelease(translations.ts_path(lang), fresh)
         shipped = translations.qm_path(lang)
-        assert shipped.is_file(), f"{shipped} is missing: run python -m gui.translations build"
+        assert shipped.is_file(), f"{shipped} is missing: run python -m gui.look.translations build"
         assert shipped.read_bytes() == fresh.read_bytes(), \
-            f"{shipped.name} is stale: run python -m gui.translations build and commit it"
+            f"{shipped.name} is stale: run python -m gui.look.translations build and commit it"
 
 
 @pytest.fixture
@@ -94,8 +94,8 @@ def test_the_ts_files_hold_exactly_the_strings_of_the_sources(
     translations.lupdate(fresh, plurals_only=plurals_only)
     committed = translations.ts_path(lang)
     new, gone = _keys(fresh) - _keys(committed), _keys(committed) - _keys(fresh)
-    assert not new, f"run 'python -m gui.translations update' and translate: {sorted(new)}"
-    assert not gone, f"run 'python -m gui.translations update' (removed): {sorted(gone)}"
+    assert not new, f"run 'python -m gui.look.translations update' and translate: {sorted(new)}"
+    assert not gone, f"run 'python -m gui.look.translations update' (removed): {sorted(gone)}"
 
 
 def test_every_context_is_one_the_code_translates_in() -> None:
@@ -232,7 +232,7 @@ def test_screenshot_in_japanese_and_dark(tmp_path: Path, bird_model: Path, parro
     from PySide6.QtGui import QImage
 
     result = tmp_path / "r.json"
-    command = [sys.executable, "-m", "gui.entry"]
+    command = [sys.executable, "-m", "gui.app.entry"]
     run = subprocess.run([*command, "run", "--model", str(bird_model), "--image", str(parrot),
                           "--count", "10", "--backend", "cpu", "--json", str(result)],
                          cwd=REPO, capture_output=True, text=True, check=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import AppError
-from core.labels import Labels, describe_bytes, load_labels, parse_labels
+from core.inputs.labels import Labels, describe_bytes, load_labels, parse_labels
 
 
 def refused(path: Path) -> tuple[str, str]:

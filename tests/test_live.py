@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core import live
-from core.live import EXACT_BELOW, STRIP_BUCKETS, LiveSeries
-from core.stats import compute_stats
+from core.results import live
+from core.results.live import EXACT_BELOW, STRIP_BUCKETS, LiveSeries
+from core.results.stats import compute_stats
 
 
 def _batches(series: LiveSeries, data: np.ndarray, size: int = 317) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from core.errors import AppError
-from core.manifest import (
+from core.samples.manifest import (
     MANIFEST_PATH,
     FileStatus,
     Manifest,
@@ -21,7 +21,7 @@ from core.manifest import (
     load_manifest,
     parse_manifest,
 )
-from core.model_dirs import (
+from core.samples.model_dirs import (
     ENV_VAR,
     default_dest,
     find_demo,

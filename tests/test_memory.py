@@ -8,7 +8,7 @@ import types
 
 import pytest
 
-from core.memory import release_free_memory
+from core.measure.memory import release_free_memory
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")

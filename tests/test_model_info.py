@@ -17,7 +17,7 @@ import pytest
 from ai_edge_litert import schema_py_generated as schema
 
 from core.errors import AppError
-from core.model_info import (
+from core.inputs.model_info import (
     ModelPair,
     discover_pairs,
     find_labels_beside,

@@ -21,17 +21,17 @@ from ai_edge_litert import schema_py_generated as schema
 from ai_edge_litert.interpreter import Interpreter
 from PIL import Image
 
-from core.cli import main
-from core.model_info import inspect_model
-from core.model_insight import (
+from core.cli.main import main
+from core.inputs.model_info import inspect_model
+from core.inputs.model_insight import (
     EDGETPU_MEMORY_BYTES,
     model_entry,
     note_text,
     notes,
 )
-from core.preprocess import make_input_tensor
-from core.records import RunRecord
-from core.report_html import render_html
+from core.inputs.preprocess import make_input_tensor
+from core.results.records import RunRecord
+from core.results.report_html import render_html
 from tests.test_model_info import coral_models
 
 OP_NAMES = {v: k for k, v in vars(schema.BuiltinOperator).items() if isinstance(v, int)}
@@ -365,8 +365,8 @@ def test_html_report_explains_the_edgetpu_panel(coral: Path, tmp_path: Path) -> 
 
 
 def test_a_run_stores_the_insight_with_each_backend(small_model: Path, parrot: Path) -> None:
-    from core.backends import BackendSpec
-    from core.session import RunRequest, Session
+    from core.measure.backends import BackendSpec
+    from core.measure.session import RunRequest, Session
     from tests.doubles.fake_runtimes import double
 
     request = RunRequest(small_model, parrot, count=2, warmup=0,

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from core import outputs
-from core.cli import main
+from core.cli.main import main
 from core.errors import AppError
-from core.outputs import Output, plan_outputs, write_all, write_atomic
+from core.io import outputs
+from core.io.outputs import Output, plan_outputs, write_all, write_atomic
 
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -71,7 +71,7 @@ def test_an_output_that_reaches_an_input_through_a_link_is_refused(
 def test_screenshot_onto_its_own_result_file_is_refused(tmp_path: Path) -> None:
     keep = tmp_path / "keep.json"
     keep.write_text('{"schema": "edgetpu-compare/1"}')
-    result = subprocess.run([sys.executable, "-m", "gui.entry", "screenshot", "--results",
+    result = subprocess.run([sys.executable, "-m", "gui.app.entry", "screenshot", "--results",
                              str(keep), "--out", str(keep)], cwd=REPO, capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 2 and "is one of this run's inputs" in result.stderr
@@ -122,7 +122,7 @@ def test_the_window_png_goes_through_the_atomic_writer(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object) -> None:
     from PySide6.QtGui import QImage
 
-    from gui.png_output import save_png
+    from gui.window.png_output import save_png
 
     target = tmp_path / "window.png"
     target.write_bytes(b"old picture")

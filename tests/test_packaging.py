@@ -13,10 +13,11 @@ import tomllib
 from PIL import Image
 from PySide6.QtWidgets import QApplication
 
-from core import manifest
-from core.manifest import MANIFEST_PATH, load_manifest
-from gui import desktop_entry, icon
-from gui.app import make_app
+from core.samples import manifest
+from core.samples.manifest import MANIFEST_PATH, load_manifest
+from gui.app import desktop_entry
+from gui.app.application import make_app
+from gui.look import icon
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 
 assert gui_support

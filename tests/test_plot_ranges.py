@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from gui.plot_ranges import StickyRange, nice_ceil
+from gui.widgets.plot_ranges import StickyRange, nice_ceil
 
 
 def test_nice_ceil() -> None:

@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 
 from core.errors import AppError
-from core.model_info import ModelInfo, inspect_model
-from core.preprocess import MAX_IMAGE_PIXELS, load_image, make_input_tensor, prepare_input
+from core.inputs.model_info import ModelInfo, inspect_model
+from core.inputs.preprocess import MAX_IMAGE_PIXELS, load_image, make_input_tensor, prepare_input
 
 PARROT_SHA256 = "a8fba9e7e29439fa414c13129aad661f2289ff891231920a7c33641b076f1833"
 

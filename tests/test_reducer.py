@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.backends import BackendSpec
-from core.baseline import baseline_pair
-from core.booth import BoothLoop
 from core.errors import error
-from core.events import (
+from core.measure.backends import BackendSpec
+from core.measure.booth import BoothLoop
+from core.measure.events import (
     BackendFailed,
     BackendPlan,
     Event,
@@ -18,9 +17,10 @@ from core.events import (
     RunRejected,
     SessionFinished,
 )
-from core.records import BackendRecord
-from core.reducer import RunReducer
-from core.session import RunRequest, Session
+from core.measure.reducer import RunReducer
+from core.measure.session import RunRequest, Session
+from core.results.baseline import baseline_pair
+from core.results.records import BackendRecord
 from tests.doubles.fake_runtimes import double
 
 CPU1 = BackendSpec("cpu", threads=1)

@@ -14,13 +14,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.backends import BackendSpec
 from core.errors import error
-from core.records import BackendRecord, Comparison, Prediction, RunRecord
-from core.report_html import format_ms, nice_ticks, render_html, write_html
-from core.session import RunRequest, Session
-from core.stats import compute_stats, histogram_bins
-from core.summary import comparison_sentence
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest, Session
+from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
+from core.results.report_html import format_ms, nice_ticks, render_html, write_html
+from core.results.stats import compute_stats, histogram_bins
+from core.results.summary import comparison_sentence
 from tests.doubles.fake_runtimes import double
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "col", "area", "base", "wbr", "source"}

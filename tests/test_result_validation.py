@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from core.errors import AppError
-from core.result_file import MAX_RESULT_BYTES, parse_result_bytes, read_result_file
+from core.results.result_reader import MAX_RESULT_BYTES, parse_result_bytes, read_result_file
 from tests.fuzz.targets import result_seed
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,7 +84,7 @@ def test_a_file_larger_than_the_cap_is_not_read(tmp_path: Path) -> None:
 
 
 def _screenshot(results: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gui.entry", "screenshot", "--results",
+    return subprocess.run([sys.executable, "-m", "gui.app.entry", "screenshot", "--results",
                            str(results), "--out", str(out)], cwd=REPO, capture_output=True,
                           text=True, timeout=300)
 
@@ -99,8 +99,8 @@ def test_screenshot_of_a_hostile_result_is_one_line(tmp_path: Path) -> None:
 
 
 def test_the_window_shows_a_result_with_a_very_long_path(qtbot: Any, tmp_path: Path) -> None:
-    from gui.main_window import MainWindow
-    from gui.settings import Settings
+    from gui.window.main_window import MainWindow
+    from gui.window.settings import Settings
 
     window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
     qtbot.addWidget(window)

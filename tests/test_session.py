@@ -13,8 +13,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from core.backends import BackendSpec
-from core.events import (
+from core.measure.backends import BackendSpec
+from core.measure.events import (
     BackendFailed,
     BackendFinished,
     BackendLoaded,
@@ -25,8 +25,8 @@ from core.events import (
     RunPlanned,
     SessionFinished,
 )
-from core.records import RunRecord
-from core.session import RunRequest, Session
+from core.measure.session import RunRequest, Session
+from core.results.records import RunRecord
 from tests.doubles.fake_runtimes import double
 
 CPU1 = BackendSpec("cpu", threads=1)

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from core.manifest import FileStatus, check_file, load_manifest
-from gui import start_page_widget
-from gui.start_page_widget import StartPageWidget
+from core.samples.manifest import FileStatus, check_file, load_manifest
+from gui.widgets import start_page_widget
+from gui.widgets.start_page_widget import StartPageWidget
 from tests.test_fetcher import MirrorServer
 
 pytestmark = pytest.mark.gui

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.records import BackendRecord, Prediction, Stats
-from core.stats import compare, compute_stats, dequantize, histogram_bins, top_k
+from core.results.records import BackendRecord, Prediction, Stats
+from core.results.stats import compare, compute_stats, dequantize, histogram_bins, top_k
 
 
 def test_stats_match_numpy_definitions() -> None:
@@ -89,7 +89,7 @@ def test_histogram_bins_cover_the_data_with_a_readable_count() -> None:
 
 
 def test_speed_phrase_never_says_one_times() -> None:
-    from core.summary import speed_phrase
+    from core.results.summary import speed_phrase
 
     assert speed_phrase(1.0) == "as fast as"
     assert speed_phrase(0.953) == "1.05× slower than"
@@ -98,7 +98,7 @@ def test_speed_phrase_never_says_one_times() -> None:
 
 
 def test_one_speed_verdict_for_every_view() -> None:
-    from core.stats import speed_verdict
+    from core.results.stats import speed_verdict
 
     assert speed_verdict(1.0) == ("same", 1.0)
     assert speed_verdict(1.03)[0] == "same" and speed_verdict(1 / 1.03)[0] == "same"
@@ -107,7 +107,7 @@ def test_one_speed_verdict_for_every_view() -> None:
 
 
 def test_topk_score_delta_over_shared_classes() -> None:
-    from core.stats import topk_score_delta
+    from core.results.stats import topk_score_delta
 
     a = [Prediction(1, "a", 0.8), Prediction(2, "b", 0.1)]
     b = [Prediction(2, "b", 0.25), Prediction(1, "a", 0.7)]
@@ -120,8 +120,8 @@ def test_terminal_and_window_agree_at_the_edge_of_as_fast() -> None:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from core.summary import speed_phrase
-    from gui.comparison_text import comparison_sentence
+    from core.results.summary import speed_phrase
+    from gui.look.comparison_text import comparison_sentence
 
     cpu = _rec("cpu", "cpu", 3.0, [(1, 0.9)])
     tpu = _rec("edgetpu", "edgetpu", 3.0 / 0.970, [(1, 0.9)])

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from core.backends import BackendSpec, parse_backend_spec
-from core.cli import main
-from core.doctor import run_doctor
-from core.session import RunRequest, Session
-from core.summary import comparison_sentence
+from core.cli.main import main
+from core.edgetpu.doctor import run_doctor
+from core.measure.backends import BackendSpec, parse_backend_spec
+from core.measure.session import RunRequest, Session
+from core.results.summary import comparison_sentence
 
 pytestmark = [
     pytest.mark.tflite,

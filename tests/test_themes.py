@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui import palette, theme
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.look import palette, theme
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
 from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings
 from tests.test_gui_window import _hand_made_record
 

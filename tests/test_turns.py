@@ -6,10 +6,10 @@ import threading
 import time
 from pathlib import Path
 
-from core.backends import BackendSpec
-from core.events import Event, LatencyBatch
-from core.session import RunRequest, Session
-from core.turns import TurnGate
+from core.measure.backends import BackendSpec
+from core.measure.events import Event, LatencyBatch
+from core.measure.session import RunRequest, Session
+from core.measure.turns import TurnGate
 
 
 def _measuring(gate: TurnGate, results: list[bool]) -> threading.Thread:

@@ -12,8 +12,8 @@ import os
 import signal
 from typing import Any
 
-from core.backends import BackendSpec
-from core.runtimes import Opened, import_runtime, load_edgetpu_delegate, open_interpreter
+from core.measure.backends import BackendSpec
+from core.measure.runtimes import Opened, import_runtime, load_edgetpu_delegate, open_interpreter
 
 
 def _extra(spec: BackendSpec, key: str, default: str = "") -> str:

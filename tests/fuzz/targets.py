@@ -25,13 +25,13 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from core.errors import AppError
-from core.labels import load_labels
-from core.model_info import ModelInfo, inspect_model
-from core.preprocess import load_image, make_input_tensor
-from core.report_html import render_html
-from core.result_file import parse_result_bytes
-from core.results import to_csv, to_json
-from core.summary import comparison_sentence
+from core.inputs.labels import load_labels
+from core.inputs.model_info import ModelInfo, inspect_model
+from core.inputs.preprocess import load_image, make_input_tensor
+from core.results.report_html import render_html
+from core.results.result_files import to_csv, to_json
+from core.results.result_reader import parse_result_bytes
+from core.results.summary import comparison_sentence
 from tests.conftest import CORAL
 
 HANG_S = 20.0

@@ -1,0 +1,1 @@
+"""The command line without Qt: the parser and the run, inspect, doctor, models commands."""

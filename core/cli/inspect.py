@@ -1,0 +1,105 @@
+"""``edgetpu-compare inspect MODEL [--json]``: what runs where, from the model files alone.
+
+MODEL is either file of a ``NAME`` / ``NAME_edgetpu`` pair, as for ``run``; the twin beside it is
+described too. Exit codes: 0 described; 2 the model is missing, invalid or not an image
+classifier (one ``error:`` line, the same errors as ``run``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from core.cli.main import EXIT_OK
+from core.inputs.model_insight import inspect_pair, mib
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("model", type=Path, metavar="MODEL",
+                        help="the .tflite model; either file of a NAME / NAME_edgetpu pair")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    document = inspect_pair(args.model).to_dict()
+    if args.json:
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(render_table(document))
+    return EXIT_OK
+
+
+def render_table(document: dict[str, Any]) -> str:
+    """One block per file of the pair, then what the two files prove together."""
+    lines = [f"Model: {document['name']}"]
+    width = max(len(label) for label, _ in _ROWS)
+    for key, title in (("cpu_model", "CPU model"), ("edgetpu_model", "Edge TPU model")):
+        f = document[key]
+        if f:
+            lines += ["", f"{title}: {f['path']}"]
+            lines += [f"  {label.ljust(width)}  {cell(f)}" for label, cell in _ROWS]
+    lines.append("")
+    lines += document["notes"]
+    return "\n".join(lines) + "\n"
+
+
+def _bytes(size: int) -> str:
+    return f"{mib(size)} ({size:,} bytes)" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _quant(tensor: dict[str, Any]) -> str:
+    q = tensor["quantization"]
+    if not q["scale"]:
+        return "none"
+    return f"scale {q['scale']:.6g}, zero point {q['zero_point']}"
+
+
+def _tensor(tensor: dict[str, Any]) -> str:
+    return "×".join(str(d) for d in tensor["shape"]) + " " + tensor["dtype"]
+
+
+def normalisation_text(norm: dict[str, Any]) -> str:
+    if norm["source"] == "none":
+        return "the pixels as they are (no quantisation to map to)"
+    mean, std = (", ".join(f"{v:g}" for v in norm[k]) for k in ("mean", "std"))
+    text = f"(pixel - {mean}) / {std} ({norm['source']})"
+    if norm["raw_pixels"]:
+        text += ", fed as the raw pixels (the same within one step)"
+    return text
+
+
+def _operators(f: dict[str, Any]) -> str:
+    return ", ".join(f"{name} ×{n}" for name, n in f["operator_types"].items()) or "none"
+
+
+def _on_cpu(f: dict[str, Any]) -> str:
+    if not f["edgetpu_compiled"]:
+        return f"all {f['operators']}"
+    return str(f["cpu_operators"])
+
+
+def _parameters(f: dict[str, Any]) -> str:
+    if f["edgetpu_compiled"]:
+        return _bytes(f["parameter_bytes"]) + " outside the Edge TPU operation"
+    return _bytes(f["parameter_bytes"])
+
+
+_ROWS = (
+    ("File size", lambda f: _bytes(f["file_bytes"])),
+    ("Input", lambda f: _tensor(f["input"])),
+    ("Input quantisation", lambda f: _quant(f["input"])),
+    ("Normalisation", lambda f: normalisation_text(f["input"]["normalisation"])),
+    ("Output", lambda f: f"{f['output']['classes']} classes, {_tensor(f['output'])}"),
+    ("Output quantisation", lambda f: _quant(f["output"])),
+    ("Operations", lambda f: str(f["operators"])),
+    ("Edge TPU custom operations", lambda f: str(f["edgetpu_custom_ops"])),
+    ("Operations on the CPU", _on_cpu),
+    ("Operation types", _operators),
+    ("Parameters", _parameters),
+    ("Edge TPU program", lambda f: _bytes(f["edgetpu_program_bytes"])
+     + " of instructions and parameters" if f["edgetpu_compiled"] else "–"),
+)

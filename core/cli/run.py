@@ -1,0 +1,197 @@
+"""``edgetpu-compare run``: the comparison from a terminal, printed like Coral's classify_image.py.
+
+Exit codes: 0 every backend succeeded; 1 the run completed but a backend failed (its error is
+printed, the others' results are still printed and saved); 2 invalid input, found before any
+backend started. Ctrl-C stops the workers and prints what was measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
+from core.errors import ErrorInfo, fail
+from core.io.terminal import safe
+from core.measure.backends import assign_ids, default_specs, parse_backend_spec
+from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
+from core.measure.session import SCHEDULES, RunRequest, Session
+from core.results.record_outputs import add_output_options, check_outputs, write_outputs
+from core.results.records import RunRecord
+from core.results.summary import comparison_sentence
+
+
+def _positive(text: str) -> int:
+    return _int_in(text, 1, 10_000_000)
+
+
+def _non_negative(text: str) -> int:
+    return _int_in(text, 0, 100_000)
+
+
+def _int_in(text: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+    return value
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return value
+
+
+def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    """The options that describe a run; ``screenshot`` reuses them."""
+    parser.add_argument("--model", type=Path, required=required,
+                        help="the .tflite model; either file of a NAME / NAME_edgetpu pair")
+    parser.add_argument("--edgetpu-model", type=Path,
+                        help="the compiled model, when it is not NAME_edgetpu.tflite beside it")
+    parser.add_argument("--labels", type=Path, help="labels file (optional)")
+    parser.add_argument("--image", type=Path, required=required, help="the image to classify")
+    parser.add_argument("--count", type=_positive, default=50,
+                        help="timed inferences per backend (default 50)")
+    parser.add_argument("--warmup", type=_non_negative, default=5,
+                        help="untimed inferences after the first one (default 5)")
+    parser.add_argument("--top-k", type=_positive, default=5, help="results shown (default 5)")
+    parser.add_argument("--threshold", type=_fraction, default=0.0,
+                        help="hide results scoring below this (default 0)")
+    parser.add_argument("--backend", action="append", metavar="SPEC",
+                        help="cpu, edgetpu, cpu:threads=1, edgetpu:device=usb:1, ... "
+                             "(repeatable; default: cpu and edgetpu)")
+    parser.add_argument("--baseline", metavar="ID",
+                        help="the backend the others are compared with, by its id (cpu, "
+                             "cpu-2, edgetpu, ...; default: the first CPU)")
+    parser.add_argument("--schedule", choices=SCHEDULES, default="alternate",
+                        help="alternate rounds between backends (default) or one after another")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_run_options(parser)
+    add_output_options(parser)
+
+
+def request_from_args(args: argparse.Namespace) -> RunRequest:
+    specs = tuple(parse_backend_spec(s) for s in args.backend) if args.backend \
+        else tuple(default_specs())
+    baseline = args.baseline or ""
+    ids = assign_ids(list(specs))
+    if baseline and baseline not in ids:
+        raise fail("usage", f"--baseline {baseline} is not one of the backends of this run.",
+                   f"Use one of: {', '.join(ids)}.")
+    return RunRequest(model=args.model, image=args.image, labels=args.labels,
+                      edgetpu_model=args.edgetpu_model, count=args.count, warmup=args.warmup,
+                      top_k=args.top_k, threshold=args.threshold, backends=specs,
+                      schedule=args.schedule, baseline=baseline)
+
+
+def run_inputs(args: argparse.Namespace) -> list[Path]:
+    """Every file a run reads (the model's twin included), so that no output replaces one."""
+    found: list[Path] = []
+    for path in (args.model, args.edgetpu_model):
+        if path is not None:
+            stem = path.stem.removesuffix("_edgetpu")
+            found += [path, path.with_name(stem + path.suffix),
+                      path.with_name(stem + "_edgetpu" + path.suffix)]
+    return found + [p for p in (args.labels, args.image) if p is not None]
+
+
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+
+
+def run(args: argparse.Namespace) -> int:
+    targets = check_outputs(args, run_inputs(args))
+    session = Session(request_from_args(args))
+    session.prepare()
+    out = sys.stdout
+    _print_header(session, out)
+    stopped_by: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        stopped_by.append(signum)
+        session.cancel()
+
+    previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
+    try:
+        labels = {p.id: p.spec.label() for p in session.plan.backends}
+        record = session.run(lambda event: _print_event(event, out, labels))
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    _print_summary(record, out)
+    written = write_outputs(record, targets, out, sys.stderr)
+    if session.cancelled:
+        sys.stderr.write("error: stopped before the end. Run the command again to measure "
+                         "everything.\n")
+        return 128 + (stopped_by[0] if stopped_by else signal.SIGINT)
+    if not written:
+        return EXIT_BACKEND_FAILED
+    return EXIT_OK if all(b.status == "ok" for b in record.backends) else EXIT_BACKEND_FAILED
+
+
+def _print_header(session: Session, out: TextIO) -> None:
+    plan, r = session.plan, session.request
+    out.write(f"Image: {safe(r.image)} ({plan.image.width}x{plan.image.height})\n")
+    if plan.labels is not None:
+        out.write(f"Labels: {safe(r.labels)} ({plan.labels.count} labels)\n")
+    for warning in plan.warnings:
+        out.write(f"warning: {safe(warning.one_line())}\n")
+    out.write(f"{r.count} timed inferences per backend after {r.warmup} warm-ups "
+              f"({r.schedule} schedule).\n")
+    out.write("----INFERENCE TIME----\n")
+    out.write("Note: The first inference is slow because it includes loading the model "
+              "(on an Edge TPU: into its memory).\n")
+
+
+def _print_event(event: Event, out: TextIO, labels: dict[str, str]) -> None:
+    if isinstance(event, BackendLoaded):
+        out.write(f"{safe(event.label)}: loaded in {event.load_ms:.1f} ms\n")
+        for warning in event.warnings:
+            out.write(f"  warning: {safe(warning.one_line())}\n")
+    elif isinstance(event, FirstInference):
+        out.write(f"  first inference: {event.ms:.1f} ms\n")
+    elif isinstance(event, BackendFailed):
+        _print_error(labels.get(event.backend_id, event.backend_id), event.error, out)
+    out.flush()
+
+
+def _print_error(label: str, info: ErrorInfo, out: TextIO) -> None:
+    out.write(f"{safe(label)}: error [{safe(info.code)}] {safe(info.message)}\n"
+              f"  remedy: {safe(info.remedy)}\n")
+
+
+def _print_summary(record: RunRecord, out: TextIO) -> None:
+    for b in record.backends:
+        if b.status != "ok" and not b.latencies_ms:
+            continue
+        out.write(f"-------RESULTS: {safe(b.label)}-------\n")
+        for p in b.results:
+            out.write(f"{safe(p.label)}: {p.score:.5f}\n")
+    rows = [b for b in record.backends if b.stats is not None]
+    if rows:
+        out.write("-------LATENCY (ms)-------\n")
+        head = ["backend", "count", "min", "median", "mean", "p90", "p99", "max", "std"]
+        width = max(len(b.id) for b in rows) + 2
+        out.write(head[0].ljust(width) + "".join(h.rjust(9) for h in head[1:]) + "\n")
+        for b in rows:
+            s: Any = b.stats
+            values = [s.min, s.median, s.mean, s.p90, s.p99, s.max, s.std]
+            out.write(b.id.ljust(width) + str(s.count).rjust(9)
+                      + "".join(f"{v:9.3f}" for v in values) + "\n")
+    for b in record.backends:
+        if b.first_inference_ms is not None:
+            out.write(f"{b.id}: first inference {b.first_inference_ms:.2f} ms, "
+                      f"load {b.load_ms or 0:.1f} ms (both excluded from the statistics)\n")
+    out.write(safe(comparison_sentence(record)) + "\n")

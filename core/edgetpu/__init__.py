@@ -1,0 +1,1 @@
+"""The Edge TPU: devices, the libedgetpu library, known failures, the doctor."""

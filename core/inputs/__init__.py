@@ -1,0 +1,1 @@
+"""What a run reads: models inspected without a runtime, labels, pictures as tensors."""

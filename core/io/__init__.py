@@ -1,0 +1,1 @@
+"""Files in and out, safely: bounded reads, atomic writes, temporary logs, terminal text."""

@@ -1,0 +1,1 @@
+"""Measuring: backends, plan, session, worker processes, events, runtimes, booth loop."""

@@ -1,0 +1,251 @@
+"""Booth mode's loop, without Qt: which image comes next and what the screen shows live.
+
+A booth runs unattended for a whole day, so everything here is bounded: each backend keeps the
+latencies of its last ``window`` inferences in a ``deque(maxlen=...)``, one top-1 answer and one
+error; the loop keeps counters, never records. The window feeds it the session's events as they
+arrive and reads medians, inferences per second and the speedup from it at the paint rate.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from core.errors import ErrorInfo
+from core.measure.backends import assign_ids
+from core.measure.events import RunPlanned, RunRejected, SessionFinished
+from core.measure.reducer import RunReducer
+from core.measure.session import RunRequest
+from core.results.baseline import baseline_pair
+from core.results.records import BackendRecord, Prediction
+from core.results.stats import speed_verdict
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
+DEFAULT_WINDOW = 500  # latencies per backend behind the live median and the plot
+DEFAULT_COUNT = 200  # timed inferences per backend and image
+DEFAULT_WARMUP = 2
+DEFAULT_DWELL_S = 5.0  # an image stays at least this long, so that a visitor can read it
+DEFAULT_REJECTED_PAUSE_S = 2.0  # a picture that cannot be used stays explained this long
+
+
+@dataclass(frozen=True)
+class BoothConfig:
+    """How the loop runs: inferences per image, how long an image stays, the rolling window.
+
+    ``rejected_pause_s`` keeps a folder of unusable pictures (or a model that cannot run at all)
+    from restarting sessions back to back all day."""
+
+    count: int = DEFAULT_COUNT
+    warmup: int = DEFAULT_WARMUP
+    dwell_s: float = DEFAULT_DWELL_S
+    window: int = DEFAULT_WINDOW
+    rejected_pause_s: float = DEFAULT_REJECTED_PAUSE_S
+
+    def __post_init__(self) -> None:
+        if self.count < 1 or self.warmup < 0 or self.dwell_s < 0 or self.window < 1 \
+                or self.rejected_pause_s < 0:
+            raise ValueError(f"invalid booth configuration: {self}")
+
+
+def list_images(folder: Path) -> list[Path]:
+    """The pictures in ``folder`` (not its subfolders), sorted by name for a stable loop."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    return sorted((p for p in entries if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()),
+                  key=lambda p: p.name.lower())
+
+
+def default_image_folder(dirs: Iterable[Path], current_image: Path | None = None) -> Path | None:
+    """The ``images/`` folder of the first models folder with sample pictures (what ``models
+    fetch`` brings), else the folder of the image in use, else None."""
+    for folder in dirs:
+        images = folder / "images"
+        if list_images(images):
+            return images
+    if current_image is not None and list_images(current_image.parent):
+        return current_image.parent
+    return None
+
+
+@dataclass
+class BackendLive:
+    """One backend as the booth shows it: recent latencies, this image's answer, last error."""
+
+    id: str
+    kind: str
+    label: str
+    window: int
+    latencies_ms: deque[float] = field(init=False)
+    top1: Prediction | None = None
+    error: ErrorInfo | None = None
+    inferences: int = 0  # all timed inferences since the booth started
+
+    def __post_init__(self) -> None:
+        self.latencies_ms = deque(maxlen=self.window)
+
+    @property
+    def measured(self) -> bool:
+        return self.error is None and bool(self.latencies_ms)
+
+    def median_ms(self) -> float | None:
+        return statistics.median(self.latencies_ms) if self.latencies_ms else None
+
+    def per_second(self) -> float | None:
+        """Inferences per second one after another: 1000 / mean latency of the window (the mean,
+        not the median, because every slow inference costs its full time in a loop)."""
+        if not self.latencies_ms:
+            return None
+        mean = statistics.fmean(self.latencies_ms)
+        return 1000.0 / mean if mean > 0 else None
+
+
+@dataclass(frozen=True)
+class Speedup:
+    """The baseline's median over the candidate's: above 1 the candidate is faster."""
+
+    baseline: BackendLive
+    candidate: BackendLive
+    factor: float
+    same_top1: bool | None
+
+    @property
+    def verdict(self) -> str:
+        """``faster``, ``slower`` or ``same``: the words differ, so the GUI picks them."""
+        return speed_verdict(self.factor)[0]
+
+
+class BoothLoop:
+    """Cycles through ``images`` forever and keeps the live numbers of every backend."""
+
+    def __init__(self, images: Sequence[Path], config: BoothConfig | None = None,
+                 start: Path | None = None) -> None:
+        if not images:
+            raise ValueError("the booth needs at least one image")
+        self.images: tuple[Path, ...] = tuple(images)
+        self.config = config or BoothConfig()
+        self.index = -1  # no image yet; next_image() moves to the first
+        if start is not None and start in self.images:
+            self.index = self.images.index(start) - 1
+        self.backends: dict[str, BackendLive] = {}
+        self.comparisons = 0  # sessions that finished (any outcome)
+        self.rejected: ErrorInfo | None = None  # the last image the session refused, if any
+        self._run: RunReducer | None = None  # the running comparison, as its record says
+        self._seen: dict[str, int] = {}  # latencies of that record already in the tiles
+        self.baseline: str | None = None  # the backend chosen as baseline, by id
+
+    @property
+    def current(self) -> Path | None:
+        return self.images[self.index] if self.index >= 0 else None
+
+    @property
+    def position(self) -> int:
+        """1-based number of the current image, for "image 2 of 8"."""
+        return self.index + 1
+
+    def next_image(self) -> Path:
+        """Move to the next image (after the last comes the first) and forget its answers."""
+        self.index = (self.index + 1) % len(self.images)
+        for backend in self.backends.values():
+            backend.top1 = None
+        return self.images[self.index]
+
+    def expect(self, request: RunRequest) -> None:
+        """Know the backends of ``request`` before they report, so their tiles show at once."""
+        specs = list(request.backends)
+        self.baseline = request.baseline or None
+        for backend_id, spec in zip(assign_ids(specs), specs, strict=True):
+            self._backend(backend_id, spec.kind, spec.label())
+
+    def request(self, template: RunRequest, image: Path) -> RunRequest:
+        """The run for ``image``: ``template`` with the booth's count and warm-ups."""
+        return replace(template, image=image, count=self.config.count,
+                       warmup=self.config.warmup)
+
+    def apply(self, events: Iterable[Any]) -> bool:
+        """Take a batch of session events; True when anything shown changed."""
+        changed = False
+        for event in events:
+            changed |= self._apply(event)
+        return changed
+
+    def _apply(self, event: Any) -> bool:
+        """The session's record says what happened (``core.measure.reducer``, as for the window);
+        the
+        tiles follow the backends that changed."""
+        if isinstance(event, RunRejected):
+            self.reject(event.error)
+            return True
+        if self._run is None or isinstance(event, RunPlanned):
+            self._run = RunReducer(live=False)  # one comparison's record: bounded by its count
+            self._run.record.backends = [BackendRecord(b.id, b.kind, b.label)
+                                         for b in self.backends.values()]
+            self._seen = {}
+        changed = self._run.apply_one(event)
+        if isinstance(event, SessionFinished):
+            self.comparisons += 1
+            self.rejected = None
+            for rec in event.result.backends:
+                live = self._backend(rec.id, rec.kind, rec.label)
+                live.label = rec.label
+                if rec.status == "ok" and rec.results:
+                    live.top1 = rec.results[0]
+            self._run = None
+            return True
+        for backend_id in changed:
+            record = self._run.backend(backend_id)
+            if record is not None:
+                self._follow(record)
+        return bool(changed)
+
+    def _follow(self, rec: BackendRecord) -> None:
+        live = self._backend(rec.id, rec.kind, rec.label)
+        live.label = rec.label
+        seen = self._seen.get(rec.id, 0)
+        new = rec.latencies_ms[seen:]
+        self._seen[rec.id] = len(rec.latencies_ms)
+        if new:
+            live.error = None
+            live.latencies_ms.extend(new)
+            live.inferences += len(new)
+        if rec.results:
+            live.top1 = rec.results[0]
+        if rec.status == "ok":
+            live.error = None
+        elif rec.status == "error" and rec.error is not None and rec.error is not live.error:
+            live.error = rec.error
+            live.latencies_ms.clear()  # stale numbers must not stand beside a failure
+            live.top1 = None
+
+    def reject(self, info: ErrorInfo) -> None:
+        """The session refused this image (or broke): remember why and count it as done."""
+        self.rejected = info
+        self.comparisons += 1
+
+    def _backend(self, backend_id: str, kind: str, label: str) -> BackendLive:
+        live = self.backends.get(backend_id)
+        if live is None:
+            live = BackendLive(backend_id, kind, label, self.config.window)
+            self.backends[backend_id] = live
+        elif kind:
+            live.kind = kind
+        return live
+
+    def speedup(self) -> Speedup | None:
+        """The baseline's median over the candidate's (``core.results.baseline``), both measured."""
+        baseline, candidate = baseline_pair(list(self.backends.values()), lambda b: b.measured,
+                                            self.baseline)
+        if baseline is None or candidate is None:
+            return None
+        base_ms, cand_ms = baseline.median_ms(), candidate.median_ms()
+        if base_ms is None or cand_ms is None or cand_ms <= 0:
+            return None
+        same: bool | None = None
+        if baseline.top1 is not None and candidate.top1 is not None:
+            same = baseline.top1.id == candidate.top1.id
+        return Speedup(baseline, candidate, base_ms / cand_ms, same)

@@ -1,0 +1,124 @@
+"""What a session tells whoever drives it (the command line or the window's QThread).
+
+Every event is a small frozen dataclass of numbers and strings, safe to hand across threads and
+to queue. A driver receives them in order through the ``on_event`` callback of ``Session.run``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from core.errors import ErrorInfo
+from core.results.records import Prediction, RunRecord
+
+
+@dataclass(frozen=True)
+class BackendPlan:
+    """One backend the run will measure, as the session named it: the window never guesses."""
+
+    backend_id: str
+    kind: str
+    label: str
+    model_path: str
+    spec: str  # the backend's spec as text, e.g. ``cpu:threads=2``
+
+
+@dataclass(frozen=True)
+class RunPlanned:
+    """The first event of every run: each backend in order, and the timed inferences each."""
+
+    backends: tuple[BackendPlan, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class BackendStarted:
+    """A worker process was spawned for this backend and is loading its runtime and model."""
+
+    backend_id: str
+    kind: str
+    label: str
+    model_path: str
+
+
+@dataclass(frozen=True)
+class BackendLoaded:
+    """The interpreter is ready: its load time and what it really runs on."""
+
+    backend_id: str
+    label: str
+    runtime_name: str
+    runtime_version: str
+    device: str
+    load_ms: float
+    warnings: tuple[ErrorInfo, ...] = ()
+    # What else the runtime reported (Edge TPU: the library file loaded, its version, the
+    # delegate options and the performance level that really applies), as (key, value) pairs.
+    details: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class FirstInference:
+    """The first invoke() of a backend: often far slower (Edge TPU: uploads the model)."""
+
+    backend_id: str
+    ms: float
+    predictions: tuple[Prediction, ...]
+
+
+@dataclass(frozen=True)
+class LatencyBatch:
+    """Timed inferences since the last batch (warm-ups excluded) and how far the backend is."""
+
+    backend_id: str
+    latencies_ms: tuple[float, ...]
+    done: int
+    total: int
+    # When the round ran, in ``time.monotonic_ns()``: CLOCK_MONOTONIC on Linux, one clock for
+    # every process on the host, so a test can check that the window never painted meanwhile.
+    started_ns: int = 0
+    ended_ns: int = 0
+
+
+@dataclass(frozen=True)
+class BackendFinished:
+    """A backend completed all its timed inferences; predictions are from the last one."""
+
+    backend_id: str
+    predictions: tuple[Prediction, ...]
+
+
+@dataclass(frozen=True)
+class BackendFailed:
+    """A backend could not start or stopped; the other backends go on."""
+
+    backend_id: str
+    error: ErrorInfo
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    """The run ended (completed, failed or cancelled); ``result`` holds everything measured."""
+
+    result: RunRecord
+
+
+@dataclass(frozen=True)
+class RunRejected:
+    """The session refused to start (a user mistake found by ``prepare``) or broke unexpectedly."""
+
+    error: ErrorInfo
+
+
+Event = (
+    RunPlanned
+    | BackendStarted
+    | BackendLoaded
+    | FirstInference
+    | LatencyBatch
+    | BackendFinished
+    | BackendFailed
+    | SessionFinished
+    | RunRejected
+)

@@ -1,0 +1,144 @@
+"""Turning a run request into a plan, before any worker starts.
+
+Every input is validated here (models, labels, image), so that a user mistake is reported at once
+as one error with a remedy (the command line's exit 2) and never reaches a runtime. Each backend
+gets the file of the pair that suits it: the CPU the plain model, the Edge TPU the compiled one.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from core.errors import ErrorInfo, error, fail
+from core.inputs.labels import Labels, load_labels
+from core.inputs.model_info import ModelInfo, inspect_model, resolve_pair
+from core.inputs.preprocess import ImageInfo, load_image, make_input_tensor
+from core.measure.backends import BackendSpec, assign_ids
+
+
+@dataclass
+class PlannedBackend:
+    id: str
+    spec: BackendSpec
+    model: ModelInfo | None
+    tensor: np.ndarray | None
+    preflight_error: ErrorInfo | None = None
+    warnings: list[ErrorInfo] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    backends: list[PlannedBackend]
+    image: ImageInfo
+    labels: Labels | None
+    label_of: Callable[[int], str]
+    warnings: list[ErrorInfo] = field(default_factory=list)
+    cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
+
+
+def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path | None,
+              specs: tuple[BackendSpec, ...]) -> Plan:
+    """Validate everything and decide which file each backend runs."""
+    if not specs:
+        raise fail("usage", "No backend was chosen.", "Name at least one, e.g. --backend cpu.")
+    pair = resolve_pair(model)
+    cpu_path = pair.cpu
+    tpu_path = pair.edgetpu
+    if edgetpu_model is not None:
+        tpu_info = inspect_model(edgetpu_model)
+        if not tpu_info.edgetpu_compiled:
+            raise fail("usage", f"{edgetpu_model.name} is not compiled for the Edge TPU.",
+                       "Pass the _edgetpu.tflite file made by the Edge TPU Compiler.")
+        tpu_path = edgetpu_model
+    infos = {p: inspect_model(p) for p in {cpu_path, tpu_path} if p is not None}
+    reference = infos[cpu_path] if cpu_path else infos[tpu_path]  # type: ignore[index]
+    _check_same_classes(infos)
+
+    pil_image, image_info = load_image(image)
+    tensors: dict[tuple[object, ...], np.ndarray] = {}
+
+    def tensor_for(info: ModelInfo) -> np.ndarray:
+        key = (info.input.shape, info.input.dtype, info.input.scale, info.input.zero_point,
+               info.mean, info.std)
+        if key not in tensors:
+            tensors[key] = make_input_tensor(pil_image, info)
+        return tensors[key]
+
+    loaded_labels = load_labels(labels).checked(reference.num_classes) if labels else None
+    planned = []
+    for backend_id, spec in zip(assign_ids(list(specs)), specs, strict=True):
+        planned.append(_plan_backend(backend_id, spec, cpu_path, tpu_path, infos, tensor_for,
+                                     pair.name))
+    warnings = list(loaded_labels.warnings) if loaded_labels else []
+    return Plan(planned, image_info, loaded_labels,
+                _label_function(loaded_labels, reference), warnings,
+                infos[cpu_path] if cpu_path else None)
+
+
+def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,
+                  tpu_path: Path | None, infos: dict[Path, ModelInfo],
+                  tensor_for: Callable[[ModelInfo], np.ndarray], name: str) -> PlannedBackend:
+    if spec.kind == "cpu":
+        if cpu_path is None:
+            needed = (tpu_path.parent if tpu_path else Path()) / f"{name}.tflite"
+            return PlannedBackend(backend_id, spec, None, None, error(
+                "model_compiled_for_edgetpu",
+                f"{tpu_path.name if tpu_path else 'This model'} is compiled for the Edge TPU "
+                "and cannot run on the CPU.",
+                f"Put the uncompiled model {needed.name} in {needed.parent}."))
+        info = infos[cpu_path]
+        return PlannedBackend(backend_id, spec, info, tensor_for(info))
+    warnings = []
+    if tpu_path is None:
+        assert cpu_path is not None
+        tpu_path = cpu_path
+        warnings.append(error(
+            "model_not_compiled",
+            f"{cpu_path.name} is not compiled for the Edge TPU, so it runs on the CPU even here.",
+            f"Use {name}_edgetpu.tflite, or compile this model with the Edge TPU Compiler."))
+    info = infos[tpu_path]
+    return PlannedBackend(backend_id, spec, info, tensor_for(info), warnings=warnings)
+
+
+def _check_same_classes(infos: dict[Path, ModelInfo]) -> None:
+    counts = {info.num_classes for info in infos.values()}
+    if len(counts) > 1:
+        names = " and ".join(p.name for p in infos)
+        raise fail("usage", f"{names} do not classify into the same classes, "
+                            "so their answers cannot be compared.",
+                   "Pass the two files of one model: NAME.tflite and NAME_edgetpu.tflite.")
+
+
+def _label_function(labels: Labels | None, model: ModelInfo) -> Callable[[int], str]:
+    if labels is not None:
+        return labels.name
+    embedded = model.embedded_labels
+    if embedded:
+        return lambda i: (embedded[i] if 0 <= i < len(embedded) else "") or f"class {i}"
+    return lambda i: f"class {i}"
+
+
+def host_info() -> dict[str, object]:
+    return {
+        "os": platform.platform(),
+        "python": sys.version.split()[0],
+        "cpu": _cpu_name(),
+        "cores": os.cpu_count(),
+    }
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith(("model name", "hardware", "processor\t: arm")):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()

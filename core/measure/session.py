@@ -1,0 +1,342 @@
+"""A session: one comparison run, driven by the command line or by the window's QThread.
+
+``Session(request).prepare()`` validates every input before any worker starts and raises
+``AppError`` for a user mistake (the command line's exit 2). ``run(on_event)`` then blocks,
+spawning one worker process per backend, and reports progress as plain-data events; ``cancel()``
+may be called from any thread and ends every worker promptly. Backends load one after another
+and then measure in alternating rounds, so that they never compete for the CPU and both
+histograms fill at the same pace. The session's record is what ``core.measure.reducer`` reads from
+its
+own events, the same reading the window makes; with the window's ``TurnGate`` every load and
+timed round waits until the window has painted, so that the two never run at the same time.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.edgetpu.failures import match_failure
+from core.errors import ErrorInfo, error, fail
+from core.inputs.model_insight import model_entry
+from core.measure.backends import BackendSpec, default_specs
+from core.measure.events import (
+    BackendFailed,
+    BackendFinished,
+    BackendLoaded,
+    BackendPlan,
+    BackendStarted,
+    Event,
+    FirstInference,
+    LatencyBatch,
+    RunPlanned,
+    SessionFinished,
+)
+from core.measure.limits import round_timeout, stalled_error, warmup_timeout
+from core.measure.planning import Plan, PlannedBackend, host_info, make_plan
+from core.measure.reducer import UNFINISHED, RunReducer
+from core.measure.turns import TurnGate
+from core.measure.worker import Died, WorkerHandle, WorkerJob, new_cancel_event
+from core.results.comparison import choose_baseline, compare_all
+from core.results.records import BackendRecord, RunRecord
+from core.results.stats import compare, dequantize, top_k
+
+SCHEDULES = ("alternate", "sequential")
+ROUND_BUDGET_NS = 33_000_000  # a batch at most every ~33 ms: a bounded delivery rate
+IMPORT_TIMEOUT_S = 300.0  # importing a runtime on a slow board, many workers at once
+LOAD_TIMEOUT_S = 120.0  # loading a model, the first inference (Edge TPU: upload) and warm-ups
+ROUND_TIMEOUT_S = 60.0  # one round; longer means the device stopped answering
+POLL_S = 0.05  # how often a wait looks at the cancel flag
+CANCEL_GRACE_S = 0.5  # after cancel, how long a worker may take to hand over its last batch
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What to run. ``model`` may be either file of a pair; each backend picks its own."""
+
+    model: Path
+    image: Path
+    labels: Path | None = None
+    edgetpu_model: Path | None = None
+    count: int = 50
+    warmup: int = 5
+    top_k: int = 5
+    threshold: float = 0.0
+    backends: tuple[BackendSpec, ...] = field(default_factory=lambda: tuple(default_specs()))
+    schedule: str = "alternate"
+    baseline: str = ""  # the id of the backend the others are compared with ("": the CPU)
+
+
+EventCallback = Callable[[Event], None]
+
+
+@dataclass
+class _Live:
+    """A running backend: its plan, its worker and what it still has to do."""
+
+    planned: PlannedBackend
+    record: BackendRecord
+    worker: WorkerHandle
+    remaining: int
+
+
+class Session:
+    def __init__(self, request: RunRequest) -> None:
+        self.request = request
+        self._plan: Plan | None = None
+        self._cancelled = threading.Event()
+        self._worker_cancel = new_cancel_event()
+        self._workers: list[WorkerHandle] = []
+        self._scores: dict[str, np.ndarray] = {}
+        self._emit: EventCallback = lambda _event: None
+        self._gate: TurnGate | None = None
+
+    @property
+    def plan(self) -> Plan:
+        if self._plan is None:
+            self.prepare()
+        assert self._plan is not None
+        return self._plan
+
+    def prepare(self) -> Plan:
+        """Validate every input; raises AppError for a user mistake. Idempotent."""
+        if self._plan is None:
+            r = self.request
+            if r.schedule not in SCHEDULES:
+                raise fail("usage", f"The schedule '{r.schedule}' is not known.",
+                           f"Use one of: {', '.join(SCHEDULES)}.")
+            self._plan = make_plan(r.model, r.image, r.labels, r.edgetpu_model, r.backends)
+        return self._plan
+
+    def cancel(self) -> None:
+        """Stop the run from any thread; workers stop within one inference."""
+        self._cancelled.set()
+        self._worker_cancel.set()
+        gate = self._gate
+        if gate is not None:
+            gate.open()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def worker_pids(self) -> list[int]:
+        return [w.pid for w in self._workers if w.pid is not None]
+
+    def run(self, on_event: EventCallback | None = None,
+            gate: TurnGate | None = None) -> RunRecord:
+        """Measure every backend; blocks until done or cancelled. Always reaps its workers.
+
+        With a ``gate`` (the window's), every load and timed round waits for the painter's
+        turn first, so that painting and measuring never overlap; rounds are then longer."""
+        plan = self.prepare()
+        record = self._new_record(plan)
+        reducer = RunReducer(record, live=False)  # the one reading of the events, as the window's
+        forward = on_event or (lambda _event: None)
+
+        def emit(event: Event) -> None:
+            reducer.apply_one(event)
+            forward(event)
+
+        self._emit = emit
+        self._gate = gate
+        if self.cancelled and gate is not None:
+            gate.open()
+        emit(RunPlanned(tuple(BackendPlan(r.id, r.kind, r.label, str(r.model.get("path", "")),
+                                          str(r.runtime.get("spec", "")))
+                              for r in record.backends), self.request.count))
+        live: list[_Live] = []
+        try:
+            for planned, rec in zip(plan.backends, record.backends, strict=True):
+                if planned.preflight_error is not None:
+                    self._fail(rec, planned.preflight_error)
+                    continue
+                live.append(self._start(planned, rec))
+            live = [b for b in live if self._await_import(b)]
+            live = [b for b in live if self._load(b)]
+            self._measure(live)
+        finally:
+            for handle in self._workers:
+                handle.stop()
+        reducer.close()
+        record.comparison = self._comparison(record)
+        self._emit(SessionFinished(record))
+        return record
+
+    # -- phases ---------------------------------------------------------------------------
+
+    def _start(self, planned: PlannedBackend, rec: BackendRecord) -> _Live:
+        assert planned.model is not None and planned.tensor is not None
+        job = WorkerJob(planned.id, planned.spec, str(planned.model.path), planned.tensor,
+                        self.request.warmup)
+        handle = WorkerHandle(job, self._worker_cancel)
+        self._workers.append(handle)
+        handle.start()
+        self._emit(BackendStarted(planned.id, planned.spec.kind, rec.label,
+                                  str(planned.model.path)))
+        return _Live(planned, rec, handle, self.request.count)
+
+    def _await_import(self, b: _Live) -> bool:
+        reply = self._receive(b, IMPORT_TIMEOUT_S)
+        return reply is not None and reply[0] == "imported"
+
+    def _load(self, b: _Live) -> bool:
+        """Load one backend while the others wait, so that load times are not contended."""
+        self._turn()
+        if self.cancelled or not b.worker.send("load"):
+            return False
+        loaded = self._receive(b, LOAD_TIMEOUT_S)
+        if loaded is None or loaded[0] != "loaded":
+            return False
+        info: dict[str, Any] = loaded[1]
+        rec = b.record
+        self._emit(BackendLoaded(rec.id, info["label"], info["runtime_name"],
+                                 info["runtime_version"], info["device"], info["load_ms"],
+                                 (*rec.warnings, *info["warnings"]),
+                                 tuple(info.get("details", {}).items())))
+        first = self._receive(b, LOAD_TIMEOUT_S)
+        if first is None or first[0] != "first":
+            return False
+        self._emit(FirstInference(rec.id, first[1], self._predictions(b, first[2])))
+        ready = self._receive(b, warmup_timeout(self.request.warmup, first[1], LOAD_TIMEOUT_S))
+        return ready is not None and ready[0] == "ready"
+
+    def _measure(self, live: list[_Live]) -> None:
+        active = [b for b in live if b.remaining > 0]
+        for b in live:
+            if b.remaining <= 0:
+                self._finish(b)
+        if self.request.schedule == "sequential":
+            for b in active:
+                while b.remaining > 0 and not self.cancelled and self._round(b):
+                    pass
+            return
+        while active and not self.cancelled:
+            active = [b for b in active if self._round(b) and b.remaining > 0]
+
+    def _round(self, b: _Live) -> bool:
+        """One batch of timed inferences; False when the backend is done or failed."""
+        self._turn()
+        budget = self._gate.round_ns if self._gate is not None else ROUND_BUDGET_NS
+        if self.cancelled:
+            return False
+        if not b.worker.send("run", b.remaining, budget):
+            self._fail(b.record, error("worker_crashed"))
+            return False
+        reply = self._receive(b, round_timeout(b.record.first_inference_ms, ROUND_TIMEOUT_S))
+        if reply is None or reply[0] != "batch":
+            return False
+        batch = tuple(ns / 1e6 for ns in reply[1])
+        b.remaining -= len(batch)
+        if batch:
+            self._emit(LatencyBatch(b.record.id, batch, len(b.record.latencies_ms) + len(batch),
+                                    self.request.count, reply[2], reply[3]))
+        if b.remaining <= 0:
+            self._finish(b)
+            return False
+        return True
+
+    def _finish(self, b: _Live) -> None:
+        if not b.worker.send("output"):
+            self._fail(b.record, error("worker_crashed"))
+            return
+        reply = self._receive(b, ROUND_TIMEOUT_S)
+        if reply is None or reply[0] != "output":
+            return
+        self._emit(BackendFinished(b.record.id, self._predictions(b, reply[1])))
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _receive(self, b: _Live, timeout: float) -> tuple[Any, ...] | None:
+        """Wait for the worker's next message while watching the cancel flag.
+
+        Returns None (after recording the failure) when the worker erred, died or hung, and
+        None without a failure when the run was cancelled and the worker had nothing more.
+        """
+        deadline = time.monotonic() + timeout
+        grace_started = False
+        while True:
+            if self.cancelled and not grace_started:
+                # Workers stop within one inference; a pending batch still has time to arrive.
+                deadline = min(deadline, time.monotonic() + CANCEL_GRACE_S)
+                grace_started = True
+            reply = b.worker.receive(POLL_S)
+            if isinstance(reply, Died):
+                if not self.cancelled:
+                    self._fail(b.record, self._crash_error(b, reply))
+                return None
+            if reply is not None:
+                if reply[0] == "error":
+                    self._fail(b.record, reply[1])
+                    return None
+                return reply
+            if time.monotonic() > deadline:
+                if not self.cancelled:
+                    self._fail(b.record, stalled_error(b.record.label, b.planned.spec.kind,
+                                                       timeout))
+                return None
+
+    def _crash_error(self, b: _Live, died: Died) -> ErrorInfo:
+        log = b.worker.log_tail()
+        detail = f"worker died with {died.signal_name()} during {died.stage}\n{log}".strip()
+        known = match_failure(log, exit_code=died.exitcode, stage=died.stage,
+                              backend=b.planned.spec.kind)
+        if known is not None:
+            return known
+        return error("worker_crashed",
+                     f"The process measuring {b.record.label} stopped unexpectedly "
+                     f"({died.signal_name()} during {died.stage}).", detail=detail)
+
+    def _turn(self) -> None:
+        """Before timed work: the window paints what it has been handed, then it is our turn."""
+        if self._gate is not None and not self.cancelled:
+            self._gate.give_turn()
+
+    def _fail(self, rec: BackendRecord, info: ErrorInfo) -> None:
+        if rec.status not in UNFINISHED:
+            return
+        self._emit(BackendFailed(rec.id, info))
+
+    def _predictions(self, b: _Live, raw: np.ndarray) -> tuple[Any, ...]:
+        model = b.planned.model
+        assert model is not None and self._plan is not None
+        scores = dequantize(raw, model.output.scale, model.output.zero_point)
+        self._scores[b.planned.id] = scores
+        return top_k(scores, self.request.top_k, self._plan.label_of, self.request.threshold)
+
+    def _comparison(self, record: RunRecord) -> Any:
+        ok = [r for r in record.backends if r.status == "ok"]
+        preferred = self.request.baseline or None
+        record.comparisons = compare_all(ok, self._scores, self.request.top_k, preferred)
+        if record.comparisons:
+            return record.comparisons[0]
+        baseline = choose_baseline(ok, preferred) or next(
+            (r for r in record.backends if r.kind == "cpu"), None)
+        return compare(baseline, None, self._scores, self.request.top_k)
+
+    def _new_record(self, plan: Plan) -> RunRecord:
+        r = self.request
+        backends = []
+        for p in plan.backends:
+            rec = BackendRecord(p.id, p.spec.kind, p.spec.label(),
+                                model=model_entry(p.model, plan.cpu_model),
+                                runtime={"name": p.spec.runtime, "spec": p.spec.to_text()})
+            rec.warnings.extend(p.warnings)
+            backends.append(rec)
+        return RunRecord(
+            created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            image=plan.image.to_dict(),
+            labels=plan.labels.to_dict() if plan.labels else {"path": None, "count": 0},
+            settings={"count": r.count, "warmup": r.warmup, "top_k": r.top_k,
+                      "threshold": r.threshold, "schedule": r.schedule,
+                      "baseline": r.baseline or None},
+            host=host_info(),
+            backends=backends,
+        )

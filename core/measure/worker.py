@@ -1,0 +1,270 @@
+"""One worker process per backend: it loads its runtime and measures; it never paints.
+
+The worker does nothing but invoke between messages, so its timings are not disturbed by a GUI
+or another backend (DESIGN.md section 2: a busy Python thread slows short invokes badly). It runs
+in rounds on command so that the parent can alternate backends and receive batches at a bounded
+rate. Protocol, worker -> parent: ("stage", name), ("imported",), ("loaded", info),
+("first", ms, raw_output), ("ready",), ("batch", [ns, ...], started_ns, ended_ns),
+("output", raw_output), ("error", ErrorInfo). Parent -> worker: ("load",),
+("run", max_count, budget_ns), ("output",), ("stop",).
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing as mp
+import os
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.errors import AppError
+from core.io.temp_files import prefix, sweep_once
+from core.measure.backends import BackendSpec
+from core.measure.runtimes import explain, import_runtime, note_native_log
+
+_CONTEXT = mp.get_context("spawn")
+
+
+@dataclass(frozen=True)
+class WorkerJob:
+    backend_id: str
+    spec: BackendSpec
+    model_path: str
+    tensor: np.ndarray
+    warmup: int
+    log_path: str = ""  # the worker's native stderr goes here; read back to explain a crash
+
+
+LOG_TAIL_BYTES = 4000
+CANCEL_CHECK_NS = 5_000_000  # between inferences, look at the cancel flag at most this often
+
+
+def read_tail(path: str, limit: int = LOG_TAIL_BYTES) -> str:
+    """The end of a worker's log: runtimes print the real cause there just before they die."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, handle.tell() - limit))
+            return handle.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _capture_stderr(path: str) -> None:
+    """Send native and Python stderr to the log, so runtime chatter never reaches the user."""
+    if not path:
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    os.dup2(fd, 2)
+    os.close(fd)
+    default_hook = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        # LiteRT's Delegate.__del__ fails on a delegate that never loaded; that is expected
+        # after a failed load_delegate and says nothing new.
+        if getattr(unraisable.object, "__qualname__", "") != "Delegate.__del__":
+            default_hook(unraisable)
+
+    sys.unraisablehook = hook
+
+
+def resolve_factory(dotted: str) -> Any:
+    module, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def worker_main(job: WorkerJob, conn: Connection, cancel: Any) -> None:
+    """Entry point of the spawned process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it cancels cleanly
+    _capture_stderr(job.log_path)
+    stage = ["start"]
+
+    def report(name: str) -> None:
+        stage[0] = name
+        conn.send(("stage", name))
+
+    try:
+        _serve(job, conn, cancel, report)
+    except AppError as exc:
+        conn.send(("error", exc.info))
+    except (KeyboardInterrupt, BrokenPipeError, EOFError):
+        pass
+    except Exception as exc:  # a runtime's own exception: explain it, never crash silently
+        conn.send(("error", explain(exc, stage[0], job.spec, read_tail(job.log_path))))
+    finally:
+        conn.close()
+
+
+def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
+    factory = resolve_factory(job.spec.factory)
+    report("import")
+    if job.spec.factory.startswith("core."):
+        import_runtime(job.spec.runtime)  # import before the parent says load: fair load times
+    conn.send(("imported",))
+    if conn.recv()[0] != "load":
+        return
+    start = time.perf_counter_ns()
+    opened = factory(job.spec, job.model_path, report)
+    load_ms = (time.perf_counter_ns() - start) / 1e6
+    note_native_log(opened, job.spec, read_tail(job.log_path))
+    interp = opened.interpreter
+    in_index = interp.get_input_details()[0]["index"]
+    out_index = interp.get_output_details()[0]["index"]
+    interp.set_tensor(in_index, job.tensor)
+    conn.send(("loaded", {
+        "label": opened.label, "runtime_name": opened.runtime_name,
+        "runtime_version": opened.runtime_version, "device": opened.device,
+        "load_ms": load_ms, "warnings": tuple(opened.warnings),
+        "details": dict(getattr(opened, "details", {}) or {}),
+    }))
+    report("invoke")
+    start = time.perf_counter_ns()
+    interp.invoke()
+    first_ms = (time.perf_counter_ns() - start) / 1e6
+    conn.send(("first", first_ms, np.array(interp.get_tensor(out_index))))
+    for _ in range(job.warmup):
+        if cancel.is_set():
+            return
+        interp.invoke()
+    conn.send(("ready",))
+    _rounds(interp, out_index, conn, cancel)
+
+
+def _rounds(interp: Any, out_index: int, conn: Connection, cancel: Any) -> None:
+    """Answer commands until told to stop. The timed loop is kept as bare as a loop can be."""
+    invoke = interp.invoke
+    clock = time.perf_counter_ns
+    while True:
+        command = conn.recv()
+        if command[0] == "run":
+            _, max_count, budget_ns = command
+            latencies: list[int] = []
+            append = latencies.append
+            started = time.monotonic_ns()  # one clock for every process on the host
+            deadline = clock() + budget_ns
+            next_check = 0
+            while len(latencies) < max_count:
+                t0 = clock()
+                invoke()
+                t1 = clock()
+                append(t1 - t0)
+                if t1 >= deadline:
+                    break
+                if t1 >= next_check:  # the cancel flag is a semaphore: look at it sparingly
+                    if cancel.is_set():
+                        break
+                    next_check = t1 + CANCEL_CHECK_NS
+            conn.send(("batch", latencies, started, time.monotonic_ns()))
+        elif command[0] == "output":
+            conn.send(("output", np.array(interp.get_tensor(out_index))))
+        else:
+            return
+
+
+@dataclass(frozen=True)
+class Died:
+    """The worker process ended without saying why: a crash, a kill or an abort."""
+
+    exitcode: int | None
+    stage: str
+
+    def signal_name(self) -> str:
+        if self.exitcode is not None and self.exitcode < 0:
+            try:
+                return signal.Signals(-self.exitcode).name
+            except ValueError:
+                return f"signal {-self.exitcode}"
+        return f"exit code {self.exitcode}"
+
+
+class WorkerHandle:
+    """The parent's side of one worker: start, talk, notice death, stop and reap."""
+
+    def __init__(self, job: WorkerJob, cancel: Any) -> None:
+        sweep_once()
+        fd, log_path = tempfile.mkstemp(prefix=prefix(job.backend_id), suffix=".log")
+        os.close(fd)
+        job = replace(job, log_path=log_path)
+        self.job = job
+        self.stage = "start"
+        self._conn, child = _CONTEXT.Pipe(duplex=True)
+        self._process: BaseProcess = _CONTEXT.Process(
+            target=worker_main, args=(job, child, cancel), daemon=True,
+            name=f"edgetpu-compare-{job.backend_id}")
+        self._child = child
+
+    def start(self) -> None:
+        self._process.start()
+        self._child.close()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def send(self, *message: Any) -> bool:
+        try:
+            self._conn.send(message)
+            return True
+        except (BrokenPipeError, OSError):
+            return False
+
+    def receive(self, timeout: float) -> tuple[Any, ...] | Died | None:
+        """The next message other than a stage report, a Died, or None after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            ready = wait([self._conn, self._process.sentinel], timeout=remaining)
+            if not ready:
+                return None
+            if self._conn in ready or self._conn.poll():
+                try:
+                    message: tuple[Any, ...] = self._conn.recv()
+                except (EOFError, OSError):
+                    return self._died()
+                if message[0] == "stage":
+                    self.stage = message[1]
+                    continue
+                return message
+            return self._died()
+
+    def _died(self) -> Died:
+        self._process.join(timeout=1.0)
+        return Died(self._process.exitcode, self.stage)
+
+    def stop(self, grace: float = 0.3) -> None:
+        """Ask politely, then terminate, then kill; always reap. Safe to call twice."""
+        if self._process.pid is None:
+            return
+        if self._process.is_alive():
+            self.send("stop")
+            self._process.join(grace)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(grace)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._conn.close()
+        Path(self.job.log_path).unlink(missing_ok=True)
+
+    def log_tail(self) -> str:
+        return read_tail(self.job.log_path)
+
+    def is_alive(self) -> bool:
+        return self._process.is_alive()
+
+
+def new_cancel_event() -> Any:
+    """An event the workers check between inferences; set by Session.cancel()."""
+    return _CONTEXT.Event()

@@ -1,0 +1,50 @@
+"""Result files: the ``edgetpu-compare/1`` JSON and a CSV of every inference.
+
+Files are written by ``core.io.outputs.write_atomic`` (a temporary file in the same folder, then a
+rename) and read back by ``core.results.result_reader``, which checks every field before anything is
+shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from core.io.outputs import check_writable, write_atomic
+from core.results.records import RunRecord
+from core.results.result_reader import read_result_file
+
+__all__ = ["check_writable", "read_json", "to_csv", "to_json", "write_atomic", "write_csv",
+           "write_json"]
+
+
+def to_json(record: RunRecord) -> str:
+    return json.dumps(record.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_json(record: RunRecord, path: Path) -> None:
+    write_atomic(Path(path), to_json(record))
+
+
+def to_csv(record: RunRecord) -> str:
+    """One row per inference: the first one, then every timed one (warm-ups are not timed)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["backend", "label", "phase", "iteration", "latency_ms"])
+    for b in record.backends:
+        if b.first_inference_ms is not None:
+            writer.writerow([b.id, b.label, "first", 0, f"{b.first_inference_ms:.6f}"])
+        for i, value in enumerate(b.latencies_ms, start=1):
+            writer.writerow([b.id, b.label, "timed", i, f"{value:.6f}"])
+    return out.getvalue()
+
+
+def write_csv(record: RunRecord, path: Path) -> None:
+    write_atomic(Path(path), to_csv(record))
+
+
+def read_json(path: Path) -> RunRecord:
+    """Load a saved result; a file that is not one is a clear error, never a traceback."""
+    return read_result_file(path)

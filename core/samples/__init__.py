@@ -1,0 +1,1 @@
+"""Coral's sample models: the manifest (package data), fetcher, model folders."""

@@ -1,0 +1,377 @@
+"""Download (or copy) the manifest's files, verify them, and install them atomically.
+
+Bytes go to a temporary file of a unique name beside the final file (``.NAME.XXXX.part``, same
+filesystem, so that concurrent fetches into one folder cannot collide) and are renamed over the
+final name only after the size and SHA-256 match, so a crash, a cancel or a damaged mirror never
+leaves a wrong file under a real name. An interrupted HTTP transfer is resumed with a Range request
+when the server allows it and restarted otherwise. Runs on any thread: ``cancel`` is checked between
+chunks and during back-off, progress arrives through a callback.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import tempfile
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from core.errors import AppError, ErrorInfo, fail
+from core.io.files import is_regular_file, open_regular
+from core.samples.manifest import FileStatus, ManifestEntry, check_file, sha256_file
+
+CHUNK = 64 * 1024
+USER_AGENT = "edgetpu-compare (sample model fetcher)"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where files come from: the manifest's URLs, a mirror base URL, or a local folder."""
+
+    kind: str  # "manifest" | "url" | "folder"
+    location: str = ""
+
+    def describe(self) -> str:
+        return {"manifest": "Coral's GitHub repositories"}.get(self.kind, self.location)
+
+
+@dataclass(frozen=True)
+class FetchProgress:
+    """``state`` is "fetching" while bytes flow, then "retrying", "installed", "skipped" or
+    "failed" once per file. Byte counts cover all files; skipped files count as done."""
+
+    file: str
+    done_bytes: int
+    total_bytes: int
+    files_done: int
+    files_total: int
+    state: str = "fetching"
+    file_done: int = 0
+    file_total: int = 0
+    message: str = ""  # why, for "retrying" and "failed"
+
+
+@dataclass(frozen=True)
+class FetchFailure:
+    path: str
+    error: ErrorInfo
+
+
+@dataclass
+class FetchSummary:
+    installed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[FetchFailure] = field(default_factory=list)
+    not_tried: list[str] = field(default_factory=list)  # after the source proved unreachable
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.not_tried and not self.cancelled
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class _Retry(Exception):
+    """A transient failure: try again (resuming from what the .part file holds)."""
+
+    def __init__(self, entry: ManifestEntry, url: str, reason: str,
+                 unreachable: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.info = _fetch_error(entry, url, reason)
+        self.unreachable = unreachable
+
+
+class _Unreachable(AppError):
+    """Every attempt failed before a connection was made: the other files are not tried."""
+
+
+def resolve_source(source: str | Path | None) -> Source:
+    """Interpret ``--from``: nothing, an http(s) mirror base URL, or an existing folder."""
+    if source is None or str(source) == "":
+        return Source("manifest")
+    text = str(source)
+    scheme = urllib.parse.urlsplit(text).scheme.lower()
+    if scheme in ("http", "https"):
+        return Source("url", text.rstrip("/"))
+    if scheme == "file":
+        text = urllib.request.url2pathname(urllib.parse.urlsplit(text).path)
+    folder = Path(text).expanduser()
+    if not folder.is_dir():
+        raise fail("source_not_found", f"The folder {folder} does not exist.",
+                   "Give the folder that holds models/, labels/ and images/ "
+                   "(for example a copy of ../shared/coral), or an http(s) address.")
+    return Source("folder", str(folder.resolve()))
+
+
+def fetch(entries: Sequence[ManifestEntry], dest: Path,
+          source: str | Path | Source | None = None, *,
+          on_progress: Callable[[FetchProgress], None] | None = None,
+          cancel: threading.Event | None = None, attempts: int = 3, timeout: float = 20.0,
+          sleep: Callable[[float], None] | None = None, backoff: float = 1.0) -> FetchSummary:
+    """Install every entry under ``dest``; files already there and verified are skipped.
+
+    Raises ``AppError`` only for a bad ``source`` or an unwritable ``dest``; a file that fails
+    is reported in the summary and the others go on. ``sleep`` replaces the back-off wait
+    (tests pass a no-op); by default the wait ends early on cancel.
+    """
+    src = source if isinstance(source, Source) else resolve_source(source)
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise fail("io_error", f"The folder {dest} cannot be created.", detail=str(exc)) from None
+    cancel = cancel or threading.Event()
+    wait = sleep or cancel.wait
+    fetcher = _Fetcher(src, dest, on_progress, cancel, max(1, attempts), timeout, wait, backoff)
+    return fetcher.run(entries)
+
+
+class _Fetcher:
+    def __init__(self, source: Source, dest: Path,
+                 on_progress: Callable[[FetchProgress], None] | None, cancel: threading.Event,
+                 attempts: int, timeout: float, sleep: Callable[[float], object],
+                 backoff: float) -> None:
+        self.source, self.dest, self.cancel = source, dest, cancel
+        self.on_progress = on_progress
+        self.attempts, self.timeout, self.sleep, self.backoff = attempts, timeout, sleep, backoff
+        self.done_before = 0  # bytes of files finished (or skipped) so far
+        self.total = 0
+        self.files_done = 0
+        self.files_total = 0
+        self.resumed = False  # the current file was continued with a Range request
+
+    def run(self, entries: Sequence[ManifestEntry]) -> FetchSummary:
+        summary = FetchSummary()
+        self.total = sum(e.size for e in entries)
+        self.files_total = len(entries)
+        for index, entry in enumerate(entries):
+            if self.cancel.is_set():
+                summary.cancelled = True
+                break
+            final = entry.local_path(self.dest)
+            state = "installed"
+            try:
+                if check_file(entry, final) is FileStatus.VERIFIED:
+                    state = "skipped"
+                    summary.skipped.append(entry.path)
+                else:
+                    self._install(entry, final)
+                    summary.installed.append(entry.path)
+            except _Cancelled:
+                summary.cancelled = True
+                break
+            except _Unreachable as exc:
+                summary.failed.append(FetchFailure(entry.path, exc.info))
+                summary.not_tried.extend(e.path for e in entries[index + 1:])
+                self._report(entry, 0, "failed", exc.info.message)
+                break
+            except AppError as exc:
+                state = "failed"
+                summary.failed.append(FetchFailure(entry.path, exc.info))
+            self.done_before += entry.size
+            self.files_done += 1
+            message = summary.failed[-1].error.message if state == "failed" else ""
+            self._report(entry, entry.size if state != "failed" else 0, state, message)
+        return summary
+
+    def _report(self, entry: ManifestEntry, file_done: int, state: str = "fetching",
+                message: str = "") -> None:
+        if self.on_progress is not None:
+            done = self.done_before + (file_done if state in ("fetching", "retrying") else 0)
+            self.on_progress(FetchProgress(entry.path, done, self.total, self.files_done,
+                                           self.files_total, state, file_done, entry.size,
+                                           message))
+
+    def _install(self, entry: ManifestEntry, final: Path) -> None:
+        """Fetch into a temporary file of a unique name beside ``final``, then rename it: two
+        fetches into one folder never share (or delete) each other's partial file."""
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise fail("io_error", f"Cannot write into {final.parent}.", detail=str(exc)) from None
+        if os.path.lexists(final) and not is_regular_file(final):
+            raise fail("io_error", f"{final} is in the way: it is a folder (or another thing "
+                       f"that is not a file) where {entry.name} belongs.",
+                       "Move or rename it, then run 'edgetpu-compare models fetch' again.")
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part",
+                                        dir=final.parent)
+            os.close(fd)
+        except OSError as exc:
+            raise fail("io_error", f"Cannot write into {final.parent}.", detail=str(exc)) from None
+        part = Path(name)
+        try:
+            self.resumed = False
+            self._transfer_with_retries(entry, part)
+            try:
+                self._verify(entry, part)
+            except AppError:
+                if not self.resumed:
+                    raise
+                # Pieces from two responses may not fit together: one clean transfer decides.
+                part.unlink(missing_ok=True)
+                self._transfer_with_retries(entry, part)
+                self._verify(entry, part)
+            try:
+                os.replace(part, final)
+            except OSError as exc:
+                raise fail("io_error", f"{final} cannot be replaced ({exc.strerror}).",
+                           "Move or rename it, then run 'edgetpu-compare models fetch' "
+                           "again.") from None
+        finally:
+            part.unlink(missing_ok=True)
+
+    def _transfer_with_retries(self, entry: ManifestEntry, part: Path) -> None:
+        for attempt in range(1, self.attempts + 1):
+            try:
+                self._transfer(entry, part)
+                return
+            except _Retry as exc:
+                if attempt == self.attempts:
+                    error_type = _Unreachable if exc.unreachable else AppError
+                    raise error_type(exc.info) from None
+                self._report(entry, _size(part), "retrying", exc.reason)
+                self.sleep(self.backoff * attempt)
+                if self.cancel.is_set():
+                    raise _Cancelled from None
+
+    def _transfer(self, entry: ManifestEntry, part: Path) -> None:
+        if self.source.kind == "folder":
+            self._copy(entry, part)
+        else:
+            url = entry.url if self.source.kind == "manifest" else (
+                f"{self.source.location}/{urllib.parse.quote(entry.path)}")
+            self._download(entry, url, part)
+
+    def _copy(self, entry: ManifestEntry, part: Path) -> None:
+        origin = entry.local_path(Path(self.source.location))
+        try:
+            reader = open_regular(origin, "fetch_failed", "sample file")
+        except AppError as exc:
+            if exc.info.code == "file_not_found":
+                raise fail("fetch_failed", f"{entry.path} is not in {self.source.location}.",
+                           "Copy the complete sample folder (models/, labels/, images/) and "
+                           "try again.") from None
+            raise fail("fetch_failed", f"{entry.path} in {self.source.location} cannot be "
+                       f"used: {exc.info.message}", "Replace it in the source folder with the "
+                       "real file, or fetch from another source.") from None
+        try:
+            with reader, part.open("wb") as writer:
+                self._pump(entry, reader, writer, 0)
+        except OSError as exc:
+            raise fail("io_error", f"Cannot copy {entry.name} into {part.parent}.",
+                       detail=str(exc)) from None
+
+    def _download(self, entry: ManifestEntry, url: str, part: Path) -> None:
+        have = _size(part)
+        headers = {"User-Agent": USER_AGENT}
+        if 0 < have < entry.size:
+            headers["Range"] = f"bytes={have}-"
+        else:
+            have = 0
+        request = urllib.request.Request(url, headers=headers)
+        try:
+            response = urllib.request.urlopen(request, timeout=self.timeout)
+        except urllib.error.HTTPError as exc:
+            raise self._http_error(entry, url, exc, part) from None
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise _Retry(entry, url, str(reason), unreachable=True) from None
+        try:
+            with response:
+                start = _resume_offset(response, have)
+                if start is None:  # a range we did not ask for: start again from the first byte
+                    part.unlink(missing_ok=True)
+                    raise _Retry(entry, url, "the server sent the wrong part")
+                self.resumed = self.resumed or start > 0
+                with part.open("r+b" if start else "wb") as writer:
+                    writer.seek(start)
+                    writer.truncate()
+                    got = self._pump(entry, response, writer, start)
+        except (http.client.HTTPException, OSError) as exc:
+            raise _Retry(entry, url, str(exc) or type(exc).__name__) from None
+        if got < entry.size:
+            raise _Retry(entry, url,
+                         f"the transfer stopped after {got} of {entry.size} bytes")
+
+    @staticmethod
+    def _http_error(entry: ManifestEntry, url: str, exc: urllib.error.HTTPError,
+                    part: Path) -> Exception:
+        exc.close()
+        if exc.code == 416:  # our Range was refused: start again from the first byte
+            part.unlink(missing_ok=True)
+            return _Retry(entry, url, f"HTTP {exc.code}")
+        reason = f"HTTP {exc.code} {exc.reason}"
+        if exc.code in (408, 429) or exc.code >= 500:
+            return _Retry(entry, url, reason)
+        return AppError(_fetch_error(entry, url, reason))
+
+    def _pump(self, entry: ManifestEntry, reader: BinaryIO | http.client.HTTPResponse,
+              writer: BinaryIO, start: int) -> int:
+        """Copy chunks until EOF; stop early on cancel or on more bytes than the manifest's."""
+        got = start
+        read = getattr(reader, "read1", reader.read)  # returns what has arrived: prompt cancel
+        while True:
+            if self.cancel.is_set():
+                raise _Cancelled
+            chunk = read(CHUNK)
+            if not chunk:
+                return got
+            got += len(chunk)
+            if got > entry.size:
+                raise _size_error(entry, f"more than {entry.size}")
+            writer.write(chunk)
+            self._report(entry, got)
+
+    def _verify(self, entry: ManifestEntry, part: Path) -> None:
+        size = _size(part)
+        if size != entry.size:
+            raise _size_error(entry, str(size))
+        actual = sha256_file(part)
+        if actual != entry.sha256:
+            raise fail(
+                "hash_mismatch",
+                f"{entry.path} was refused: its SHA-256 is {actual[:12]}…, not "
+                f"{entry.sha256[:12]}… as the manifest says, so the source's copy is damaged "
+                f"or changed.",
+                detail=f"expected {entry.sha256}, got {actual}")
+
+
+def _resume_offset(response: http.client.HTTPResponse, have: int) -> int | None:
+    """Where the body starts in the file: 0 for a full body, ``have`` for the 206 we asked
+    for, None for any other partial answer."""
+    if response.status != 206:
+        return 0
+    content_range = response.headers.get("Content-Range", "")
+    try:
+        first = int(content_range.split()[1].split("-")[0])
+    except (IndexError, ValueError):
+        return None
+    return have if have and first == have else None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _fetch_error(entry: ManifestEntry, url: str, reason: str) -> ErrorInfo:
+    return fail("fetch_failed", f"{entry.path} could not be downloaded ({reason}).",
+                detail=url).info
+
+
+def _size_error(entry: ManifestEntry, actual: str) -> AppError:
+    return fail("size_mismatch",
+                f"{entry.path} was refused: it has {actual} bytes, not {entry.size} as the "
+                f"manifest says, so the source's copy is damaged or changed.")

@@ -1,0 +1,1 @@
+"""Starting the app: console entry, gui and screenshot commands, QApplication, menu entry."""

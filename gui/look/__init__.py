@@ -1,0 +1,1 @@
+"""Looks and words: palette, themes, icon, number formats, translations, texts."""

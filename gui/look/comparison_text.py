@@ -1,0 +1,107 @@
+"""The comparison line, in words someone who never opened a terminal understands, translatable.
+
+A pure function of the backends' records, so it works the same live (stats so far), for a
+finished run and for a result file loaded back. It stays honest: "slower" when the accelerator is
+slower, and a plain statement instead of a ratio when a backend failed or only one ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from core.results.comparison import candidates, choose_baseline
+from core.results.records import BackendRecord, Comparison
+from core.results.stats import compute_stats, speed_verdict, topk_score_delta
+from gui.look.formatting import display_name, fmt_factor, fmt_ms, fmt_score
+
+translate = QCoreApplication.translate
+SEPARATOR = " · "
+
+
+def _median(record: BackendRecord) -> float | None:
+    stats = record.stats or compute_stats(record.latencies_ms)
+    return stats.median if stats else None
+
+
+def comparison_sentence(backends: Sequence[BackendRecord],
+                        comparison: Comparison | None = None, baseline: str | None = None) -> str:
+    """``Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · ...`` or the
+    honest equivalent; with more than two backends, each other one against the baseline.
+    Empty when nothing has happened yet."""
+    if not backends:
+        return ""
+    base = choose_baseline(backends, (comparison.baseline if comparison else None) or baseline)
+    others = candidates(backends, base)
+    failed = [b for b in backends if b.status == "error"]
+    stopped = [b for b in backends if b.status == "cancelled" and not b.latencies_ms]
+    if base is not None and len(backends) == 2 and others:
+        return SEPARATOR.join(_versus(base, others[0], comparison))
+    if base is not None and others:
+        parts = [part for cand in others for part in _versus(base, cand, comparison, backends)]
+        parts += [translate("Comparison", "{name} did not run, so there is no comparison")
+                  .format(name=display_name(b, backends)) for b in failed]
+        return SEPARATOR.join(parts)
+    if base is None:
+        if failed and len(failed) == len(backends):
+            return translate("Comparison", "Nothing was measured: no backend could run.")
+        if stopped:
+            return translate("Comparison", "Stopped before anything was measured.")
+        return ""
+    parts = [translate("Comparison", "{name}: median {median} ms").format(
+        name=display_name(base, backends), median=fmt_ms(_median(base)))]
+    if base.results:
+        parts.append(translate("Comparison", "top-1 {label} ({score})").format(
+            label=base.results[0].label, score=fmt_score(base.results[0].score)))
+    for other in failed:
+        parts.append(translate("Comparison", "{name} did not run, so there is no comparison")
+                     .format(name=display_name(other, backends)))
+    for other in stopped:
+        parts.append(translate("Comparison", "{name} was stopped before it was measured")
+                     .format(name=display_name(other, backends)))
+    if len(backends) == 1:
+        parts.append(translate("Comparison", "only one backend was run"))
+    return SEPARATOR.join(parts)
+
+
+def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | None,
+            among: Sequence[BackendRecord] | None = None) -> list[str]:
+    """One comparison; ``among`` (more than two backends) names the baseline in each."""
+    base_ms, cand_ms = _median(base), _median(cand)
+    assert base_ms is not None and cand_ms is not None
+    speedup = base_ms / cand_ms if cand_ms > 0 else float("inf")
+    names = among or [base, cand]
+    values = {"candidate": display_name(cand, names), "baseline": display_name(base, names),
+              "fast": fmt_ms(cand_ms), "slow": fmt_ms(base_ms)}
+    verdict, factor = speed_verdict(speedup)
+    values["factor"] = fmt_factor(factor)
+    if among and verdict != "same":
+        head = translate("Comparison", "{candidate} is {factor} faster than {baseline} "
+                                       "(median {fast} ms vs {slow} ms)") if verdict == "faster" \
+            else translate("Comparison", "{candidate} is {factor} slower than {baseline} "
+                                         "(median {fast} ms vs {slow} ms)")
+    elif verdict == "same":
+        head = translate("Comparison",
+                         "{candidate} is as fast as {baseline} (median {fast} ms vs {slow} ms)")
+    elif verdict == "faster":
+        head = translate("Comparison",
+                         "{candidate} is {factor} faster (median {fast} ms vs {slow} ms)")
+    else:
+        head = translate("Comparison",
+                         "{candidate} is {factor} slower (median {fast} ms vs {slow} ms)")
+    parts = [head.format(**values)]
+    a, b = base.results[:1], cand.results[:1]
+    if a and b:
+        if a[0].id == b[0].id:
+            parts.append(translate("Comparison", "same top-1"))
+        else:
+            parts.append(translate("Comparison", "different top-1 ({first} vs {second})")
+                         .format(first=b[0].label, second=a[0].label))
+        delta = comparison.max_score_delta if comparison and comparison.candidate == cand.id \
+            else topk_score_delta(base.results, cand.results)
+        if delta is not None:
+            parts.append(translate("Comparison", "largest score difference {delta}")
+                         .format(delta=fmt_score(delta)))
+    return parts
+

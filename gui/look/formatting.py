@@ -1,0 +1,108 @@
+"""Numbers and names as the window writes them, so every widget rounds the same way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from core.measure.backends import RUNTIMES
+from core.results.records import BackendRecord
+from core.results.summary import distinguishing_details, number_apart
+
+translate = QCoreApplication.translate
+
+
+def fmt_ms(value: float | None, precise: bool = False) -> str:
+    """``36.4``, ``3.1``, ``0.47``; ``precise`` adds a digit below 10 ms (the big median)."""
+    if value is None:
+        return "–"
+    if value >= 100:
+        return f"{value:.0f}"
+    if value >= 10 or (value >= 1 and not precise):
+        return f"{value:.1f}"
+    if value >= 0.1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def fmt_ms_unit(value: float | None, precise: bool = False) -> str:
+    if value is None:
+        return "–"
+    return translate("Format", "{value} ms").format(value=fmt_ms(value, precise))
+
+
+def fmt_factor(value: float) -> str:
+    if value < 2:
+        return f"{value:.2f}×"  # as core.results.summary: "1.05×", never a confusing "1.0×"
+    return f"{value:.1f}×" if value < 100 else f"{value:.0f}×"
+
+
+def fmt_score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def backend_name(record: BackendRecord) -> str:
+    """The short name of a backend: ``CPU``, ``Edge TPU`` (translated), or its label's head."""
+    head = record.label.partition(" (")[0].strip() or record.id
+    if record.kind == "cpu" and head == "CPU":
+        return translate("Format", "CPU")
+    if record.kind == "edgetpu" and head == "Edge TPU":
+        return translate("Format", "Edge TPU")
+    return head
+
+
+def display_name(record: BackendRecord, backends: Sequence[BackendRecord]) -> str:
+    """``CPU``, or ``CPU (tflite-runtime)`` when another CPU is among ``backends``, or ``CPU #2``
+    when nothing in their labels tells them apart."""
+    among = list(backends) if any(b.id == record.id for b in backends) else [*backends, record]
+    details = distinguishing_details(among)
+    names = [translate("Format", "{name} ({detail})").format(
+        name=backend_name(b), detail=_detail(details[b.id])) if b.id in details
+        else backend_name(b) for b in among]
+    return dict(zip([b.id for b in among], number_apart(names), strict=True))[record.id]
+
+
+def _detail(part: str) -> str:
+    """One part of a core label (English) in the window's language."""
+    threads = re.fullmatch(r"(\d+) threads?", part)
+    if threads:
+        n = int(threads.group(1))
+        return translate("Format", "1 thread") if n == 1 else \
+            translate("Format", "{n} threads").format(n=n)
+    if part == "reference kernels":
+        return translate("Format", "reference kernels")
+    if part == "first found":
+        return translate("Format", "first found")
+    if part == "performance High (throttled build)":
+        return translate("Format", "performance High (throttled build)")
+    if part.startswith("performance "):
+        return translate("Format", "performance {level}").format(level=part.split(" ", 1)[1])
+    return part
+
+
+def _device(text: str) -> str:
+    """``x86_64, 2 of 2 cores`` in the window's language."""
+    return re.sub(r"(\d+) of (\d+) cores", lambda m: translate(
+        "Format", "{used} of {total} cores").format(used=m.group(1), total=m.group(2)), text)
+
+
+def backend_details(record: BackendRecord) -> list[str]:
+    """The parts of a label after its name (runtime, kernels, threads), plus the device."""
+    _, _, rest = record.label.partition(" (")
+    rest = rest[:-1] if rest.endswith(")") else rest  # one closing bracket: details may hold one
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
+    runtime = record.runtime or {}
+    name, version = str(runtime.get("name") or ""), str(runtime.get("version") or "")
+    shown = [_detail(p) for p in parts]
+    if name and version not in " ".join(parts):
+        shown.insert(0, f"{RUNTIMES.get(name, name)} {version}".strip())
+    if record.device and not any(record.device.lower() in p.lower() for p in parts):
+        shown.append(_device(record.device))
+    library = str(runtime.get("library") or "")
+    if library:
+        version = str(runtime.get("library_version") or "")
+        shown.append(translate("Format", "libedgetpu {path} ({version})").format(
+            path=library, version=version) if version else library)
+    return shown

@@ -1,0 +1,1 @@
+"""The main window's widgets, one per file: panels, plots, pickers, dialogs."""

@@ -1,0 +1,256 @@
+"""One backend's card: what it is, how fast it was, how the latencies spread and what it answered.
+
+The panel takes the backend's ``BackendRecord`` (live, finished or loaded from a file) and shows
+it; ``show_record`` is called by the window at the paint rate only, never per event. An error
+replaces the measurements with an ``ErrorPanel``; the rest of the window goes on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.results.live import LiveSeries
+from core.results.records import BackendRecord
+from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_ms_unit
+from gui.look.insight_texts import panel_line
+from gui.look.palette import Theme, current
+from gui.run.run_state import Progress
+from gui.widgets.error_panel import ErrorPanel
+from gui.widgets.histogram_widget import HistogramWidget
+from gui.widgets.iteration_strip_widget import IterationStripWidget
+from gui.widgets.topk_widget import TopKWidget
+
+WAITING, MEASURING, FAILED = 0, 1, 2
+
+
+def _label(text: str = "", role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class BackendPanel(QFrame):
+    diagnosticsRequested = Signal()
+    modelDetailsRequested = Signal(str)  # the model file this backend runs; "" when unknown
+
+    def __init__(self, record: BackendRecord, parent: QWidget | None = None,
+                 theme: Theme | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.backend_id = record.id
+        self.kind = record.kind
+        self._theme = theme or current()
+        self._colour = self._theme.backend_colour(record.kind)
+        self.paints = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(6)
+
+        header = QHBoxLayout()
+        header.setSpacing(10)
+        dot = QLabel("●")
+        dot.setStyleSheet(f"color: {self._colour.name()}; font-size: 18pt;")
+        header.addWidget(dot)
+        self._title = _label(role="title")
+        header.addWidget(self._title)
+        header.addStretch(1)
+        self._model_path = ""
+        self._explains = record.kind != "cpu"  # what runs where explains an accelerator's time
+        self.details_button = QPushButton(self.tr("Model details…"))
+        self.details_button.setFlat(True)
+        self.details_button.setToolTip(self.tr("What runs on the Edge TPU and what on the CPU"))
+        self.details_button.clicked.connect(
+            lambda: self.modelDetailsRequested.emit(self._model_path))
+        self.details_button.setVisible(self._explains)
+        header.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._chip = _label(role="chip")
+        header.addWidget(self._chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addLayout(header)
+        self._subtitle = _label(role="muted")
+        self._subtitle.setWordWrap(True)
+        outer.addWidget(self._subtitle)
+        self.insight_label = _label()
+        self.insight_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from files
+        self.insight_label.setWordWrap(True)
+        self.insight_label.setStyleSheet(f"color: {self._theme.warn}; font-weight: 600;")
+        outer.addWidget(self.insight_label)
+        outer.addSpacing(8)
+
+        self._stack = QStackedWidget()
+        self._waiting = _label(role="muted")
+        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(self._waiting)
+        self._stack.addWidget(self._build_measurements())
+        self.error_panel = ErrorPanel(theme=self._theme)
+        self.error_panel.diagnosticsRequested.connect(self.diagnosticsRequested)
+        failed_page = QWidget()
+        failed_layout = QVBoxLayout(failed_page)
+        failed_layout.setContentsMargins(0, 8, 0, 0)
+        failed_layout.addStretch(2)
+        failed_layout.addWidget(self.error_panel)
+        failed_layout.addStretch(3)
+        self._stack.addWidget(failed_page)
+        outer.addWidget(self._stack, 1)
+        self.show_record(record)
+
+    def _build_measurements(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        median_box = QVBoxLayout()
+        median_box.setSpacing(0)
+        self.median_label = QLabel()
+        self.median_label.setTextFormat(Qt.TextFormat.RichText)
+        median_box.addWidget(self.median_label)
+        self._median_caption = _label(role="caption")
+        median_box.addWidget(self._median_caption)
+        top.addLayout(median_box)
+        top.addStretch(1)
+        tiles = QGridLayout()
+        tiles.setHorizontalSpacing(26)
+        tiles.setVerticalSpacing(0)
+        self._stat_labels = {key: self._tile(tiles, 0, i, title) for i, (key, title) in enumerate(
+            [("min", self.tr("MIN")), ("p90", self.tr("P90")), ("p99", self.tr("P99")),
+             ("max", self.tr("MAX"))])}
+        tiles.setRowMinimumHeight(2, 10)
+        self._load = self._tile(tiles, 3, 0, self.tr("LOAD TIME"), span=2)
+        self._first = self._tile(tiles, 3, 2, self.tr("FIRST INFERENCE"), span=2)
+        top.addLayout(tiles)
+        layout.addLayout(top)
+        layout.addSpacing(4)
+
+        self.histogram = HistogramWidget(self._colour, theme=self._theme)
+        layout.addWidget(self.histogram, 1)
+        self.strip = IterationStripWidget(self._colour, theme=self._theme)
+        layout.addWidget(self.strip)
+        layout.addSpacing(6)
+        self._topk_caption = _label(role="caption")
+        layout.addWidget(self._topk_caption)
+        self.topk = TopKWidget(self._colour, theme=self._theme)
+        layout.addWidget(self.topk)
+        return page
+
+    @staticmethod
+    def _tile(grid: QGridLayout, row: int, column: int, title: str, span: int = 1) -> QLabel:
+        grid.addWidget(_label(title, "caption"), row, column, 1, span)
+        value = _label("–", "stat")
+        grid.addWidget(value, row + 1, column, 1, span)
+        return value
+
+    def title(self) -> str:
+        return self._title.text()
+
+    def warm_up(self) -> None:
+        """Render the measuring page once while it is hidden: pyqtgraph's first layout and
+        paint (~90 ms) then happen at Run, not in the middle of the first results."""
+        page = self._stack.widget(MEASURING)
+        if page is not None and page.width() > 0 and page.height() > 0:
+            page.grab()
+
+    def median_text(self) -> str:
+        return self.median_label.text()
+
+    def page(self) -> int:
+        return self._stack.currentIndex()
+
+    def show_record(self, record: BackendRecord, progress: Progress | None = None,
+                    running: bool = False, series: LiveSeries | None = None) -> None:
+        """Show ``record`` as it is now; cheap enough to call ~30 times a second. ``series``
+        holds its latencies as the run state keeps them per batch (made here if not given)."""
+        self.paints += 1
+        self._title.setText(backend_name(record))
+        self._subtitle.setText("  ·  ".join(backend_details(record)))
+        self._set_chip(record, progress, running)
+        self._show_insight(record)
+        if record.status == "error" or (record.error and not record.latencies_ms):
+            if record.error is not None:
+                self.error_panel.set_error(record.error)
+            self._stack.setCurrentIndex(FAILED)
+            return
+        if not record.latencies_ms and record.stats is None:
+            self._waiting.setText(self._waiting_text(record, running))
+            self._stack.setCurrentIndex(WAITING if not record.results else MEASURING)
+            if not record.results:
+                return
+        self._stack.setCurrentIndex(MEASURING)
+        self._show_numbers(record, series if series is not None
+                           else LiveSeries(record.latencies_ms),
+                           progress.total if progress is not None else None)
+
+    def _show_insight(self, record: BackendRecord) -> None:
+        self._model_path = str(record.model.get("path") or "")
+        line, tip = panel_line(record.model.get("insight")) if self._explains else ("", "")
+        if line != self.insight_label.text():
+            self.insight_label.setText(line)
+            self.insight_label.setToolTip(tip)
+        self.insight_label.setVisible(bool(line))
+
+    def insight_text(self) -> str:
+        return self.insight_label.text() if self.insight_label.isVisibleTo(self) else ""
+
+    def _waiting_text(self, record: BackendRecord, running: bool) -> str:
+        if record.status == "running":
+            return self.tr("Loading the model and warming up…")
+        if running:
+            return self.tr("Waiting for its turn…")
+        return self.tr("Press Run to measure")
+
+    def _set_chip(self, record: BackendRecord, progress: Progress | None, running: bool) -> None:
+        state, text = "idle", self.tr("Ready")
+        if record.status == "ok":
+            state, text = "ok", self.tr("Done")
+        elif record.status == "error":
+            state, text = "error", self.tr("Failed")
+        elif record.status == "cancelled":
+            state, text = "idle", self.tr("Stopped")
+        elif record.status == "running" and progress is not None:
+            state = "running"
+            text = self.tr("{done} of {total}").format(done=progress.done, total=progress.total)
+        elif record.status == "running":
+            state, text = "running", self.tr("Loading")
+        elif running:
+            state, text = "idle", self.tr("Waiting")
+        self._chip.setText(text)
+        if self._chip.property("state") != state:
+            self._chip.setProperty("state", state)
+            self._chip.style().unpolish(self._chip)
+            self._chip.style().polish(self._chip)
+
+    def _show_numbers(self, record: BackendRecord, series: LiveSeries,
+                      total: int | None = None) -> None:
+        stats = record.stats or series.stats()
+        median = stats.median if stats else None
+        colour = self._colour.name()
+        unit = self.tr("ms")  # outside the f-string, where lupdate can see it
+        self.median_label.setText(
+            f'<span style="font-size:40pt; font-weight:600; color:{colour}">'
+            f'{fmt_ms(median, precise=True)}</span>'
+            f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
+            '</span>')
+        self._median_caption.setText(
+            self.tr("MEDIAN OF {n} INFERENCES").format(n=stats.count) if stats
+            else self.tr("MEDIAN"))
+        self._load.setText(fmt_ms_unit(record.load_ms))
+        self._first.setText(fmt_ms_unit(record.first_inference_ms))
+        for key, label in self._stat_labels.items():
+            label.setText(fmt_ms_unit(getattr(stats, key)) if stats else "–")
+        self.histogram.set_series(series, median)
+        self.strip.set_series(series, total)
+        n = len(record.results)
+        self._topk_caption.setText(self.tr("TOP {n} RESULTS").format(n=n) if n
+                                   else self.tr("RESULTS"))
+        self.topk.set_predictions(record.results)

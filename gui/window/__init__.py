@@ -1,0 +1,1 @@
+"""The main window: layout, menus, file choosing, file kinds, remembered settings."""
