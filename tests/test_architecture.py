@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 
 _BLOCK_QT = """
@@ -37,3 +39,15 @@ def test_no_coral_model_is_committed() -> None:
     tracked = subprocess.run(["git", "ls-files", "*.tflite"], cwd=REPO, capture_output=True,
                              text=True, check=True).stdout.split()
     assert tracked == []
+
+
+def test_no_import_cycles_between_modules() -> None:
+    """The layers (pyproject's import contracts) order packages; this orders modules: no two
+    modules of core or gui import each other, however indirectly, even for type checking."""
+    grimp = pytest.importorskip("grimp")  # import-linter's graph library (the dev extra)
+    graph = grimp.build_graph("core", "gui")
+    modules = sorted(m for m in graph.modules if m.split(".")[0] in ("core", "gui"))
+    cycles = sorted({" <-> ".join(sorted((a, b))) for a in modules
+                     for b in graph.find_upstream_modules(a)
+                     if b != a and a in graph.find_upstream_modules(b)})
+    assert cycles == []

@@ -19,11 +19,11 @@ from ai_edge_litert import schema_py_generated as schema
 from core.errors import AppError
 from core.inputs.model_info import (
     ModelPair,
-    discover_pairs,
     find_labels_beside,
     inspect_model,
     resolve_pair,
 )
+from core.inputs.model_scan import discover_pairs
 
 BIRD_SHA256 = "1e2dc9ffed295b4f2e3c555769971777ac8fb37bb0ad5e6dab506d8da0b42890"
 TYPES = {v: k.lower() for k, v in vars(schema.TensorType).items() if isinstance(v, int)}

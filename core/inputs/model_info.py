@@ -294,11 +294,6 @@ def resolve_pair(path: Path | str) -> ModelPair:
     return ModelPair(p.stem, p, twin if is_regular_file(twin) else None)
 
 
-def discover_pairs(folder: Path | str) -> list[ModelPair]:
-    """Every model pair in a folder, sorted by name; files that are not usable are left out."""
-    from core.inputs.model_scan import scan_folder  # it builds on this module
-
-    return scan_folder(folder).pairs
 
 
 # Coral's labels files by the dataset a model name mentions (first match wins).

@@ -64,6 +64,11 @@ def scan_folder(folder: Path | str) -> FolderScan:
     return FolderScan(pairs, skipped)
 
 
+def discover_pairs(folder: Path | str) -> list[ModelPair]:
+    """Every model pair in a folder, sorted by name; files that are not usable are left out."""
+    return scan_folder(folder).pairs
+
+
 def _unscannable(path: Path) -> str:
     """Why a file must be passed over without being opened, or ''."""
     try:

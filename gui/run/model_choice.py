@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from core.errors import AppError
-from core.inputs.model_info import ModelPair, discover_pairs, find_labels_beside, resolve_pair
+from core.inputs.model_info import ModelPair, find_labels_beside, resolve_pair
+from core.inputs.model_scan import discover_pairs
 from core.io.files import is_regular_file
 from core.measure.session import RunRequest
 from core.results.records import RunRecord

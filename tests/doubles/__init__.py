@@ -1,0 +1,1 @@
+"""Clearly named test doubles for the Edge TPU runtime and libedgetpu, used by the tests."""
