@@ -129,3 +129,34 @@ def test_an_earlier_runs_queued_finished_does_not_end_the_next_run(qtbot: QtBot)
     with qtbot.waitSignal(runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         _Held.release.set()
     assert ended == [1, 1] and not runner.is_running()
+
+
+def test_a_paint_asked_for_while_a_backend_measures_waits_for_the_gap(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from gui.run.paint_log import PaintLog
+
+    handled: list[int] = []
+
+    def handler(event: QEvent) -> bool:
+        handled.append(int(event.type().value))
+        return True
+
+    class Logged(QWidget):
+        def event(self, event: QEvent) -> bool:
+            return log.handle(event, handler)
+
+    widget = Logged()
+    qtbot.addWidget(widget)
+    log = PaintLog(widget)
+    measuring = [True]
+    log.hold = lambda: measuring[0]
+
+    update = QEvent(QEvent.Type.UpdateRequest)
+    assert log.handle(update, handler) and handled == [] and log.held and log.paints == 0
+    assert log.handle(QEvent(QEvent.Type.Show), handler) and len(handled) == 1  # not a paint
+    measuring[0] = False
+    log.release()  # the gap: what was held back is painted now
+    assert not log.held and log.paints == 1
+    assert handled[-1] == int(QEvent.Type.UpdateRequest.value)

@@ -66,7 +66,8 @@ class BoothWindow(QWidget):
         self._unit = 1.0
         self.panels: dict[str, BoothPanel] = {}
         self.repaints = 0
-        self.paint_log = PaintLog()
+        self.paint_log = PaintLog(self)
+        self.runner.attach(self.paint_log)
         self._build()
         if self.loop is not None and self.template is not None:
             self.loop.expect(self.template)

@@ -23,12 +23,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from core.errors import AppError, error
 from core.measure.events import LatencyBatch, RunRejected, SessionFinished
 from core.measure.turns import TurnGate
+from gui.run.paint_log import PaintLog
 
 # At most 10 deliveries, and so paints, a second: live plots still look fluid, and on a 2-core
 # machine the window then leaves the CPU backend's median as the command line measures it
@@ -36,6 +37,10 @@ from core.measure.turns import TurnGate
 MAX_DELIVERIES_PER_SECOND = 10
 DELIVERY_INTERVAL_MS = 1000 // MAX_DELIVERIES_PER_SECOND + 1  # never more than 10 a second
 FLUSH_PASSES = 8  # plot data -> scene dirty check -> view update -> paint, axes: a few hops
+# Then more passes, each also running due timers, for as long as the last one still painted (a
+# loaded machine spreads the hops over more passes); bounded, so a window that keeps asking to be
+# painted cannot hold the measurement up for long.
+MAX_SETTLE_PASSES = 32
 
 
 class _EventBuffer:
@@ -105,6 +110,9 @@ class SessionRunner(QObject):
         self.deliveries = 0
         self.events = 0
         self.inferences = 0
+        # The window's paints: held back while a backend measures, released and flushed in
+        # each gap until a pass paints nothing more. None: the fixed passes only.
+        self.paint_log: PaintLog | None = None
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -158,6 +166,8 @@ class SessionRunner(QObject):
         thread.wait()
         self._thread = None
         self._timer.stop()
+        if self.paint_log is not None:
+            self.paint_log.release()
         self._deliver()
         self._session = None
         self.runEnded.emit()
@@ -177,6 +187,8 @@ class SessionRunner(QObject):
     def _between_turns(self) -> None:
         thread = self._thread
         if thread is not None and thread.gate.idle():
+            if self.paint_log is not None:
+                self.paint_log.release()
             self._deliver()
 
     def _deliver(self, flush: bool = False) -> None:
@@ -193,14 +205,41 @@ class SessionRunner(QObject):
                                        if isinstance(e, LatencyBatch))
                 self.eventsDelivered.emit(batch)
                 if flush:
-                    for _ in range(FLUSH_PASSES):  # paint it now, not during the next round
-                        QCoreApplication.sendPostedEvents()
-                    QGuiApplication.sync()  # and let the window system (an X server) show it
+                    self._flush()
         finally:
             self._delivering = False
         pending, self._finish_pending = self._finish_pending, None
         if pending is not None:
             self._on_thread_finished(pending)
+
+
+    def measuring(self) -> bool:
+        """True while the session times a round or loads a backend: the window waits."""
+        thread = self._thread
+        return thread is not None and not self._delivering and not thread.gate.idle()
+
+    def attach(self, paint_log: PaintLog) -> None:
+        """Hold the window's paints (``paint_log``) while a backend measures."""
+        self.paint_log = paint_log
+        paint_log.hold = self.measuring
+
+    def _flush(self) -> None:
+        """Paint what was delivered (and what was held back) now, not during the next round."""
+        log = self.paint_log
+        if log is not None:
+            log.release()
+        for _ in range(FLUSH_PASSES):
+            QCoreApplication.sendPostedEvents()
+        if log is not None:
+            painted = log.paints
+            for _ in range(MAX_SETTLE_PASSES):
+                QCoreApplication.processEvents(
+                    QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+                QCoreApplication.sendPostedEvents()
+                if log.paints == painted:
+                    break
+                painted = log.paints
+        QGuiApplication.sync()  # and let the window system (an X server) show it
 
 
 def is_final(event: Any) -> bool:

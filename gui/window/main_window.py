@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         self.runner.runEnded.connect(self._on_run_ended)
         self.panels: list[BackendPanel] = []
         self.repaints = 0
-        self.paint_log = PaintLog()
+        self.paint_log = PaintLog(self)
+        self.runner.attach(self.paint_log)
         self._dirty = False
         self.last_request: RunRequest | None = None
         self.booth: BoothWindow | None = None
