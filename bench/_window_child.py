@@ -88,8 +88,7 @@ def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
     from gui.app.application import make_app
     from gui.run.run_state import RunState
     from gui.run.session_runner import FLUSH_PASSES
-    from gui.window.files import RESULTS_PAGE
-    from gui.window.main_window import MainWindow
+    from gui.window.main_window import RESULTS_PAGE, MainWindow
 
     app = make_app()
     window = MainWindow(restore=False, start_page=False)

@@ -16,6 +16,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.ma  # np.quantile imports it on first use: 18 ms of the first live frame
 
 from core.results.records import Stats
 
