@@ -100,8 +100,24 @@ def open_interpreter(spec: BackendSpec, model_path: str,
         label = edgetpu_label(spec, details["device"], details["performance"])
     stage("allocate")
     interpreter = _make_interpreter(module, spec, model_path, delegates)
+    if spec.kind == "cpu" and spec.xnnpack and not _delegated(interpreter):
+        # tflite-runtime applies XNNPACK to no uint8 operation: say what really runs.
+        label = label.replace("XNNPACK", "built-in kernels")
+        details = {"kernels": "built-in (XNNPACK took no operation)"}
     return Opened(interpreter, label, spec.runtime, version, device,
                   keep_alive=delegates, details=details)
+
+
+def _delegated(interpreter: Any) -> bool:
+    """True when a delegate (on the CPU: XNNPACK) took operations of the model; also True when
+    the runtime cannot tell, so that nothing is claimed it did not prove."""
+    ops = getattr(interpreter, "_get_ops_details", None)
+    if ops is None:
+        return True
+    try:
+        return any(op.get("op_name") == "DELEGATE" for op in ops())
+    except Exception:  # a private API: never let it fail a run
+        return True
 
 
 def edgetpu_delegate(module: Any, spec: BackendSpec,

@@ -73,6 +73,8 @@ def _detail(part: str) -> str:
             translate("Format", "{n} threads").format(n=n)
     if part == "reference kernels":
         return translate("Format", "reference kernels")
+    if part == "built-in kernels":
+        return translate("Format", "built-in kernels")
     if part == "first found":
         return translate("Format", "first found")
     if part == "performance High (throttled build)":

@@ -34,6 +34,7 @@ from core.results.records import RunRecord
 from gui.booth.window import BoothWindow
 from gui.look import theme, translations
 from gui.look.error_texts import localized
+from gui.look.formatting import display_name
 from gui.look.palette import Theme, current
 from gui.run.model_choice import ModelChoice
 from gui.run.paint_log import PaintLog
@@ -262,7 +263,8 @@ class MainWindow(QMainWindow):
             record = state.backend(panel.backend_id)
             if record is not None:
                 panel.show_record(record, state.progress.get(record.id), running,
-                                  state.series(record.id))
+                                  state.series(record.id),
+                                  name=display_name(record, state.backends))
         if state.rejected is not None:
             self.comparison.show_error(state.rejected)
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):

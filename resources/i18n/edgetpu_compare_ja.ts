@@ -888,6 +888,10 @@
         <translation>リファレンスカーネル</translation>
     </message>
     <message>
+        <source>built-in kernels</source>
+        <translation>組み込みカーネル</translation>
+    </message>
+    <message>
         <source>first found</source>
         <translation>最初に見つかったデバイス</translation>
     </message>
