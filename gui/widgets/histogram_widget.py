@@ -30,7 +30,7 @@ class HistogramWidget(pg.PlotWidget):
                  theme: Theme | None = None) -> None:
         self._theme = theme or current()
         super().__init__(parent=parent, background=self._theme.card)
-        self.setMinimumHeight(160)
+        self.setMinimumHeight(120)  # the five results below still fit a 1000-pixel screen
         self.setMouseEnabled(x=False, y=False)
         self.setMenuEnabled(False)
         self.hideButtons()
