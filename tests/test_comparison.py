@@ -86,3 +86,16 @@ def test_result_files_keep_comparison_and_old_files_still_read(tmp_path: Path) -
     loaded = read_json(old)
     assert loaded.comparisons == [loaded.comparison]
     assert isinstance(loaded.comparison, Comparison) and loaded.comparison.candidate == "edgetpu"
+
+
+def test_the_html_report_shows_every_comparison_against_the_baseline() -> None:
+    from core.results.report_html import render_html
+
+    cpu, cpu2 = _ok("cpu", "cpu", 17.0, LITERT), _ok("cpu-2", "cpu", 85.0, TFLITE)
+    tpu = _ok("edgetpu", "edgetpu", 3.4, "Edge TPU (usb:0)")
+    record = RunRecord("", {}, {}, {}, {}, [cpu, cpu2, tpu])
+    record.comparisons = compare_all(record.backends, {}, 5)
+    record.comparison = record.comparisons[0]
+    agreement = render_html(record).split("<h2>Agreement</h2>", 1)[1]
+    assert agreement.count("<th>Compared</th>") == 2
+    assert TFLITE in agreement and "Edge TPU (usb:0)" in agreement

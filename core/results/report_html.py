@@ -19,7 +19,7 @@ import numpy as np
 
 from core.errors import ErrorInfo
 from core.inputs.model_insight import note_text, notes
-from core.results.records import SCHEMA, BackendRecord, RunRecord
+from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
 from core.results.result_files import write_atomic
 from core.results.stats import histogram_bins
 from core.results.summary import comparison_sentence, names_apart
@@ -239,12 +239,19 @@ def _top_k(b: BackendRecord) -> str:
 
 
 def _agreement(record: RunRecord) -> str:
-    c = record.comparison
+    """One table per backend compared with the baseline (``comparisons``; ``comparison`` in
+    files written before there could be several)."""
     head = '<h2>Agreement</h2><section class="card agreement">'
-    if c is None or c.candidate is None:
+    found = record.comparisons or ([record.comparison] if record.comparison else [])
+    found = [c for c in found if c.candidate is not None]
+    if not found:
         return head + ("<p>Nothing to compare: fewer than two backends produced results."
                        "</p></section>")
-    base, cand = record.backend(c.baseline), record.backend(c.candidate)
+    return head + "".join(_agreement_table(record, c) for c in found) + "</section>"
+
+
+def _agreement_table(record: RunRecord, c: Comparison) -> str:
+    base, cand = record.backend(c.baseline), record.backend(str(c.candidate))
     speed = "–"
     if c.speedup_median is not None and c.speedup_median > 0:
         names = names_apart(record.backends)
@@ -256,7 +263,7 @@ def _agreement(record: RunRecord) -> str:
     rows = [("Baseline", base.label), ("Compared", cand.label), ("Speedup", speed),
             ("Same top-1", top1), ("Top-k overlap", overlap), ("Largest score difference", delta)]
     body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
-    return head + f"<table>{body}</table></section>"
+    return f"<table>{body}</table>"
 
 
 # -- charts -----------------------------------------------------------------------------------
