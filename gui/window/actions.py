@@ -202,17 +202,7 @@ def export(window: QMainWindow, target: ActionTarget, fmt: str) -> Path | None:
         "html": (translate("Window", "Export HTML report"), "html", write_html),
     }[fmt]
     path = ask_save(window, title, _suggested(target, fmt), kind)
-    if path is None:
-        return None
-    try:
-        plan_outputs([(path.name, path)], window_inputs(target))
-        writer(record, path)
-    except AppError as exc:
-        window.statusBar().showMessage(localized(exc.info).one_line(), 10000)
-        return None
-    target.settings.set_last_file("export", path)
-    window.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 8000)
-    return path
+    return _save(window, target, path, lambda p: writer(record, p))
 
 
 def window_inputs(target: ActionTarget) -> list[Path | None]:
@@ -225,11 +215,17 @@ def window_inputs(target: ActionTarget) -> list[Path | None]:
 def save_png(window: QMainWindow, target: ActionTarget) -> Path | None:
     path = ask_save(window, translate("Window", "Save window as PNG"), _suggested(target, "png"),
                     "png")
+    return _save(window, target, path, lambda p: write_png(window.grab(), p))
+
+
+def _save(window: QMainWindow, target: ActionTarget, path: Path | None,
+          write: Callable[[Path], object]) -> Path | None:
+    """Check ``path`` (never one of the run's inputs), write it atomically, say so."""
     if path is None:
         return None
     try:
         plan_outputs([(path.name, path)], window_inputs(target))
-        write_png(window.grab(), path)
+        write(path)
     except AppError as exc:
         window.statusBar().showMessage(localized(exc.info).one_line(), 10000)
         return None
