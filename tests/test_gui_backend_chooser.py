@@ -133,7 +133,7 @@ def test_three_backends_run_against_the_chosen_baseline_and_reopen_with_their_se
     assert [b.status for b in record.backends] == ["ok", "error", "ok"]
     assert [p.page() for p in window.panels] == [MEASURING, FAILED, MEASURING]
     titles = [p.title() for p in window.panels]  # two CPUs are told apart on their panels too
-    assert titles[0] != titles[2] and titles[0].startswith("CPU (") and "CPU" != titles[2]
+    assert titles[0] != titles[2] and titles[0].startswith("CPU (") and titles[2] != "CPU"
     assert [(c.baseline, c.candidate) for c in record.comparisons] == [("cpu-2", "cpu")]
     sentence = window.comparison.text()
     assert sentence.startswith("CPU (XNNPACK) is ") and " than CPU (reference kernels) " in \
