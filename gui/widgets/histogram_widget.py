@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from core.results.live import MAX_BINS, LiveSeries
 from gui.look.formatting import fmt_ms
 from gui.look.palette import Theme, current
+from gui.widgets.grid_axis import GridAxis
 from gui.widgets.plot_ranges import StickyRange
 
 
@@ -29,7 +30,8 @@ class HistogramWidget(pg.PlotWidget):
     def __init__(self, colour: QColor, parent: QWidget | None = None,
                  theme: Theme | None = None) -> None:
         self._theme = theme or current()
-        super().__init__(parent=parent, background=self._theme.card)
+        super().__init__(parent=parent, background=self._theme.card,
+                         axisItems={side: GridAxis(side) for side in ("left", "bottom")})
         self.setMinimumHeight(120)  # the five results below still fit a 1000-pixel screen
         self.setMouseEnabled(x=False, y=False)
         self.setMenuEnabled(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from core.results.live import LiveSeries
 from gui.look.palette import Theme, current
+from gui.widgets.grid_axis import GridAxis
 from gui.widgets.plot_ranges import StickyRange
 
 
@@ -24,7 +25,8 @@ class IterationStripWidget(pg.PlotWidget):
     def __init__(self, colour: QColor, parent: QWidget | None = None,
                  theme: Theme | None = None) -> None:
         theme = theme or current()
-        super().__init__(parent=parent, background=theme.card)
+        super().__init__(parent=parent, background=theme.card,
+                         axisItems={side: GridAxis(side) for side in ("left", "bottom")})
         self.setFixedHeight(92)
         self.setMouseEnabled(x=False, y=False)
         self.setMenuEnabled(False)

@@ -1,0 +1,39 @@
+"""The plots' axes fill their straight ticks and grid lines: the same picture as pyqtgraph's
+own axis, without its slow translucent aliased lines."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from gui.widgets.grid_axis import GridAxis, line_rect
+from tests import gui_support  # noqa: F401  (offscreen Qt and isolated settings)
+
+
+def test_straight_lines_become_the_rectangles_they_cover() -> None:
+    assert line_rect(QPointF(50, 20.5), QPointF(10, 20.5), 1.0) == QRectF(10, 20, 40, 1)
+    assert line_rect(QPointF(3, 8), QPointF(3, 2), 2.0) == QRectF(2, 2, 2, 6)
+    assert line_rect(QPointF(0, 0), QPointF(5, 5), 1.0) is None
+
+
+def _render(qtbot: QtBot, axis: type[pg.AxisItem]) -> np.ndarray:
+    plot = pg.PlotWidget(background="w", axisItems={s: axis(s) for s in ("left", "bottom")})
+    qtbot.addWidget(plot)
+    plot.resize(600, 200)
+    plot.getPlotItem().showGrid(x=True, y=True, alpha=0.25)
+    plot.setXRange(0, 3, padding=0)
+    plot.setYRange(0, 270, padding=0)
+    plot.show()
+    qtbot.waitExposed(plot)
+    image = plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(200, 600, 4)[..., :3].copy()
+
+
+def test_the_grid_looks_as_pyqtgraphs_own(qtbot: QtBot) -> None:
+    filled, stroked = _render(qtbot, GridAxis), _render(qtbot, pg.AxisItem)
+    assert (stroked < 250).any(axis=2).sum() > 600 * 3  # there are grid lines to compare
+    differ = np.abs(filled.astype(int) - stroked.astype(int)).max(axis=2) > 8
+    assert differ.mean() < 0.005
