@@ -108,3 +108,44 @@ def test_a_session_with_a_gate_measures_only_between_the_painters_turns(
     assert gate.turns == len(rounds) + 2, "a turn before each load and each round"
     assert gate.timeouts == 0 and len(painted) == gate.turns
     assert [(p, r) for p in painted for r in rounds if p[0] < r[1] and r[0] < p[1]] == []
+
+
+def test_a_round_after_a_paint_gap_starts_with_one_untimed_inference(
+        small_model: Path, parrot: Path, tmp_path: Path) -> None:
+    from core.measure.worker import REWARM_AFTER_NS
+    from tests.doubles.fake_runtimes import double
+
+    def invokes(gate: TurnGate | None, name: str) -> tuple[int, int]:
+        counted = tmp_path / name
+        spec = double("cpu", "counting_cpu", count_file=str(counted))
+        events: list[Event] = []
+        record = Session(RunRequest(small_model, parrot, count=600, warmup=2,
+                                    backends=(spec,))).run(events.append, gate=gate)
+        assert record.backends[0].status == "ok" and len(record.backends[0].latencies_ms) == 600
+        rounds = sum(1 for e in events if isinstance(e, LatencyBatch))
+        return counted.stat().st_size, rounds
+
+    # The command line: rounds back to back, so every invoke is the first, a warm-up or timed.
+    alone, _ = invokes(None, "cli")
+    assert alone == 1 + 2 + 600
+    # With a painter that takes longer than the re-warm threshold, each round begins with one
+    # untimed inference (the first round too: the load's turn came before it).
+    turn = threading.Semaphore(0)
+    gate = TurnGate(notify=turn.release, timeout_s=60, round_ns=2_000_000)
+    stop = threading.Event()
+
+    def painter() -> None:
+        while not stop.is_set():
+            if turn.acquire(timeout=0.05):
+                ticket = gate.take()
+                time.sleep(2 * REWARM_AFTER_NS / 1e9)  # the paint: the pause being modelled
+                gate.served(ticket)
+
+    thread = threading.Thread(target=painter)
+    thread.start()
+    try:
+        gated, rounds = invokes(gate, "window")
+    finally:
+        stop.set()
+        thread.join(60)
+    assert rounds > 3 and gated == 1 + 2 + 600 + rounds

@@ -97,6 +97,29 @@ def misbehaving_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
     return opened
 
 
+class _CountingInterpreter:
+    """Wraps a real interpreter and appends one byte to a file at each invoke."""
+
+    def __init__(self, inner: Any, path: str) -> None:
+        self._inner = inner
+        self._path = path
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def invoke(self) -> None:
+        with open(self._path, "ab") as out:
+            out.write(b".")
+        self._inner.invoke()
+
+
+def counting_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A real CPU interpreter that counts its invokes in a file (extra: count_file)."""
+    opened = open_interpreter(BackendSpec("cpu", threads=spec.threads), model_path, report)
+    opened.interpreter = _CountingInterpreter(opened.interpreter, _extra(spec, "count_file"))
+    return opened
+
+
 def segfault_while_loading(spec: BackendSpec, model_path: str, report: Any) -> Opened:
     report("allocate")
     os.kill(os.getpid(), signal.SIGSEGV)
