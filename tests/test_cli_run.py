@@ -117,7 +117,7 @@ def test_result_files_are_readable_by_others(tmp_path: Path) -> None:
     import os
     import stat
 
-    from core.results.result_files import write_atomic
+    from core.io.outputs import write_atomic
 
     target = tmp_path / "report.json"
     write_atomic(target, "{}")

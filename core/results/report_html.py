@@ -19,8 +19,8 @@ import numpy as np
 
 from core.errors import ErrorInfo
 from core.inputs.model_insight import note_text, notes
+from core.io.outputs import write_atomic
 from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
-from core.results.result_files import write_atomic
 from core.results.stats import histogram_bins
 from core.results.summary import comparison_sentence, names_apart
 

@@ -12,12 +12,11 @@ import io
 import json
 from pathlib import Path
 
-from core.io.outputs import check_writable, write_atomic
+from core.io.outputs import write_atomic
 from core.results.records import RunRecord
 from core.results.result_reader import read_result_file
 
-__all__ = ["check_writable", "read_json", "to_csv", "to_json", "write_atomic", "write_csv",
-           "write_json"]
+__all__ = ["read_json", "to_csv", "to_json", "write_csv", "write_json"]
 
 
 def to_json(record: RunRecord) -> str:
