@@ -59,7 +59,7 @@ def test_add_and_remove_backends_up_to_four_in_two_rows(qtbot: QtBot, window: Ma
     chooser.add_edgetpu.click()
     assert len(window.panels) == 4
     assert not chooser.add_cpu.isEnabled() and not chooser.add_edgetpu.isEnabled()
-    grid = window._panel_row
+    grid = window.panel_grid.layout()
     positions = [grid.getItemPosition(grid.indexOf(p))[:2] for p in window.panels]
     assert positions == [(0, 0), (0, 1), (1, 0), (1, 1)]
     chooser.rows[1].remove.click()

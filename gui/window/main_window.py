@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QLabel,
     QMainWindow,
     QMenuBar,
@@ -34,7 +33,6 @@ from core.results.records import RunRecord
 from gui.booth.window import BoothWindow
 from gui.look import theme, translations
 from gui.look.error_texts import localized
-from gui.look.formatting import display_name
 from gui.look.palette import Theme, current
 from gui.run.model_choice import ModelChoice
 from gui.run.paint_log import PaintLog
@@ -44,6 +42,8 @@ from gui.widgets.backend_chooser_widget import BackendChooserWidget
 from gui.widgets.backend_panel import BackendPanel
 from gui.widgets.comparison_widget import ComparisonWidget
 from gui.widgets.input_bar_widget import InputBarWidget
+from gui.widgets.model_details_dialog import details_for
+from gui.widgets.panel_grid_widget import PanelGridWidget
 from gui.window import actions as window_actions
 from gui.window import file_kinds
 from gui.window.files import FileChooser, planned_backends
@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.files.note.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.runner.eventsDelivered.connect(self._on_events)
         self.runner.runEnded.connect(self._on_run_ended)
-        self.panels: list[BackendPanel] = []
         self.repaints = 0
         self.paint_log = PaintLog(self)
         self.runner.attach(self.paint_log)
@@ -132,9 +131,10 @@ class MainWindow(QMainWindow):
         results_layout.setSpacing(14)
         self.comparison = ComparisonWidget(theme=self.theme)
         results_layout.addWidget(self.comparison)
-        self._panel_row = QGridLayout()  # side by side; two rows of two for four
-        self._panel_row.setSpacing(14)
-        results_layout.addLayout(self._panel_row, 1)
+        self.panel_grid = PanelGridWidget(self.theme)
+        self.panel_grid.diagnosticsRequested.connect(self.show_diagnostics)
+        self.panel_grid.modelDetailsRequested.connect(self.show_model_details)
+        results_layout.addWidget(self.panel_grid, 1)
         self.pages.addWidget(results)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(root)
@@ -214,27 +214,11 @@ class MainWindow(QMainWindow):
     # Painting -------------------------------------------------------------------------------
 
     def _sync_panels(self) -> None:
-        """One panel per backend. Panels are kept when the backends are the same as before:
-        building a panel's plots costs ~100 ms of the event loop, which Run should not pay."""
-        wanted = [(b.id, b.kind) for b in self.state.backends]
-        if wanted == [(p.backend_id, p.kind) for p in self.panels]:
-            return
-        for panel in self.panels:
-            self._panel_row.removeWidget(panel)
-            panel.hide()  # out of the very next picture, not only once it is deleted
-            panel.deleteLater()
-        self.panels = []
-        columns = 2 if len(self.state.backends) == 4 else max(1, len(self.state.backends))
-        for column in range(4):
-            self._panel_row.setColumnStretch(column, 1 if column < columns else 0)
-        for index, record in enumerate(self.state.backends):
-            panel = BackendPanel(record, theme=self.theme)
-            panel.diagnosticsRequested.connect(self.show_diagnostics)
-            panel.modelDetailsRequested.connect(self.show_model_details)
-            self._panel_row.addWidget(panel, index // columns, index % columns)
-            self.panels.append(panel)
-            # Lay out and draw the plots once now, so that the first results do not pay for it.
-            QTimer.singleShot(0, panel, panel.warm_up)
+        self.panel_grid.sync(self.state.backends)
+
+    @property
+    def panels(self) -> list[BackendPanel]:
+        return self.panel_grid.panels
 
     def _request_paint(self) -> None:
         self._dirty = True
@@ -259,12 +243,7 @@ class MainWindow(QMainWindow):
         state = self.state
         state.refresh_stats()
         running = self.runner.is_running()
-        for panel in self.panels:
-            record = state.backend(panel.backend_id)
-            if record is not None:
-                panel.show_record(record, state.progress.get(record.id), running,
-                                  state.series(record.id),
-                                  name=display_name(record, state.backends))
+        self.panel_grid.show_state(state, running)
         if state.rejected is not None:
             self.comparison.show_error(state.rejected)
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
@@ -350,7 +329,6 @@ class MainWindow(QMainWindow):
         keep = start if callable(fetching) and fetching() else None
         if keep is not None:
             self.pages.removeWidget(keep)
-        self.panels = []  # they go with the old central widget
         self.setWindowTitle(self.tr("Edge TPU Compare"))
         self._build(self._start_page)
         fresh = self.pages.widget(START_PAGE)
@@ -382,8 +360,6 @@ class MainWindow(QMainWindow):
 
     def show_model_details(self, path: str = "") -> QWidget | None:
         """What runs where for ``path`` (a panel's model), else the chosen pair."""
-        from gui.widgets.model_details_dialog import details_for
-
         pair = self.choice.pair
         chosen = Path(path) if path else (pair.cpu or pair.edgetpu) if pair else None
         if chosen is None:

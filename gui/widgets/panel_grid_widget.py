@@ -1,0 +1,63 @@
+"""The backends' panels side by side (two rows of two for four), kept while the backends stay.
+
+Building a panel's plots costs ~100 ms of the event loop, which Run should not pay, so ``sync``
+makes new panels only when the run's backends (ids and kinds) differ from the ones shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from core.results.records import BackendRecord
+from gui.look.formatting import display_name
+from gui.look.palette import Theme
+from gui.run.run_state import RunState
+from gui.widgets.backend_panel import BackendPanel
+
+MAX_COLUMNS = 4
+
+
+class PanelGridWidget(QWidget):
+    diagnosticsRequested = Signal()
+    modelDetailsRequested = Signal(str)  # the panel's model file
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(14)
+        self.panels: list[BackendPanel] = []
+
+    def sync(self, backends: Sequence[BackendRecord]) -> None:
+        """One panel per backend, made anew only when the backends changed."""
+        if [(b.id, b.kind) for b in backends] == [(p.backend_id, p.kind) for p in self.panels]:
+            return
+        for panel in self.panels:
+            self._grid.removeWidget(panel)
+            panel.hide()  # out of the very next picture, not only once it is deleted
+            panel.deleteLater()
+        self.panels = []
+        columns = 2 if len(backends) == 4 else max(1, len(backends))
+        for column in range(MAX_COLUMNS):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, record in enumerate(backends):
+            panel = BackendPanel(record, theme=self._theme)
+            panel.diagnosticsRequested.connect(self.diagnosticsRequested)
+            panel.modelDetailsRequested.connect(self.modelDetailsRequested)
+            self._grid.addWidget(panel, index // columns, index % columns)
+            self.panels.append(panel)
+            # Lay out and draw the plots once now, so that the first results do not pay for it.
+            QTimer.singleShot(0, panel, panel.warm_up)
+
+    def show_state(self, state: RunState, running: bool) -> None:
+        """Each panel shows its backend as ``state`` has it now, named apart from the others."""
+        for panel in self.panels:
+            record = state.backend(panel.backend_id)
+            if record is not None:
+                panel.show_record(record, state.progress.get(record.id), running,
+                                  state.series(record.id),
+                                  name=display_name(record, state.backends))
