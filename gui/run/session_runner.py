@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from core.errors import AppError, error
@@ -37,10 +37,6 @@ from gui.run.paint_log import PaintLog
 MAX_DELIVERIES_PER_SECOND = 10
 DELIVERY_INTERVAL_MS = 1000 // MAX_DELIVERIES_PER_SECOND + 1  # never more than 10 a second
 FLUSH_PASSES = 8  # plot data -> scene dirty check -> view update -> paint, axes: a few hops
-# Then more passes, each also running due timers, for as long as the last one still painted (a
-# loaded machine spreads the hops over more passes); bounded, so a window that keeps asking to be
-# painted cannot hold the measurement up for long.
-MAX_SETTLE_PASSES = 32
 
 
 class _EventBuffer:
@@ -110,8 +106,7 @@ class SessionRunner(QObject):
         self.deliveries = 0
         self.events = 0
         self.inferences = 0
-        # The window's paints: held back while a backend measures, released and flushed in
-        # each gap until a pass paints nothing more. None: the fixed passes only.
+        # The window's paints: held back while a backend measures, released in each gap.
         self.paint_log: PaintLog | None = None
 
     def is_running(self) -> bool:
@@ -230,15 +225,6 @@ class SessionRunner(QObject):
             log.release()
         for _ in range(FLUSH_PASSES):
             QCoreApplication.sendPostedEvents()
-        if log is not None:
-            painted = log.paints
-            for _ in range(MAX_SETTLE_PASSES):
-                QCoreApplication.processEvents(
-                    QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-                QCoreApplication.sendPostedEvents()
-                if log.paints == painted:
-                    break
-                painted = log.paints
         QGuiApplication.sync()  # and let the window system (an X server) show it
 
 
