@@ -78,6 +78,9 @@ def test_options_change_what_runs(window: MainWindow) -> None:
     row.threads.setValue(1)
     row.xnnpack.setChecked(False)
     assert window.backend_set.specs()[0] == BackendSpec("cpu", threads=1, xnnpack=False)
+    assert row.pin is not None and row.pin.isChecked()
+    row.pin.setChecked(False)
+    assert window.backend_set.specs()[0].to_text() == "cpu:threads=1,xnnpack=off,pin=off"
     assert "reference kernels" in window.panels[0].title() + window.panels[0]._subtitle.text()
     tpu = window.chooser.rows[1]
     assert tpu.performance is not None

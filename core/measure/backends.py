@@ -23,7 +23,7 @@ PERFORMANCE = ("low", "medium", "high", "max")
 DEFAULT_FACTORY = "core.measure.runtimes:open_interpreter"
 
 _OPTIONS = {
-    "cpu": {"runtime", "threads", "xnnpack"},
+    "cpu": {"runtime", "threads", "xnnpack", "pin"},
     "edgetpu": {"runtime", "device", "performance", "usb.always_dfu",
                 "usb.max_bulk_in_queue_length"},
 }
@@ -41,12 +41,19 @@ class BackendSpec:
     performance: str = ""  # Edge TPU: "" (runtime default) or one of PERFORMANCE
     usb_always_dfu: bool = False  # Edge TPU on USB: load the firmware at every open
     usb_queue: int = 0  # Edge TPU on USB: libedgetpu's Usb.MaxBulkInQueueLength (0: default)
+    pin: bool = True  # CPU: each runtime thread on a core of its own (core.measure.affinity)
     factory: str = DEFAULT_FACTORY
     extra: tuple[tuple[str, str], ...] = field(default=())  # options only a factory reads
 
     @property
     def effective_threads(self) -> int:
         return self.threads or (os.cpu_count() or 1)
+
+    @property
+    def pins_threads(self) -> bool:
+        """Whether the worker puts the runtime's threads on a core each (the CPU, unless
+        ``pin=off``; an Edge TPU's host threads only feed the USB and are left alone)."""
+        return self.kind == "cpu" and self.pin
 
     @property
     def base_id(self) -> str:
@@ -80,6 +87,8 @@ class BackendSpec:
             opts.append(f"threads={self.threads}")
         if not self.xnnpack:
             opts.append("xnnpack=off")
+        if self.kind == "cpu" and not self.pin:
+            opts.append("pin=off")
         if self.device:
             opts.append(f"device={self.device}")
         if self.performance:
@@ -144,6 +153,8 @@ def _apply(spec: BackendSpec, key: str, value: str, text: str) -> BackendSpec:
         return replace(spec, threads=int(value))
     if key == "xnnpack":
         return replace(spec, xnnpack=_on_off(value, text, key))
+    if key == "pin":
+        return replace(spec, pin=_on_off(value, text, key))
     if key == "usb.always_dfu":
         return replace(spec, usb_always_dfu=_on_off(value, text, key))
     if key == "usb.max_bulk_in_queue_length":

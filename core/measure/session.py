@@ -43,7 +43,7 @@ from core.measure.limits import round_timeout, stalled_error, warmup_timeout
 from core.measure.planning import Plan, PlannedBackend, host_info, make_plan
 from core.measure.reducer import UNFINISHED, RunReducer
 from core.measure.turns import TurnGate
-from core.measure.worker import Died, WorkerHandle, WorkerJob, new_cancel_event
+from core.measure.worker import Alarm, Died, WorkerHandle, WorkerJob, new_cancel_event
 from core.results.comparison import choose_baseline, compare_all
 from core.results.records import BackendRecord, RunRecord
 from core.results.stats import compare, dequantize, top_k
@@ -53,7 +53,6 @@ ROUND_BUDGET_NS = 33_000_000  # a batch at most every ~33 ms: a bounded delivery
 IMPORT_TIMEOUT_S = 300.0  # importing a runtime on a slow board, many workers at once
 LOAD_TIMEOUT_S = 120.0  # loading a model, the first inference (Edge TPU: upload) and warm-ups
 ROUND_TIMEOUT_S = 60.0  # one round; longer means the device stopped answering
-POLL_S = 0.05  # how often a wait looks at the cancel flag
 CANCEL_GRACE_S = 0.5  # after cancel, how long a worker may take to hand over its last batch
 
 
@@ -93,6 +92,7 @@ class Session:
         self._plan: Plan | None = None
         self._cancelled = threading.Event()
         self._worker_cancel = new_cancel_event()
+        self._alarm = Alarm()  # rung by cancel(): waits end at once, so nothing polls
         self._workers: list[WorkerHandle] = []
         self._scores: dict[str, np.ndarray] = {}
         self._emit: EventCallback = lambda _event: None
@@ -119,6 +119,7 @@ class Session:
         """Stop the run from any thread; workers stop within one inference."""
         self._cancelled.set()
         self._worker_cancel.set()
+        self._alarm.ring()
         gate = self._gate
         if gate is not None:
             gate.open()
@@ -165,6 +166,7 @@ class Session:
         finally:
             for handle in self._workers:
                 handle.stop()
+            self._alarm.close()
         reducer.close()
         record.comparison = self._comparison(record)
         self._emit(SessionFinished(record))
@@ -267,7 +269,8 @@ class Session:
                 # Workers stop within one inference; a pending batch still has time to arrive.
                 deadline = min(deadline, time.monotonic() + CANCEL_GRACE_S)
                 grace_started = True
-            reply = b.worker.receive(POLL_S)
+            alarm = None if grace_started else self._alarm.reader
+            reply = b.worker.receive(deadline - time.monotonic(), alarm)
             if isinstance(reply, Died):
                 if not self.cancelled:
                     self._fail(b.record, self._crash_error(b, reply))
@@ -277,7 +280,7 @@ class Session:
                     self._fail(b.record, reply[1])
                     return None
                 return reply
-            if time.monotonic() > deadline:
+            if time.monotonic() >= deadline:
                 if not self.cancelled:
                     self._fail(b.record, stalled_error(b.record.label, b.planned.spec.kind,
                                                        timeout))

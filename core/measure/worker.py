@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
@@ -28,10 +29,19 @@ import numpy as np
 
 from core.errors import AppError
 from core.io.temp_files import prefix, sweep_once
+from core.measure.affinity import describe, pin_threads, thread_ids
 from core.measure.backends import BackendSpec
 from core.measure.runtimes import explain, import_runtime, note_native_log
 
 _CONTEXT = mp.get_context("spawn")
+# numpy's OpenBLAS starts a thread per extra core when a worker imports it, and after the first
+# BLAS call one spun for about 0.1 s, during the first timed round, on a core a runtime thread
+# needed. The worker does no linear algebra: one OpenBLAS thread, the caller's, is all it needs.
+# Set here, on import (on the main thread, before any worker starts), for the children: this
+# process's numpy is loaded already. Spawned workers inherit it; a value the user set wins.
+WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
+for _name, _value in WORKER_ENVIRONMENT.items():
+    os.environ.setdefault(_name, _value)
 # After a pause this long between rounds (the window painted in it), the first inference of a
 # round is slow: the runtime's threads have gone to sleep and the caches hold the painting. In a
 # window run of the smallest model, 7 of the 30 samples above p99 were such first inferences,
@@ -118,10 +128,16 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
     conn.send(("imported",))
     if conn.recv()[0] != "load":
         return
+    before = thread_ids()
     start = time.perf_counter_ns()
     opened = factory(job.spec, job.model_path, report)
     load_ms = (time.perf_counter_ns() - start) / 1e6
     note_native_log(opened, job.spec, read_tail(job.log_path))
+    details = dict(getattr(opened, "details", {}) or {})
+    if job.spec.pins_threads:
+        cores = pin_threads(sorted(thread_ids() - before))
+        if cores:
+            details["threads"] = describe(cores)
     interp = opened.interpreter
     in_index = interp.get_input_details()[0]["index"]
     out_index = interp.get_output_details()[0]["index"]
@@ -130,7 +146,7 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
         "label": opened.label, "runtime_name": opened.runtime_name,
         "runtime_version": opened.runtime_version, "device": opened.device,
         "load_ms": load_ms, "warnings": tuple(opened.warnings),
-        "details": dict(getattr(opened, "details", {}) or {}),
+        "details": details,
     }))
     report("invoke")
     start = time.perf_counter_ns()
@@ -141,6 +157,8 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
         if cancel.is_set():
             return
         interp.invoke()
+    if job.spec.pins_threads:
+        pin_threads(sorted(thread_ids() - before))  # again: some runtimes start threads late
     conn.send(("ready",))
     _rounds(interp, out_index, conn, cancel)
 
@@ -227,15 +245,20 @@ class WorkerHandle:
         except (BrokenPipeError, OSError):
             return False
 
-    def receive(self, timeout: float) -> tuple[Any, ...] | Died | None:
-        """The next message other than a stage report, a Died, or None after ``timeout``."""
+    def receive(self, timeout: float,
+                alarm: Connection | None = None) -> tuple[Any, ...] | Died | None:
+        """The next message other than a stage report, a Died, or None after ``timeout`` or
+        as soon as ``alarm`` (an ``Alarm``'s reader) has something to read."""
         deadline = time.monotonic() + timeout
+        watched: list[Any] = [self._conn, self._process.sentinel]
+        if alarm is not None:
+            watched.append(alarm)
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
-            ready = wait([self._conn, self._process.sentinel], timeout=remaining)
-            if not ready:
+            ready = wait(watched, timeout=remaining)
+            if not ready or ready == [alarm]:
                 return None
             if self._conn in ready or self._conn.poll():
                 try:
@@ -273,6 +296,38 @@ class WorkerHandle:
 
     def is_alive(self) -> bool:
         return self._process.is_alive()
+
+
+class Alarm:
+    """Wakes a session that waits for a worker at once when the run is cancelled.
+
+    So the session never polls: a thread of the window's process that woke every 50 ms during
+    a timed round (to look at a cancel flag) took a core from the runtime's threads each time,
+    and the inference then running was among the slowest 1 %."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._reader, self._writer = _CONTEXT.Pipe(duplex=False)
+        self._rung = False
+
+    @property
+    def reader(self) -> Connection | None:
+        """What to wait on; None once rung (it stays readable: waiting on it would spin)."""
+        with self._lock:
+            return None if self._rung else self._reader
+
+    def ring(self) -> None:
+        """From any thread; safe after ``close()``."""
+        with self._lock:
+            if not self._rung and not self._writer.closed:
+                self._rung = True
+                self._writer.send_bytes(b"!")
+
+    def close(self) -> None:
+        with self._lock:
+            self._rung = True
+            self._writer.close()
+            self._reader.close()
 
 
 def new_cancel_event() -> Any:

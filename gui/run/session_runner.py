@@ -36,6 +36,10 @@ from gui.run.paint_log import PaintLog
 # (measured by bench/window.py: painting at 30 Hz slowed a 2-thread CPU backend 1.9x).
 MAX_DELIVERIES_PER_SECOND = 10
 DELIVERY_INTERVAL_MS = 1000 // MAX_DELIVERIES_PER_SECOND + 1  # never more than 10 a second
+# While turns come (a timed round about every 0.1 s), the timer is pushed back on each one so
+# that it never fires during a round: each wake-up of the window's thread took a core from the
+# runtime's threads (bench/window.py, p99 of the smallest model).
+QUIET_MS = 3 * DELIVERY_INTERVAL_MS
 FLUSH_PASSES = 8  # plot data -> scene dirty check -> view update -> paint, axes: a few hops
 
 
@@ -131,7 +135,7 @@ class SessionRunner(QObject):
         thread.finished.connect(functools.partial(self._on_thread_finished, thread))
         thread.turn.connect(functools.partial(self._on_turn, thread))
         thread.start()
-        self._timer.start()
+        self._timer.start(DELIVERY_INTERVAL_MS)
         self.runStarted.emit()
 
     def cancel(self) -> None:
@@ -173,6 +177,7 @@ class SessionRunner(QObject):
             return
         gate = thread.gate
         ticket = gate.take()
+        self._timer.start(QUIET_MS)  # turns come: no timer wakes the window in the rounds
         try:
             if time.monotonic() - self._delivered_at >= DELIVERY_INTERVAL_MS / 1000:
                 self._deliver(flush=True)  # else short rounds: the next turn paints it all
@@ -180,6 +185,8 @@ class SessionRunner(QObject):
             gate.served(ticket)
 
     def _between_turns(self) -> None:
+        if self._timer.interval() != DELIVERY_INTERVAL_MS:  # turns stopped coming
+            self._timer.setInterval(DELIVERY_INTERVAL_MS)
         thread = self._thread
         if thread is not None and thread.gate.idle():
             if self.paint_log is not None:

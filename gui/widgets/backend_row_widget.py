@@ -63,6 +63,7 @@ class BackendRowWidget(QFrame):
         self.runtime: QComboBox | None = None
         self.threads: QSpinBox | None = None
         self.xnnpack: QCheckBox | None = None
+        self.pin: QCheckBox | None = None
         self.device: QComboBox | None = None
         self.performance: QComboBox | None = None
         if spec.kind == "cpu":
@@ -105,10 +106,17 @@ class BackendRowWidget(QFrame):
         xnnpack.setChecked(self._spec.xnnpack)
         xnnpack.setToolTip(self.tr("The fast CPU kernels; off: the reference kernels"))
         row.addWidget(xnnpack)
-        self.runtime, self.threads, self.xnnpack = runtime, threads, xnnpack
+        pin = QCheckBox(self.tr("One core each"))
+        pin.setChecked(self._spec.pin)
+        pin.setToolTip(self.tr("Each of the runtime's threads on a core of its own, so that the "
+                               "system never stacks two on one core; off: the system places "
+                               "them"))
+        row.addWidget(pin)
+        self.runtime, self.threads, self.xnnpack, self.pin = runtime, threads, xnnpack, pin
         runtime.currentIndexChanged.connect(self._update)
         threads.valueChanged.connect(self._update)
         xnnpack.toggled.connect(self._update)
+        pin.toggled.connect(self._update)
 
     def _edgetpu_options(self, row: QHBoxLayout, devices: list[tuple[str, str]]) -> None:
         device = QComboBox()
@@ -135,7 +143,8 @@ class BackendRowWidget(QFrame):
         spec = self.spec()
         changed = spec != self._spec
         self._spec = spec
-        for widget in (self.runtime, self.threads, self.xnnpack, self.device, self.performance):
+        for widget in (self.runtime, self.threads, self.xnnpack, self.pin, self.device,
+                       self.performance):
             if widget is not None:
                 widget.setEnabled(self.enabled.isChecked())
         if changed:
@@ -147,9 +156,11 @@ class BackendRowWidget(QFrame):
     def spec(self) -> BackendSpec:
         """The backend as the row's widgets now describe it."""
         spec = self._spec
-        if self.runtime is not None and self.threads is not None and self.xnnpack is not None:
+        if (self.runtime is not None and self.threads is not None and self.xnnpack is not None
+                and self.pin is not None):
             spec = replace(spec, runtime=str(self.runtime.currentData()),
-                           threads=self.threads.value(), xnnpack=self.xnnpack.isChecked())
+                           threads=self.threads.value(), xnnpack=self.xnnpack.isChecked(),
+                           pin=self.pin.isChecked())
         if self.device is not None and self.performance is not None:
             spec = replace(spec, device=str(self.device.currentData() or ""),
                            performance=str(self.performance.currentData() or ""))

@@ -213,6 +213,14 @@
         <translation>高速な CPU カーネル。オフにするとリファレンスカーネル</translation>
     </message>
     <message>
+        <source>One core each</source>
+        <translation>スレッドごとに1コア</translation>
+    </message>
+    <message>
+        <source>Each of the runtime&apos;s threads on a core of its own, so that the system never stacks two on one core; off: the system places them</source>
+        <translation>ランタイムの各スレッドを専用のコアで動かし、1つのコアに2つ重ならないようにします。オフ: 配置はシステムに任せます</translation>
+    </message>
+    <message>
         <source>first found</source>
         <translation>最初に見つかったデバイス</translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from typing import Any
 
 from core.measure.backends import BackendSpec
@@ -111,6 +112,28 @@ class _CountingInterpreter:
         with open(self._path, "ab") as out:
             out.write(b".")
         self._inner.invoke()
+
+
+class _SlowInterpreter:
+    """Wraps a real interpreter; each invoke takes at least ``ms`` milliseconds longer."""
+
+    def __init__(self, inner: Any, ms: float) -> None:
+        self._inner = inner
+        self._seconds = ms / 1000
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def invoke(self) -> None:
+        time.sleep(self._seconds)  # stands for a model that takes this long
+        self._inner.invoke()
+
+
+def slow_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A real CPU interpreter whose invokes take ``ms`` milliseconds more (extra: ms)."""
+    opened = open_interpreter(BackendSpec("cpu", threads=spec.threads), model_path, report)
+    opened.interpreter = _SlowInterpreter(opened.interpreter, float(_extra(spec, "ms", "150")))
+    return opened
 
 
 def counting_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:

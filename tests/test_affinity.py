@@ -1,0 +1,117 @@
+"""A CPU backend's threads each on a core of their own (core.measure.affinity), and the
+``pin`` option that leaves placement to the kernel."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from core.errors import AppError
+from core.measure.affinity import describe, pin_threads, thread_ids
+from core.measure.backends import BackendSpec, parse_backend_spec
+from core.measure.session import RunRequest, Session
+
+AFFINITY = hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
+needs_two_cores = pytest.mark.skipif(not AFFINITY, reason="needs per-thread affinity, 2 cores")
+
+
+class _Parked:
+    """A thread that waits until the test lets it go, with its native id."""
+
+    def __init__(self) -> None:
+        self.ready = threading.Event()
+        self.go = threading.Event()
+        self.tid = 0
+        self.thread = threading.Thread(target=self._run)
+
+    def _run(self) -> None:
+        self.tid = threading.get_native_id()
+        self.ready.set()
+        self.go.wait(60)
+
+    def __enter__(self) -> _Parked:
+        self.thread.start()
+        assert self.ready.wait(60)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.go.set()
+        self.thread.join(60)
+
+
+@pytest.fixture
+def restored() -> Iterator[None]:
+    """Give the test's own thread its cores back afterwards."""
+    everything = os.sched_getaffinity(0) if AFFINITY else set()
+    yield
+    if AFFINITY:
+        os.sched_setaffinity(threading.get_native_id(), everything)
+
+
+@needs_two_cores
+def test_the_calling_thread_and_each_runtime_thread_get_a_core_of_their_own(
+        restored: None) -> None:
+    allowed = sorted(os.sched_getaffinity(0))
+    with _Parked() as other:
+        assert other.tid in thread_ids()
+        cores = pin_threads([other.tid])
+        assert cores == tuple(allowed[:2])
+        assert os.sched_getaffinity(threading.get_native_id()) == {cores[0]}
+        assert os.sched_getaffinity(other.tid) == {cores[1]}
+    assert describe(cores) == f"one core each (cores {cores[0]}, {cores[1]})"
+
+
+@needs_two_cores
+def test_nothing_is_pinned_without_threads_to_keep_apart_or_with_more_than_cores(
+        restored: None) -> None:
+    before = os.sched_getaffinity(0)
+    assert pin_threads([]) == ()
+    with _Parked() as a:
+        too_many = [a.tid] * len(before)  # with the caller: one thread more than cores
+        assert pin_threads(too_many) == ()
+        assert os.sched_getaffinity(a.tid) == before
+    assert os.sched_getaffinity(threading.get_native_id()) == before
+
+
+@needs_two_cores
+def test_a_thread_that_ended_undoes_the_pinning(restored: None) -> None:
+    with _Parked() as gone:
+        pass
+    gone.thread.join(60)
+    before = os.sched_getaffinity(0)
+    assert pin_threads([gone.tid]) == ()  # its id no longer exists
+    assert os.sched_getaffinity(threading.get_native_id()) == before
+
+
+@needs_two_cores
+@pytest.mark.parametrize(("spec", "pinned"), [("cpu:threads=2", True),
+                                              ("cpu:threads=2,pin=off", False),
+                                              ("cpu:threads=1", False)])
+def test_a_real_run_says_in_its_record_whether_its_threads_were_pinned(
+        spec: str, pinned: bool, small_model: Path, parrot: Path) -> None:
+    backend = parse_backend_spec(spec)
+    record = Session(RunRequest(small_model, parrot, count=5, warmup=1,
+                                backends=(backend,))).run()
+    cpu = record.backend("cpu")
+    assert cpu.status == "ok", cpu.error
+    if pinned:  # XNNPACK's pool thread and the interpreter's: two cores
+        assert cpu.runtime["threads"].startswith("one core each (cores ")
+    else:
+        assert "threads" not in cpu.runtime
+    assert cpu.runtime["spec"] == backend.to_text()
+
+
+def test_pin_is_a_cpu_option_that_round_trips() -> None:
+    spec = parse_backend_spec("cpu:pin=off")
+    assert not spec.pin and not spec.pins_threads and spec.to_text() == "cpu:pin=off"
+    assert parse_backend_spec(spec.to_text()) == spec
+    assert parse_backend_spec("cpu").pins_threads and BackendSpec("cpu").to_text() == "cpu"
+    assert not BackendSpec("edgetpu").pins_threads
+    with pytest.raises(AppError, match="'pin' is not an option of edgetpu"):
+        parse_backend_spec("edgetpu:pin=off")
+    with pytest.raises(AppError, match="pin must be on or off"):
+        parse_backend_spec("cpu:pin=maybe")
