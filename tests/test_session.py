@@ -9,6 +9,7 @@ import itertools
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -256,4 +257,28 @@ def test_a_runtime_that_is_not_installed_is_runtime_missing(small_model: Path,
     err = record.backend("cpu-2").error
     assert err is not None and err.code == "runtime_missing"
     assert "pip install tflite-runtime" in err.remedy
+    _assert_reaped(session)
+
+
+def test_a_failed_backends_worker_is_gone_before_the_first_timed_round(
+        small_model: Path, parrot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.measure import worker as worker_module
+
+    failing = double("edgetpu", "fails_then_exits_slowly", exit_s="30")
+    session = Session(RunRequest(small_model, parrot, count=20, warmup=0,
+                                 backends=(CPU1, failing)))
+    alive_at_rounds: list[list[bool]] = []
+    original = worker_module.WorkerHandle.send
+
+    def send(self: Any, *message: Any) -> bool:
+        if message[0] == "run":  # a timed round starts: who else is still there?
+            alive_at_rounds.append([w.is_alive() for w in session._workers if w is not self])
+        return original(self, *message)
+
+    monkeypatch.setattr(worker_module.WorkerHandle, "send", send)
+    record = session.run()
+    assert record.backend("cpu").status == "ok"
+    assert record.backend("edgetpu").error is not None
+    assert record.backend("edgetpu").error.code == "edgetpu_not_found"
+    assert alive_at_rounds and all(alive == [False] for alive in alive_at_rounds)
     _assert_reaped(session)

@@ -8,11 +8,13 @@ by running the CPU twin of the compiled model on LiteRT, so a whole comparison c
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import time
 from typing import Any
 
+from core.errors import AppError, error
 from core.measure.backends import BackendSpec
 from core.measure.runtimes import Opened, import_runtime, load_edgetpu_delegate, open_interpreter
 
@@ -134,6 +136,13 @@ def slow_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
     opened = open_interpreter(BackendSpec("cpu", threads=spec.threads), model_path, report)
     opened.interpreter = _SlowInterpreter(opened.interpreter, float(_extra(spec, "ms", "150")))
     return opened
+
+
+def fails_then_exits_slowly(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """No Edge TPU, and a worker whose exit takes long (extra: exit_s), as a big runtime's
+    unloading does."""
+    atexit.register(time.sleep, float(_extra(spec, "exit_s", "2")))
+    raise AppError(error("edgetpu_not_found"))
 
 
 def counting_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
