@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,3 +117,12 @@ def test_pin_is_a_cpu_option_that_round_trips() -> None:
         parse_backend_spec("edgetpu:pin=off")
     with pytest.raises(AppError, match="pin must be on or off"):
         parse_backend_spec("cpu:pin=maybe")
+
+
+@needs_two_cores
+def test_importing_core_keeps_numpy_from_starting_threads_that_spin() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    code = "import core, numpy, os; print(len(os.listdir('/proc/self/task')))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["1"], done.stderr  # without it: one more thread per core

@@ -34,14 +34,6 @@ from core.measure.backends import BackendSpec
 from core.measure.runtimes import explain, import_runtime, note_native_log
 
 _CONTEXT = mp.get_context("spawn")
-# numpy's OpenBLAS starts a thread per extra core when a worker imports it, and after the first
-# BLAS call one spun for about 0.1 s, during the first timed round, on a core a runtime thread
-# needed. The worker does no linear algebra: one OpenBLAS thread, the caller's, is all it needs.
-# Set here, on import (on the main thread, before any worker starts), for the children: this
-# process's numpy is loaded already. Spawned workers inherit it; a value the user set wins.
-WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
-for _name, _value in WORKER_ENVIRONMENT.items():
-    os.environ.setdefault(_name, _value)
 # After a pause this long between rounds (the window painted in it), the first inference of a
 # round is slow: the runtime's threads have gone to sleep and the caches hold the painting. In a
 # window run of the smallest model, 7 of the 30 samples above p99 were such first inferences,
