@@ -24,7 +24,7 @@ if not os.environ.get("DISPLAY"):
 os.environ["EDGETPU_COMPARE_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
 
 
-def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, float]:
+def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, Any]:
     """The CPU's percentiles while the window shows a run and, with ``stalls``, the largest
     event-loop stall (a 5 ms timer: left out when measuring the distribution, which its
     wake-ups would disturb)."""
@@ -72,6 +72,7 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, f
     assert stats is not None, record.backend("cpu").error
     measuring = gaps[len(gaps) // 20:]  # leave out start-up (worker spawn happens off-thread)
     return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99,
+            "latencies": list(record.backend("cpu").latencies_ms),
             "max_stall_ms": max(measuring) - 5 if measuring else 0.0,
             "deliveries": window.runner.deliveries, "repaints": window.repaints,
             "turn_timeouts": sum(timeouts)}

@@ -3,7 +3,8 @@ painting cost the same at any count, how fast does it open.
 
 - Non-interference: p50, p90 and p99 of the CPU backend measured by the real window during a
   live run vs the same run from the command line (``edgetpu-compare run``), alternated
-  ``--repeats`` times, for MobileNet v2 (300 inferences) and MobileNet v1 0.25 (3,000). The
+  ``--repeats`` times (at least 5), for MobileNet v2 (300 inferences) and MobileNet v1 0.25
+  (3,000): the percentiles of all runs' latencies pooled, and each run's p99 printed too. The
   window runs offscreen and, when DISPLAY is set (``xvfb-run``), also as a real X window.
   Targets: window / command line p50 <= 1.03, p90 <= 1.05, p99 <= 1.10.
 - Responsiveness: the largest event-loop stall during a 5,000-inference run of the smallest
@@ -26,9 +27,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import _common  # noqa: F401  (puts the repository on sys.path)
 from _common import REPO, coral_file, print_table
+
+from core.results.stats import compute_stats
 
 CHILD = str(Path(__file__).with_name("_window_child.py"))
 SMALL = "models/mobilenet_v1_0.25_128_quant.tflite"
@@ -36,20 +40,23 @@ MEDIUM = "models/mobilenet_v2_1.0_224_quant.tflite"
 IMAGE = "images/parrot.jpg"
 WARMUP = "10"
 TARGETS = {"p50": 1.03, "p90": 1.05, "p99": 1.10}
+# At least 5 alternations: MobileNet v2's p99 is 3 of its 300 samples, and one stray kernel
+# thread on the host moves a run's p99 by 10 % either way; the median of 5 is steadier.
+INTERFERENCE_REPEATS = 5
 
 
-def child(*args: str, platform: str | None = None) -> dict[str, float]:
+def child(*args: str, platform: str | None = None) -> dict[str, Any]:
     env = dict(os.environ)
     if platform is not None:
         env["QT_QPA_PLATFORM"] = platform
     out = subprocess.run([sys.executable, CHILD, *args], capture_output=True, text=True,
                          check=True, timeout=900, env=env).stdout
     line = next(x for x in out.splitlines() if x.startswith("JSON "))
-    result: dict[str, float] = json.loads(line[5:])
+    result: dict[str, Any] = json.loads(line[5:])
     return result
 
 
-def command_line(model: str, count: int) -> dict[str, float]:
+def command_line(model: str, count: int) -> dict[str, Any]:
     """The same run from ``edgetpu-compare run``, read back from its result file."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "r.json"
@@ -57,8 +64,19 @@ def command_line(model: str, count: int) -> dict[str, float]:
                         str(coral_file(model)), "--image", str(coral_file(IMAGE)), "--count",
                         str(count), "--warmup", WARMUP, "--backend", "cpu", "--json", str(out)],
                        cwd=REPO, capture_output=True, check=True, timeout=900)
-        stats = json.loads(out.read_text())["backends"][0]["stats"]
-    return {"p50": stats["median"], "p90": stats["p90"], "p99": stats["p99"]}
+        backend = json.loads(out.read_text())["backends"][0]
+    stats = backend["stats"]
+    return {"p50": stats["median"], "p90": stats["p90"], "p99": stats["p99"],
+            "latencies": backend["latencies_ms"]}
+
+
+def pooled(runs: list[dict[str, Any]]) -> dict[str, float]:
+    """The percentiles of every run's latencies together: MobileNet v2's p99 of one run is 3 of
+    its 300 samples, and the median of five such values still moved by 10 % either way; the
+    pooled p99 is 15 of 1,500."""
+    stats = compute_stats([x for r in runs for x in r["latencies"]])
+    assert stats is not None
+    return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99}
 
 
 def platforms() -> list[str]:
@@ -66,30 +84,42 @@ def platforms() -> list[str]:
 
 
 def interference(repeats: int) -> list[str]:
-    rows, worst = [], dict.fromkeys(TARGETS, 0.0)
+    rows, worst, spread = [], dict.fromkeys(TARGETS, 0.0), []
     for model, count in ((MEDIUM, 300), (SMALL, 3000)):
-        windows: dict[str, list[dict[str, float]]] = {p: [] for p in platforms()}
-        cli: list[dict[str, float]] = []
+        windows: dict[str, list[dict[str, Any]]] = {p: [] for p in platforms()}
+        cli: list[dict[str, Any]] = []
         for _ in range(repeats):  # alternated, so that drift in the machine hits both alike
             for platform in windows:
                 windows[platform].append(child("run", str(coral_file(model)),
                                                str(coral_file(IMAGE)), str(count),
                                                platform=platform))
             cli.append(command_line(model, count))
-        base = {k: statistics.median(r[k] for r in cli) for k in TARGETS}
+        base = pooled(cli)
+        spread.append(f"{Path(model).stem} p99 per run, ms: command line "
+                      + " ".join(f"{r['p99']:.3f}" for r in cli) + "; " + "; ".join(
+                          f"{p} " + " ".join(f"{r['p99']:.3f}" for r in runs)
+                          for p, runs in windows.items()))
         for platform, runs in windows.items():
             row = [Path(model).stem, "X (Xvfb)" if platform == "xcb" else platform]
+            values = pooled(runs)
             for key in TARGETS:
-                value = statistics.median(r[key] for r in runs)
+                value = values[key]
                 ratio = value / base[key]
                 worst[key] = max(worst[key], ratio)
                 row += [f"{value:.3f}", f"{base[key]:.3f}", f"{ratio:.3f}"]
             rows.append(row)
-    print(f"Window non-interference (CPU backend, medians of {repeats} alternated runs, ms)")
+            medians = {k: statistics.median(r[k] for r in runs)
+                       / statistics.median(c[k] for c in cli) for k in TARGETS}
+            spread.append(f"{Path(model).stem} {platform}: the medians of the runs' own "
+                          "percentiles instead, window / command line "
+                          + ", ".join(f"{k} {v:.3f}" for k, v in medians.items()))
+    print(f"Window non-interference (CPU backend, {repeats} alternated runs pooled, ms)")
     headers = ["model", "window"]
     for key in TARGETS:
         headers += [f"{key} window", f"{key} cli", f"{key} ratio"]
     print_table(headers, rows)
+    for line in spread:
+        print(line)
     verdict = all(worst[k] <= TARGETS[k] for k in TARGETS)
     return ["window / command line worst ratios " + ", ".join(
         f"{k} {worst[k]:.3f} (<= {TARGETS[k]})" for k in TARGETS) + (" ok" if verdict
@@ -143,7 +173,7 @@ def main() -> None:
     args = parser.parse_args()
     lines: list[str] = []
     if args.only in (None, "interference"):
-        lines += interference(max(args.repeats, 3))
+        lines += interference(max(args.repeats, INTERFERENCE_REPEATS))
     if args.only in (None, "responsiveness"):
         lines += responsiveness(args.repeats)
     if args.only in (None, "paint"):
