@@ -16,11 +16,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMenuBar,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,14 +43,20 @@ from gui.widgets.input_bar_widget import InputBarWidget
 from gui.widgets.model_details_dialog import details_for
 from gui.widgets.panel_grid_widget import PanelGridWidget
 from gui.window import actions as window_actions
-from gui.window import file_kinds
+from gui.window import layout as window_layout
 from gui.window.files import FileChooser, planned_backends
+from gui.window.layout import RESULTS_PAGE, START_PAGE
 from gui.window.settings import Settings
-
-START_PAGE, RESULTS_PAGE = 0, 1
 
 
 class MainWindow(QMainWindow):
+    # Made by gui.window.layout, made again on a language or theme change.
+    input_bar: InputBarWidget
+    chooser: BackendChooserWidget
+    pages: QStackedWidget
+    comparison: ComparisonWidget
+    panel_grid: PanelGridWidget
+
     def __init__(self, settings: Settings | None = None, restore: bool = True,
                  restore_files: bool | None = None, session_factory: Any = None,
                  start_page: bool = True, models_dir: Path | None = None) -> None:
@@ -83,7 +87,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Edge TPU Compare"))
         self.setMinimumSize(800, 500)
         self._start_page = start_page
-        self._build(start_page)
+        window_layout.build(self, start_page, self._hint())
         self.actions_ = window_actions.install(self, self)
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
@@ -102,62 +106,9 @@ class MainWindow(QMainWindow):
 
     # Layout ---------------------------------------------------------------------------------
 
-    def _build(self, start_page: bool) -> None:
-        root = QWidget()
-        layout = QVBoxLayout(root)
-        layout.setContentsMargins(18, 14, 18, 16)
-        layout.setSpacing(14)
-        self.input_bar = InputBarWidget(theme=self.theme)
-        self.input_bar.runRequested.connect(self.start_run)
-        self.input_bar.stopRequested.connect(self.stop_run)
-        self.input_bar.model.browseRequested.connect(lambda: self.browse(file_kinds.MODEL))
-        self.input_bar.labels.browseRequested.connect(lambda: self.browse(file_kinds.LABELS))
-        self.input_bar.image.browseRequested.connect(lambda: self.browse(file_kinds.IMAGE))
-        self.input_bar.modelDetailsRequested.connect(lambda: self.show_model_details(""))
-        self.input_bar.model.pathSelected.connect(lambda p: self.files.set_model(Path(p)))
-        self.input_bar.labels.pathSelected.connect(
-            lambda p: self.files.set_labels(Path(p) if p else None))
-        self.input_bar.image.pathSelected.connect(lambda p: self.files.set_image(Path(p)))
-        layout.addWidget(self.input_bar)
-        self.chooser = BackendChooserWidget(self.backend_set)
-        self.chooser.changed.connect(self._on_backends_chosen)
-        self.input_bar.add_section(self.chooser)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._make_start_page(start_page))
-        results = QWidget()
-        results_layout = QVBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.setSpacing(14)
-        self.comparison = ComparisonWidget(theme=self.theme)
-        results_layout.addWidget(self.comparison)
-        self.panel_grid = PanelGridWidget(self.theme)
-        self.panel_grid.diagnosticsRequested.connect(self.show_diagnostics)
-        self.panel_grid.modelDetailsRequested.connect(self.show_model_details)
-        results_layout.addWidget(self.panel_grid, 1)
-        self.pages.addWidget(results)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(root)
-        self.statusBar().setSizeGripEnabled(True)
-
-    def _make_start_page(self, wanted: bool) -> QWidget:
-        if wanted:
-            try:
-                from gui.widgets.start_page_widget import StartPageWidget
-            except ImportError:
-                pass
-            else:
-                from core.samples.model_dirs import default_dest
-
-                page = StartPageWidget(dest=default_dest(self.models_dir), parent=self)
-                page.demoReady.connect(self.files.use_demo)
-                page.openOwnRequested.connect(lambda: self.browse(file_kinds.MODEL))
-                return page
-        label = QLabel(self.tr("Drop a model, a labels file and an image anywhere in this "
-                               "window,\nor choose them above with Open…"))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setProperty("role", "muted")
-        return label
+    def _hint(self) -> str:
+        return self.tr("Drop a model, a labels file and an image anywhere in this "
+                       "window,\nor choose them above with Open…")
 
     # Running --------------------------------------------------------------------------------
 
@@ -315,32 +266,14 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.start(0)  # one rebuild for a burst of changes
 
     def rebuild_ui(self) -> None:
-        """Make the widgets again in the current language and theme.
-
-        Everything that matters lives outside the widgets (``choice``, ``state``, ``runner``,
-        ``settings``), so a rebuild keeps the files, the run in progress and its results; a
-        download on the start page keeps going in its own widget, which is moved over.
-        """
+        """Make the widgets again in the current language and theme (``window_layout``)."""
         self._rebuild_timer.stop()
         self.theme = current()
-        page, count = self.pages.currentIndex(), self.input_bar.count.value()
-        start = self.pages.widget(START_PAGE)
-        fetching = getattr(start, "is_fetching", None)
-        keep = start if callable(fetching) and fetching() else None
-        if keep is not None:
-            self.pages.removeWidget(keep)
         self.setWindowTitle(self.tr("Edge TPU Compare"))
-        self._build(self._start_page)
-        fresh = self.pages.widget(START_PAGE)
-        if keep is not None and fresh is not None:
-            self.pages.removeWidget(fresh)
-            fresh.deleteLater()
-            self.pages.insertWidget(START_PAGE, keep)
+        window_layout.rebuild(self, self._start_page, self._hint())
         self.setMenuBar(QMenuBar(self))
         self.actions_ = window_actions.install(self, self)
-        self.input_bar.count.setValue(count)
         self.input_bar.count.valueChanged.connect(self.settings.set_count)
-        self.pages.setCurrentIndex(page)
         self._refresh_inputs()
         self._sync_panels()
         self._request_paint()
