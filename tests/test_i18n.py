@@ -245,3 +245,20 @@ def test_screenshot_in_japanese_and_dark(tmp_path: Path, bird_model: Path, parro
     assert "中央値" in shot.stdout and "実行したバックエンドは 1 つだけです" in shot.stdout
     image = QImage(str(out))
     assert QColor(image.pixelColor(image.width() // 2, image.height() - 4)).lightness() < 80
+
+
+def test_every_part_of_an_edgetpu_label_reads_in_japanese(english_afterwards: None) -> None:
+    from core.measure.backends import parse_backend_spec
+    from core.results.records import BackendRecord
+    from gui.look.formatting import backend_details
+
+    spec = parse_backend_spec("edgetpu:device=usb:0,performance=max,usb.always_dfu=on,"
+                              "usb.max_bulk_in_queue_length=8")
+    record = BackendRecord("edgetpu", "edgetpu", spec.label())
+    assert spec.label() == "Edge TPU (usb:0, performance max, always DFU, bulk-in queue 8)"
+    english = backend_details(record)
+    translations.set_language("ja")
+    japanese = backend_details(record)
+    assert len(japanese) == len(english) == 4 and japanese[0] == "usb:0"
+    assert all(ja != en for ja, en in zip(japanese[1:], english[1:], strict=True)), japanese
+    assert "8" in japanese[3]

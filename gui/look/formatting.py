@@ -81,6 +81,11 @@ def _detail(part: str) -> str:
         return translate("Format", "performance High (throttled build)")
     if part.startswith("performance "):
         return translate("Format", "performance {level}").format(level=part.split(" ", 1)[1])
+    if part == "always DFU":
+        return translate("Format", "always DFU")
+    queue = re.fullmatch(r"bulk-in queue (\d+)", part)
+    if queue:
+        return translate("Format", "bulk-in queue {n}").format(n=queue.group(1))
     return part
 
 

@@ -912,6 +912,14 @@
         <translation>性能 {level}</translation>
     </message>
     <message>
+        <source>always DFU</source>
+        <translation>毎回 DFU</translation>
+    </message>
+    <message>
+        <source>bulk-in queue {n}</source>
+        <translation>バルク受信キュー {n}</translation>
+    </message>
+    <message>
         <source>{used} of {total} cores</source>
         <translation>{total} コア中 {used} コア</translation>
     </message>
