@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -58,13 +59,15 @@ def restored() -> Iterator[None]:
 def test_the_calling_thread_and_each_runtime_thread_get_a_core_of_their_own(
         restored: None) -> None:
     allowed = sorted(os.sched_getaffinity(0))
-    with _Parked() as other:
-        assert other.tid in thread_ids()
-        cores = pin_threads([other.tid])
-        assert cores == tuple(allowed[:2])
+    with contextlib.ExitStack() as stack:
+        others = [stack.enter_context(_Parked()) for _ in allowed[1:]]
+        tids = [p.tid for p in others]
+        assert set(tids) <= thread_ids()
+        cores = pin_threads(tids)
+        assert cores == tuple(allowed)
         assert os.sched_getaffinity(threading.get_native_id()) == {cores[0]}
-        assert os.sched_getaffinity(other.tid) == {cores[1]}
-    assert describe(cores) == f"one core each (cores {cores[0]}, {cores[1]})"
+        assert [os.sched_getaffinity(t) for t in tids] == [{c} for c in cores[1:]]
+    assert describe((0, 1)) == "one core each (cores 0, 1)"
 
 
 @needs_two_cores
@@ -80,6 +83,18 @@ def test_nothing_is_pinned_without_threads_to_keep_apart_or_with_more_than_cores
 
 
 @needs_two_cores
+def test_nothing_is_pinned_while_a_core_stays_free(
+        restored: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.sched_getaffinity(0)
+    more = set(range(max(real) + 1, max(real) + 3)) | real  # two cores more than threads
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(more))
+    with _Parked() as a:
+        assert pin_threads([a.tid] * (len(real) - 1)) == ()  # one per real core, not per core
+    monkeypatch.undo()
+    assert os.sched_getaffinity(threading.get_native_id()) == real
+
+
+@needs_two_cores
 def test_a_thread_that_ended_undoes_the_pinning(restored: None) -> None:
     with _Parked() as gone:
         pass
@@ -90,8 +105,8 @@ def test_a_thread_that_ended_undoes_the_pinning(restored: None) -> None:
 
 
 @needs_two_cores
-@pytest.mark.parametrize(("spec", "pinned"), [("cpu:threads=2", True),
-                                              ("cpu:threads=2,pin=off", False),
+@pytest.mark.parametrize(("spec", "pinned"), [("cpu", True),  # one thread per core
+                                              ("cpu:pin=off", False),
                                               ("cpu:threads=1", False)])
 def test_a_real_run_says_in_its_record_whether_its_threads_were_pinned(
         spec: str, pinned: bool, small_model: Path, parrot: Path) -> None:
@@ -100,7 +115,7 @@ def test_a_real_run_says_in_its_record_whether_its_threads_were_pinned(
                                 backends=(backend,))).run()
     cpu = record.backend("cpu")
     assert cpu.status == "ok", cpu.error
-    if pinned:  # XNNPACK's pool thread and the interpreter's: two cores
+    if pinned:  # the interpreter's thread and XNNPACK's pool threads: a core each
         assert cpu.runtime["threads"].startswith("one core each (cores ")
     else:
         assert "threads" not in cpu.runtime
