@@ -11,6 +11,7 @@ import pytest
 
 from core.cli.main import main
 from core.results.records import SCHEMA
+from tests.bird_answer import bird_score_in
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ def test_must_show_bird_on_cpu_and_missing_edgetpu(
                   "--html", str(html_out))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "Ara macao (Scarlet Macaw): 0.7" in result.stdout
+    bird_score_in(result.stdout)
     assert "edgetpu_runtime_missing" in result.stdout and "remedy:" in result.stdout
     data = json.loads(out.read_text())
     assert data["schema"] == SCHEMA
