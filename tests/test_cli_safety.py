@@ -77,7 +77,7 @@ def test_the_warmup_limit_grows_with_the_warmups_asked_for() -> None:
 
 
 def test_a_cpu_is_never_told_to_replug_a_device() -> None:
-    cpu = stalled_error("CPU (LiteRT)", "cpu", 130)
+    cpu = stalled_error("CPU (LiteRT)", "cpu", 130, work=True)
     assert "plug" not in (cpu.message + cpu.remedy).lower() and "--warmup" in cpu.remedy
     assert "replug" in stalled_error("Edge TPU", "edgetpu", 60).remedy
 

@@ -39,7 +39,7 @@ from core.measure.events import (
     RunPlanned,
     SessionFinished,
 )
-from core.measure.limits import round_timeout, stalled_error, warmup_timeout
+from core.measure.limits import process_paused, round_timeout, stalled_error, warmup_timeout
 from core.measure.planning import Plan, PlannedBackend, host_info, make_plan
 from core.measure.reducer import UNFINISHED, RunReducer
 from core.measure.turns import TurnGate
@@ -222,7 +222,8 @@ class Session:
         if first is None or first[0] != "first":
             return False
         self._emit(FirstInference(rec.id, first[1], self._predictions(b, first[2])))
-        ready = self._receive(b, warmup_timeout(self.request.warmup, first[1], LOAD_TIMEOUT_S))
+        ready = self._receive(b, warmup_timeout(self.request.warmup, first[1], LOAD_TIMEOUT_S),
+                              work=True)
         return ready is not None and ready[0] == "ready"
 
     def _measure(self, live: list[_Live]) -> None:
@@ -271,7 +272,7 @@ class Session:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _receive(self, b: _Live, timeout: float) -> tuple[Any, ...] | None:
+    def _receive(self, b: _Live, timeout: float, work: bool = False) -> tuple[Any, ...] | None:
         """Wait for the worker's next message while watching the cancel flag.
 
         Returns None (after recording the failure) when the worker erred, died or hung, and
@@ -297,8 +298,9 @@ class Session:
                 return reply
             if time.monotonic() >= deadline:
                 if not self.cancelled:
-                    self._fail(b.record, stalled_error(b.record.label, b.planned.spec.kind,
-                                                       timeout))
+                    self._fail(b.record, stalled_error(
+                        b.record.label, b.planned.spec.kind, timeout, work,
+                        process_paused(b.worker.pid)))
                 return None
 
     def _crash_error(self, b: _Live, died: Died) -> ErrorInfo:
