@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from core.io.paths import folder_problem, resolve_safely
+from core.io.terminal import safe
 from core.samples.fetcher import FetchProgress, FetchSummary, fetch, resolve_source
 from core.samples.manifest import load_manifest
 from core.samples.model_dirs import default_dest, labelled_model_dirs, locate, model_dirs
@@ -58,7 +60,9 @@ def run_list(explicit: Path | None, full: bool = True, out: TextIO | None = None
     dirs = [path for path, _ in searched]
     out.write("Searched, in order:\n")
     for number, (path, label) in enumerate(searched, 1):
-        out.write(f"  {number}. {path} ({label})\n")
+        problem = folder_problem(path) if label != "user data" else ""
+        note = f"; it {problem}" if problem else ""
+        out.write(f"  {number}. {safe(path)} ({label}{note})\n")
     rows = [("FILE", "KIND", "SIZE", "STATUS", "LOCATION")]
     good = 0
     for entry in manifest.entries:
@@ -108,7 +112,7 @@ def _report(summary: FetchSummary, dest: Path, out: TextIO) -> None:
         return
     model, labels, image = (manifest.entry(p).local_path(dest) for p in manifest.demo.paths())
     out.write(f"Try: edgetpu-compare run --model {model} --labels {labels} --image {image}\n")
-    if dest.resolve() not in {d.resolve() for d in model_dirs()}:
+    if resolve_safely(dest) not in {resolve_safely(d) for d in model_dirs()}:
         out.write(f"The app looks in {dest} only when told: pass --models-dir {dest} or set "
                   f"EDGETPU_COMPARE_MODELS={dest}.\n")
 

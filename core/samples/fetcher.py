@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from core.errors import AppError, ErrorInfo, fail
 from core.io.files import is_regular_file, open_regular
+from core.io.paths import expand_user, folder_problem, resolve_safely
 from core.samples.manifest import FileStatus, ManifestEntry, check_file, sha256_file
 
 CHUNK = 64 * 1024
@@ -100,17 +101,44 @@ def resolve_source(source: str | Path | None) -> Source:
     if source is None or str(source) == "":
         return Source("manifest")
     text = str(source)
-    scheme = urllib.parse.urlsplit(text).scheme.lower()
+    scheme = text.partition("://")[0].lower() if "://" in text else ""
     if scheme in ("http", "https"):
-        return Source("url", text.rstrip("/"))
+        return Source("url", _checked_url(text).rstrip("/"))
     if scheme == "file":
-        text = urllib.request.url2pathname(urllib.parse.urlsplit(text).path)
-    folder = Path(text).expanduser()
-    if not folder.is_dir():
-        raise fail("source_not_found", f"The folder {folder} does not exist.",
-                   "Give the folder that holds models/, labels/ and images/ "
-                   "(for example a copy of ../shared/coral), or an http(s) address.")
-    return Source("folder", str(folder.resolve()))
+        text = urllib.request.url2pathname(_split(text).path)
+    elif scheme:
+        raise fail("source_not_found", f"{text} is a {scheme[:20]} address, which "
+                   "cannot be fetched from.", _SOURCE_REMEDY)
+    folder = expand_user(text)
+    problem = folder_problem(folder)
+    if problem:
+        raise fail("source_not_found", f"The folder {folder} {problem}.", _SOURCE_REMEDY)
+    return Source("folder", str(resolve_safely(folder)))
+
+
+_SOURCE_REMEDY = ("Give the folder that holds models/, labels/ and images/ (for example a copy "
+                  "of ../shared/coral), or an http(s) address.")
+
+
+def _split(text: str) -> urllib.parse.SplitResult:
+    try:
+        return urllib.parse.urlsplit(text)
+    except ValueError as exc:
+        raise fail("source_not_found", f"{text} is not a valid address ({exc}).",
+                   _SOURCE_REMEDY) from None
+
+
+def _checked_url(text: str) -> str:
+    """An http(s) address whose host and port can be used; ``source_not_found`` otherwise."""
+    parts = _split(text)
+    try:
+        host, _port = parts.hostname, parts.port  # a port out of range raises here
+    except ValueError as exc:
+        raise fail("source_not_found", f"{text} is not a valid address ({exc}).",
+                   _SOURCE_REMEDY) from None
+    if not host:
+        raise fail("source_not_found", f"{text} names no server.", _SOURCE_REMEDY)
+    return text
 
 
 def fetch(entries: Sequence[ManifestEntry], dest: Path,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
+from core.io.paths import expand_user, resolve_safely
 from core.samples.manifest import FileStatus, Manifest, ManifestEntry, check_file, load_manifest
 
 APP_NAME = "edgetpu-compare"
@@ -37,7 +38,7 @@ def user_models_dir() -> Path:
 
 def env_dirs(environ: Mapping[str, str] | None = None) -> list[Path]:
     value = (os.environ if environ is None else environ).get(ENV_VAR, "")
-    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]
+    return [expand_user(part) for part in value.split(os.pathsep) if part.strip()]
 
 
 def model_dirs(explicit: Path | None = None,
@@ -51,13 +52,13 @@ def labelled_model_dirs(explicit: Path | None = None,
     """``model_dirs`` with where each folder came from, for ``models list``."""
     candidates: list[tuple[Path, str]] = []
     if explicit is not None:
-        candidates.append((Path(explicit).expanduser(), "--models-dir"))
+        candidates.append((expand_user(explicit), "--models-dir"))
     candidates.extend((path, ENV_VAR) for path in env_dirs(environ))
     candidates.append((user_models_dir(), "user data"))
     seen: set[Path] = set()
     result: list[tuple[Path, str]] = []
     for path, label in candidates:
-        key = path.resolve()
+        key = resolve_safely(path)
         if key not in seen:
             seen.add(key)
             result.append((path, label))
@@ -69,7 +70,7 @@ def default_dest(explicit: Path | None = None,
     """Where ``models fetch`` writes without ``--dest``: the folder the user pointed at with
     ``--models-dir`` or the environment, else the user's data folder (never the source tree)."""
     if explicit is not None:
-        return Path(explicit).expanduser()
+        return expand_user(explicit)
     from_env = env_dirs(environ)
     return from_env[0] if from_env else user_models_dir()
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import fail
+from core.io.paths import resolve_safely
 from core.io.temp_files import prefix, sweep_once
 from core.io.terminal import safe
 
@@ -231,7 +232,7 @@ def render_booth(args: argparse.Namespace, session: Any) -> int:
         raise fail("usage", "screenshot --kiosk shows a live run, not a saved result.",
                    "Give --model and --image instead of --results.")
     template: RunRequest = session.request
-    image = template.image.resolve()
+    image = resolve_safely(template.image)
     images = list_images(image.parent)
     if image not in images:
         images = [image]
