@@ -139,7 +139,7 @@ def write_atomic(path: Path | str, content: str | bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a shared report must be readable
+        os.chmod(tmp, mode_for(path))  # mkstemp makes 0600
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -152,6 +152,19 @@ def write_atomic(path: Path | str, content: str | bytes) -> None:
 def _write_error(path: Path, exc: OSError) -> AppError:
     return fail("io_error", f"{_short(path)} could not be written "
                 f"({exc.strerror or type(exc).__name__}).", _SAVE_REMEDY)
+
+
+def mode_for(path: Path) -> int:
+    """The permissions a file written over ``path`` gets: those of the file it replaces (a
+    private 0600 result stays private), else what the umask gives any new file (mkstemp's 0600
+    would hide a shared report from the people it is for)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode)
+    return 0o666 & ~_umask()
 
 
 def _umask() -> int:

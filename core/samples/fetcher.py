@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from core.errors import AppError, ErrorInfo, fail
 from core.io.files import is_regular_file, open_regular
+from core.io.outputs import mode_for
 from core.io.paths import expand_user, folder_problem, resolve_safely
 from core.samples.manifest import FileStatus, ManifestEntry, check_file, sha256_file
 
@@ -250,6 +251,7 @@ class _Fetcher:
                 self._transfer_with_retries(entry, part)
                 self._verify(entry, part)
             try:
+                os.chmod(part, mode_for(final))  # mkstemp made it 0600; like any other output
                 os.replace(part, final)
             except OSError as exc:
                 raise fail("io_error", f"{final} cannot be replaced ({exc.strerror}).",

@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
+from core.io.outputs import mode_for
+
 NAME = "edgetpu-compare"
 ASSETS = "gui.assets"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -86,7 +88,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
