@@ -115,3 +115,27 @@ def test_screenshot_of_the_model_details_view(qapp: object, tmp_path: Path,
     done = _screenshot("--model-details", "--model", broken, "--out", tmp_path / "no.png")
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "only zero bytes" in done.stderr and not (tmp_path / "no.png").exists()
+
+
+def test_model_details_never_write_over_the_twin_they_read(
+        tmp_path: Path, small_model: Path) -> None:
+    cpu = tmp_path / small_model.name
+    twin = tmp_path / (small_model.stem + "_edgetpu.tflite")
+    cpu.write_bytes(small_model.read_bytes())
+    twin.write_bytes((small_model.parent / twin.name).read_bytes())
+    before = twin.read_bytes()
+    done = _screenshot("--model-details", "--model", cpu, "--out", twin)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "one of this run's inputs" in done.stderr and twin.read_bytes() == before
+    done = _screenshot("--model-details", "--model", twin, "--out", cpu)
+    assert done.returncode == 2 and cpu.read_bytes() == small_model.read_bytes()
+
+
+def test_a_screenshot_where_no_backend_could_run_exits_1_as_run_does(
+        tmp_path: Path, small_model: Path, parrot: Path) -> None:
+    out = tmp_path / "shot.png"
+    done = _screenshot("--model", small_model, "--image", parrot, "--count", "3",
+                       "--backend", "edgetpu", "--out", out)
+    assert done.returncode == 1, done.stderr
+    assert "no backend could run" in done.stderr and "Traceback" not in done.stderr
+    assert QImage(str(out)).width() == 1600  # the picture of why is still saved

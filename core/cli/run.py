@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo, fail
+from core.inputs.input_files import model_files
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
@@ -98,13 +99,8 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
 
 def run_inputs(args: argparse.Namespace) -> list[Path]:
     """Every file a run reads (the model's twin included), so that no output replaces one."""
-    found: list[Path] = []
-    for path in (args.model, args.edgetpu_model):
-        if path is not None:
-            stem = path.stem.removesuffix("_edgetpu")
-            found += [path, path.with_name(stem + path.suffix),
-                      path.with_name(stem + "_edgetpu" + path.suffix)]
-    return found + [p for p in (args.labels, args.image) if p is not None]
+    return model_files(args.model, args.edgetpu_model) + [
+        p for p in (args.labels, args.image) if p is not None]
 
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")

@@ -6,8 +6,9 @@ Renders the real window offscreen, after a real run (the same options as ``run``
 result, and saves it as a PNG: this is how every documentation picture is made. ``--json``,
 ``--csv`` and ``--html`` save the run the picture shows, so that a picture and its numbers
 travel together. It never reads or writes the user's settings. Exit codes: 0 saved; 1 the
-picture was saved but one of the other files could not be written; 2 bad input (one ``error:``
-line, no traceback); 128 + the signal's number when SIGINT, SIGTERM or SIGHUP stopped it
+picture was saved but one of the other files could not be written, or the run it shows had no
+backend that could run (as ``run``: the picture then shows only errors); 2 bad input (one
+``error:`` line, no traceback); 128 + the signal's number when SIGINT, SIGTERM or SIGHUP stopped it
 (nothing is saved then).
 """
 
@@ -71,12 +72,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from core.cli.run import run_inputs
+    from core.inputs.input_files import model_files
     from core.io.outputs import plan_outputs
     from core.results.record_outputs import check_outputs
     from core.results.result_reader import read_result_file
 
     if args.model_details:
-        plan_outputs([("--out", args.out)], [args.model])
+        plan_outputs([("--out", args.out)], model_files(args.model))
         return _render_details(args)
     if args.results is None and (args.model is None or args.image is None):
         raise fail("usage", "screenshot needs --results FILE.json, or --model and --image.",
@@ -164,12 +166,13 @@ def _render(args: argparse.Namespace, record: object, session: object,
     QApplication.processEvents()
     shown = window.state.record
     return _save_outputs(args, shown, lambda: save_picture(
-        window, window.comparison.text(), args.out))
+        window, window.comparison.text(), args.out), live=session is not None)
 
 
 def _save_outputs(args: argparse.Namespace, record: RunRecord | None,
-                  picture: Callable[[], int]) -> int:
-    """Save the picture, then (``--json`` / ``--csv`` / ``--html``) the run it shows."""
+                  picture: Callable[[], int], live: bool = True) -> int:
+    """Save the picture, then (``--json`` / ``--csv`` / ``--html``) the run it shows; 1 when a
+    ``live`` run had no backend that could run, as ``run`` exits."""
     from core.results.record_outputs import write_outputs
 
     targets = getattr(args, "record_targets", [])
@@ -180,7 +183,15 @@ def _save_outputs(args: argparse.Namespace, record: RunRecord | None,
     if code == 0 and targets and record is not None \
             and not write_outputs(record, targets, sys.stdout, sys.stderr):
         return 1
+    if code == 0 and live and not _any_ran(record):
+        sys.stderr.write("error: no backend could run, so the picture shows only why. Run "
+                         "'edgetpu-compare doctor', or choose other backends with --backend.\n")
+        return 1
     return code
+
+
+def _any_ran(record: RunRecord | None) -> bool:
+    return record is not None and any(b.status == "ok" for b in record.backends)
 
 
 def _render_details(args: argparse.Namespace) -> int:
