@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
+from core.io.numbers import NumberError, parse_whole
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
@@ -35,12 +36,9 @@ def _non_negative(text: str) -> int:
 
 def _int_in(text: str, low: int, high: int) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
-    return value
+        return parse_whole(text, low, high)
+    except NumberError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _fraction(text: str) -> float:

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.io.numbers import is_digits
+
 USB_UNINITIALISED = "1a6e:089a"  # Global Unichip: before libedgetpu has loaded the firmware
 USB_READY = "18d1:9302"  # Google: firmware loaded, ready for inference
 PCI_ID = "1ac1:089a"  # the Apex chip on PCIe and M.2 cards
@@ -95,7 +97,7 @@ def _pci_devices(root: Path) -> list[EdgeTpuDevice]:
     nodes = sorted((root / "dev").glob("apex_*"), key=lambda p: _natural_key(p.name))
     found: list[EdgeTpuDevice] = []
     for node in nodes:
-        if not re.fullmatch(r"apex_\d+", node.name):
+        if not re.fullmatch(r"apex_[0-9]+", node.name):
             continue
         state = "ready" if can_open(node) else "no_permission"
         found.append(EdgeTpuDevice("pci", f"pci:{len(found)}", str(node), state, None, PCI_ID))
@@ -105,7 +107,7 @@ def _pci_devices(root: Path) -> list[EdgeTpuDevice]:
 def _usb_node(root: Path, directory: Path) -> Path | None:
     """The /dev/bus/usb/BBB/DDD file of a USB device, from its sysfs busnum and devnum."""
     bus, dev = _read(directory / "busnum"), _read(directory / "devnum")
-    if not (bus.isdigit() and dev.isdigit()):
+    if not (is_digits(bus) and is_digits(dev)):
         return None
     node = root / "dev" / "bus" / "usb" / f"{int(bus):03d}" / f"{int(dev):03d}"
     return node if node.exists() else None
@@ -132,8 +134,8 @@ def _sorted_dirs(parent: Path) -> list[Path]:
 
 
 def _natural_key(name: str) -> list[tuple[int, int | str]]:
-    return [(0, int(part)) if part.isdigit() else (1, part)
-            for part in re.split(r"(\d+)", name) if part]
+    return [(0, int(part)) if is_digits(part) else (1, part)
+            for part in re.split(r"([0-9]+)", name) if part]
 
 
 def _read(path: Path) -> str:

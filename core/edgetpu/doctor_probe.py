@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from core.edgetpu.failures import crash_description
+from core.io.numbers import is_digits
 
 PROBE_TIMEOUT_S = 15.0
 
@@ -198,7 +199,7 @@ def _group_membership(group: str, root: Path) -> tuple[bool, bool]:
         fields = line.split(":")
         if len(fields) < 4 or fields[0] != group:
             continue
-        gid = int(fields[2]) if fields[2].isdigit() else -1
+        gid = int(fields[2]) if is_digits(fields[2]) else -1
         listed = user in fields[3].split(",")
         groups = os.getgroups() if hasattr(os, "getgroups") else []
         active = gid in groups or gid == getattr(os, "getgid", lambda: -2)()

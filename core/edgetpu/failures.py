@@ -60,8 +60,8 @@ def _p(text: str) -> re.Pattern[str]:
 # Order matters: the first row that matches wins, so specific texts come before general ones.
 KNOWN_FAILURES: tuple[KnownFailure, ...] = (
     KnownFailure(
-        _p(r"Package requires runtime version \((\d+)\),? which is newer than "
-           r"this runtime version \((\d+)\)"),
+        _p(r"Package requires runtime version \(([0-9]{1,9})\),? which is newer than "
+           r"this runtime version \(([0-9]{1,9})\)"),
         "runtime_mismatch", build=_newer_package),
     KnownFailure(
         _p(r"Unsupported data type.*(EdgeTpuDelegateForCustomOp|custom op handler)"
@@ -84,7 +84,7 @@ KNOWN_FAILURES: tuple[KnownFailure, ...] = (
         _p(r"Failed to submit|USB transfer error|LIBUSB_ERROR_\w+|Could not map pages"
            r"|Could not claim interface|libusb"),
         "edgetpu_usb_error"),
-    KnownFailure(_p(r"Error in device opening|/dev/apex_\d+.*Permission denied"),
+    KnownFailure(_p(r"Error in device opening|/dev/apex_[0-9]+.*Permission denied"),
                  "edgetpu_permission_denied"),
     # A bare "Permission denied" is also what a model file without read access gives, so it means
     # the device only while the delegate is being loaded or run (or when the stage is not known).

@@ -77,7 +77,7 @@ def read_version(library: str, timeout: float = PROBE_TIMEOUT_S) -> VersionInfo:
 
 def parse_runtime_version(text: str) -> int | None:
     """``RuntimeVersion(13)`` -> 13."""
-    match = re.search(r"RuntimeVersion\((\d+)\)", text)
+    match = re.search(r"RuntimeVersion\(([0-9]{1,9})\)", text)
     return int(match.group(1)) if match else None
 
 

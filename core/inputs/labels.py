@@ -22,11 +22,12 @@ from typing import Any
 
 from core.errors import ErrorInfo, error, fail
 from core.io.files import read_user_file
+from core.io.numbers import NumberError, parse_whole
 
 MAX_LABELS_BYTES = 16 * 1024 * 1024
 SHORT_CODE = "labels_short"
 
-_NUMBERED = re.compile(r"^(\d+)(?:\s*:\s*|\s+)(\S.*)$")
+_NUMBERED = re.compile(r"^([0-9]+)(?:\s*:\s*|\s+)(\S.*)$")  # ASCII digits only
 
 # Leading bytes of formats people pick by mistake, for messages such as "it looks like a JPEG
 # image". Two-byte signatures ("BM", "MZ") also start ordinary words, so they only count when the
@@ -133,12 +134,20 @@ def parse_labels(text: str, path: Path | None = None) -> Labels:
     matches = [_NUMBERED.match(line) for line in filled]
     names: dict[int, str] = {}
     if all(matches):
-        for match in matches:
+        for number, match in enumerate(matches, 1):
             assert match is not None  # for mypy: all() above
-            names[int(match.group(1))] = match.group(2).strip()
+            names[_label_id(match.group(1), path, number)] = match.group(2).strip()
     else:
         names = dict(enumerate(lines))
     return Labels(path, names)
+
+
+def _label_id(text: str, path: Path | None, line: int) -> int:
+    try:
+        return parse_whole(text)
+    except NumberError as exc:
+        raise fail("invalid_labels", f"{_display(path)}, label {line}: {exc}.",
+                   "Number the labels 0, 1, 2, … or leave the numbers out.") from None
 
 
 def load_labels(path: Path | str) -> Labels:

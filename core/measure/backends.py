@@ -16,6 +16,7 @@ from pathlib import Path
 
 from core.edgetpu.devices import edgetpu_backend_specs, find_devices
 from core.errors import AppError, fail
+from core.io.numbers import NumberError, is_digits, parse_whole
 
 KINDS = ("cpu", "edgetpu")
 RUNTIMES = {"ai-edge-litert": "LiteRT", "tflite-runtime": "tflite-runtime"}
@@ -148,9 +149,7 @@ def _apply(spec: BackendSpec, key: str, value: str, text: str) -> BackendSpec:
             raise _bad(text, f"runtime must be one of {', '.join(RUNTIMES)}")
         return replace(spec, runtime=value)
     if key == "threads":
-        if not value.isdigit() or not 1 <= int(value) <= 256:
-            raise _bad(text, "threads must be a whole number from 1 to 256")
-        return replace(spec, threads=int(value))
+        return replace(spec, threads=_whole(value, 1, 256, text, key))
     if key == "xnnpack":
         return replace(spec, xnnpack=_on_off(value, text, key))
     if key == "pin":
@@ -158,9 +157,7 @@ def _apply(spec: BackendSpec, key: str, value: str, text: str) -> BackendSpec:
     if key == "usb.always_dfu":
         return replace(spec, usb_always_dfu=_on_off(value, text, key))
     if key == "usb.max_bulk_in_queue_length":
-        if not value.isdigit() or not 1 <= int(value) <= 255:
-            raise _bad(text, "usb.max_bulk_in_queue_length must be a whole number from 1 to 255")
-        return replace(spec, usb_queue=int(value))
+        return replace(spec, usb_queue=_whole(value, 1, 255, text, key))
     if key == "device":
         if not _valid_device(value):
             raise _bad(text, "device must look like usb, usb:0, pci or pci:0")
@@ -168,6 +165,13 @@ def _apply(spec: BackendSpec, key: str, value: str, text: str) -> BackendSpec:
     if value.lower() not in PERFORMANCE:
         raise _bad(text, f"performance must be one of {', '.join(PERFORMANCE)}")
     return replace(spec, performance=value.lower())
+
+
+def _whole(value: str, low: int, high: int, text: str, key: str) -> int:
+    try:
+        return parse_whole(value, low, high)
+    except NumberError as exc:
+        raise _bad(text, f"{key} must be a whole number from {low} to {high} ({exc})") from None
 
 
 def _on_off(value: str, text: str, key: str) -> bool:
@@ -178,11 +182,12 @@ def _on_off(value: str, text: str, key: str) -> bool:
 
 def _valid_device(value: str) -> bool:
     bus, _, index = value.lower().partition(":")
-    return bus in ("usb", "pci") and (index == "" or index.isdigit())
+    return bus in ("usb", "pci") and (index == "" or is_digits(index))
 
 
 def _bad(text: str, why: str) -> AppError:
-    return fail("usage", f"The backend '{text}' is not understood: {why}.",
+    shown = text if len(text) <= 60 else text[:56] + "…"
+    return fail("usage", f"The backend '{shown}' is not understood: {why}.",
                 "Write it like cpu, cpu:threads=1 or edgetpu:device=usb:0.")
 
 

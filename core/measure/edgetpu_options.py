@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from core.edgetpu.devices import EdgeTpuDevice
+from core.io.numbers import is_digits
 from core.measure.backends import BackendSpec
 
 DEVICE_OPTIONS = ("Performance", "Usb.AlwaysDfu", "Usb.MaxBulkInQueueLength")
@@ -35,7 +36,7 @@ class DelegateOptions:
 def is_indexed(device: str) -> bool:
     """``:0``, ``usb:0``, ``pci:0``: the forms libedgetpu forwards options with."""
     _, sep, index = device.partition(":")
-    return bool(sep) and index.isdigit()
+    return bool(sep) and is_digits(index)
 
 
 def resolve_device(device: str, devices: Sequence[EdgeTpuDevice]) -> tuple[str, str]:

@@ -38,7 +38,7 @@ SCREENSHOT_TIMEOUT_MS = 300_000
 
 
 def _size(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*", text)
+    match = re.fullmatch(r"\s*([0-9]{3,5})\s*[xX×]\s*([0-9]{3,5})\s*", text)
     if not match:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1600x1000")
     width, height = int(match.group(1)), int(match.group(2))

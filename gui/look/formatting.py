@@ -66,7 +66,7 @@ def display_name(record: BackendRecord, backends: Sequence[BackendRecord]) -> st
 
 def _detail(part: str) -> str:
     """One part of a core label (English) in the window's language."""
-    threads = re.fullmatch(r"(\d+) threads?", part)
+    threads = re.fullmatch(r"([0-9]{1,9}) threads?", part)
     if threads:
         n = int(threads.group(1))
         return translate("Format", "1 thread") if n == 1 else \
@@ -83,7 +83,7 @@ def _detail(part: str) -> str:
         return translate("Format", "performance {level}").format(level=part.split(" ", 1)[1])
     if part == "always DFU":
         return translate("Format", "always DFU")
-    queue = re.fullmatch(r"bulk-in queue (\d+)", part)
+    queue = re.fullmatch(r"bulk-in queue ([0-9]{1,9})", part)
     if queue:
         return translate("Format", "bulk-in queue {n}").format(n=queue.group(1))
     return part
@@ -91,7 +91,7 @@ def _detail(part: str) -> str:
 
 def _device(text: str) -> str:
     """``x86_64, 2 of 2 cores`` in the window's language."""
-    return re.sub(r"(\d+) of (\d+) cores", lambda m: translate(
+    return re.sub(r"([0-9]{1,9}) of ([0-9]{1,9}) cores", lambda m: translate(
         "Format", "{used} of {total} cores").format(used=m.group(1), total=m.group(2)), text)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from core.io.numbers import NumberError, parse_whole
 from core.measure.backend_choice import BackendSet
 
 ORGANIZATION = "edgetpu-compare"
@@ -104,13 +105,10 @@ class Settings:
     def count(self, default: int = 100) -> int:
         value = self._qs.value("run/count", default)
         try:
-            count = int(str(value))
-        except ValueError:
-            count = 0
-        if not 1 <= count <= MAX_COUNT:
+            return parse_whole(str(value), 1, MAX_COUNT)
+        except NumberError:
             self._reset("run/count")
             return default
-        return count
 
     def set_count(self, count: int) -> None:
         self._qs.setValue("run/count", int(count))
@@ -121,8 +119,8 @@ class Settings:
         texts = [value] if isinstance(value, str) else \
             list(value) if isinstance(value, (list, tuple)) else []
         try:
-            baseline = int(str(self._qs.value("run/baseline", -1)))
-        except ValueError:
+            baseline = parse_whole(str(self._qs.value("run/baseline", -1)))
+        except NumberError:
             baseline = -1
         return BackendSet.from_texts([str(t) for t in texts if t], baseline)
 
