@@ -20,7 +20,7 @@ import pytest
 
 from core.cli import main as cli
 from core.errors import AppError
-from core.io.temp_files import sweep_stale
+from core.io.temp_files import MARKER, sweep_stale
 from core.io.terminal import safe
 from core.measure import session as session_module
 from core.measure.backends import parse_backend_spec
@@ -216,19 +216,42 @@ def _dead_pid() -> int:
     return child.pid
 
 
-def test_stale_files_of_dead_runs_are_swept(tmp_path: Path) -> None:
+def _stale_folder(temp: Path, pid: int, token: str = "k3x_9q2a") -> Path:
+    """A folder as a killed run leaves it: its name, its marker, a log inside."""
+    folder = temp / f"edgetpu-compare-{pid}-{token}"
+    folder.mkdir()
+    (folder / MARKER).write_text(folder.name + "\n")
+    (folder / "cpu-x1.log").write_text("old")
+    return folder
+
+
+def test_stale_folders_of_dead_runs_are_swept(tmp_path: Path) -> None:
     dead = _dead_pid()
-    (tmp_path / f"edgetpu-compare-{dead}-cpu-x1.log").write_text("old")
-    (tmp_path / f"edgetpu-compare-{dead}-shot-x2").mkdir()
-    (tmp_path / f"edgetpu-compare-{dead}-shot-x2" / "settings.ini").write_text("")
-    alive = tmp_path / f"edgetpu-compare-{os.getpid()}-cpu-x3.log"
-    alive.write_text("mine")
-    other = tmp_path / "edgetpu-compare-cpu-x4.log"  # an old-style name: not ours to judge
-    other.write_text("")
+    stale = _stale_folder(tmp_path, dead)
+    alive = _stale_folder(tmp_path, os.getpid(), "abcdefgh")
     removed = sweep_stale(tmp_path)
-    assert sorted(p.name for p in removed) == [f"edgetpu-compare-{dead}-cpu-x1.log",
-                                                f"edgetpu-compare-{dead}-shot-x2"]
-    assert alive.exists() and other.exists()
+    assert removed == [stale] and not stale.exists() and alive.exists()
+
+
+def test_the_sweep_never_removes_what_it_cannot_prove_it_made(tmp_path: Path) -> None:
+    dead = _dead_pid()
+    lookalikes = [tmp_path / "edgetpu-compare-2025-06-01.json",
+                  tmp_path / f"edgetpu-compare-{dead}-cpu-x1.log",
+                  tmp_path / f"edgetpu-compare-{dead}-results.csv"]
+    for path in lookalikes:
+        path.write_text("the user's")
+    unmarked = tmp_path / f"edgetpu-compare-{dead}-abcd1234"  # our name, no marker
+    unmarked.mkdir()
+    wrong = _stale_folder(tmp_path, dead, "zzzz1111")
+    (wrong / MARKER).write_text("edgetpu-compare-1-aaaaaaaa\n")  # a marker naming another
+    dated = tmp_path / "edgetpu-compare-2025-06-01"  # a user's folder named by date
+    dated.mkdir()
+    (dated / MARKER).write_text(dated.name + "\n")
+    linked = tmp_path / f"edgetpu-compare-{dead}-link0000"
+    linked.symlink_to(_stale_folder(tmp_path / ".." / tmp_path.name, dead, "target00"))
+    assert [p.name for p in sweep_stale(tmp_path)] == [f"edgetpu-compare-{dead}-target00"]
+    assert all(p.read_text() == "the user's" for p in lookalikes)
+    assert unmarked.is_dir() and wrong.is_dir() and dated.is_dir() and linked.is_symlink()
 
 
 def _wait_for_line(child: subprocess.Popen[str], needle: str, timeout: float) -> str:
@@ -255,8 +278,7 @@ def test_sigterm_and_sighup_clean_up_like_ctrl_c(
         signum: int, tmp_path: Path, small_model: Path, parrot: Path) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()
-    stale = temp / f"edgetpu-compare-{_dead_pid()}-cpu-old.log"  # left by a SIGKILLed run
-    stale.write_text("")
+    stale = _stale_folder(temp, _dead_pid())  # left by a SIGKILLed run
     child = subprocess.Popen(
         [sys.executable, "-m", "gui.app.entry", "run", "--model", str(small_model), "--image",
          str(parrot), "--count", "10000000", "--backend", "cpu:threads=1"], cwd=REPO,
@@ -265,7 +287,7 @@ def test_sigterm_and_sighup_clean_up_like_ctrl_c(
     try:
         _wait_for_line(child, "  first inference:", 120)
         assert not stale.exists(), sorted(p.name for p in temp.iterdir())  # swept at start
-        assert list(temp.glob("edgetpu-compare-*.log"))  # the live worker's log
+        assert list(temp.glob("edgetpu-compare-*/cpu-*.log"))  # the live worker's log
         child.send_signal(signum)
         _, err = child.communicate(timeout=120)
     finally:
@@ -289,10 +311,10 @@ def test_sigterm_during_a_screenshot_removes_its_folder_and_logs(
         text=True, env={**os.environ, "TMPDIR": str(temp)})
     try:
         end = time.monotonic() + 120  # the worker's log appears once it runs
-        while not list(temp.glob("edgetpu-compare-*-cpu-*.log")) and time.monotonic() < end:
+        while not list(temp.glob("edgetpu-compare-*/cpu-*.log")) and time.monotonic() < end:
             assert child.poll() is None, child.communicate()
             time.sleep(0.05)
-        assert list(temp.glob("edgetpu-compare-*-shot-*")), list(temp.iterdir())
+        assert list(temp.glob("edgetpu-compare-*/shot-*")), list(temp.iterdir())
         child.send_signal(signal.SIGTERM)
         _, err = child.communicate(timeout=120)
     finally:

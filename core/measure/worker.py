@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import AppError
-from core.io.temp_files import prefix, sweep_once
+from core.io.temp_files import prefix, sweep_once, temp_dir
 from core.measure.affinity import describe, pin_threads, thread_ids
 from core.measure.backends import BackendSpec
 from core.measure.runtimes import explain, import_runtime, note_native_log
@@ -211,7 +211,8 @@ class WorkerHandle:
 
     def __init__(self, job: WorkerJob, cancel: Any) -> None:
         sweep_once()
-        fd, log_path = tempfile.mkstemp(prefix=prefix(job.backend_id), suffix=".log")
+        fd, log_path = tempfile.mkstemp(prefix=prefix(job.backend_id), suffix=".log",
+                                        dir=temp_dir())
         os.close(fd)
         job = replace(job, log_path=log_path)
         self.job = job

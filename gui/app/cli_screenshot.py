@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.errors import fail
 from core.io.paths import resolve_safely
-from core.io.temp_files import prefix, sweep_once
+from core.io.temp_files import prefix, sweep_once, temp_dir
 from core.io.terminal import safe
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
     app = make_app(offscreen=True)  # before the signal handlers, which need its event loop
     with _stop_signals(session) as stopped, \
-            tempfile.TemporaryDirectory(prefix=prefix("shot")) as folder:
+            tempfile.TemporaryDirectory(prefix=prefix("shot"), dir=temp_dir()) as folder:
         code = _render(args, record, session, Path(folder) / "settings.ini")
     del app
     if stopped:
