@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from core.errors import AppError
+from core.io.streams import guarded, stdout_failure
 from core.io.terminal import safe
 
 EXIT_OK = 0
@@ -78,9 +79,22 @@ def main(argv: Sequence[str] | None = None, extra: Sequence[Command] = (),
     Whatever happens, the end is one line: Ctrl-C at any moment (even while modules load) is
     ``error: interrupted``, SIGTERM and SIGHUP end like Ctrl-C (files cleaned up by the
     ``finally`` blocks on the way out), and a closed or broken stdout (``| head -1``) ends
-    quietly with 141, as a shell reports a process stopped by SIGPIPE.
+    quietly with 141, as a shell reports a process stopped by SIGPIPE. stdout that cannot be
+    written (a full disk) or cannot encode a label does not stop the command
+    (``core.io.streams``): its files are still written, and a full stdout is reported at the
+    end, exit 1 when the command had succeeded.
     """
     _ensure_streams()
+    with guarded() as out:
+        code = _main(argv, extra, default)
+        failure = stdout_failure(out)
+    if failure:
+        _say(failure)
+        return code or EXIT_BACKEND_FAILED
+    return code
+
+
+def _main(argv: Sequence[str] | None, extra: Sequence[Command], default: str | None) -> int:
     previous = _install(_raise_stop)
     try:
         code = _run(argv, extra, default)
