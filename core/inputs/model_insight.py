@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from core.inputs.model_info import ModelInfo, inspect_model, resolve_pair
+from core.inputs.pair_check import check_pair
 from core.inputs.preprocess import PixelMapping, pixel_mapping
 
 EDGETPU_MEMORY_BYTES = 8 * 1024 * 1024
@@ -122,6 +123,8 @@ def inspect_pair(path: Path | str, edgetpu_model: Path | str | None = None) -> M
     tpu = FileInsight.of(inspect_model(tpu_path)) if tpu_path is not None else None
     if tpu is not None and not tpu.info.edgetpu_compiled:
         tpu = None
+    if cpu is not None and tpu is not None:
+        check_pair(cpu.info, tpu.info)
     return ModelInsight(pair.name, cpu, tpu)
 
 

@@ -19,6 +19,7 @@ import numpy as np
 from core.errors import ErrorInfo, error, fail
 from core.inputs.labels import Labels, load_labels
 from core.inputs.model_info import ModelInfo, inspect_model, resolve_pair
+from core.inputs.pair_check import check_pair
 from core.inputs.preprocess import ImageInfo, load_image, make_input_tensor
 from core.measure.backends import BackendSpec, assign_ids
 
@@ -59,7 +60,8 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
         tpu_path = edgetpu_model
     infos = {p: inspect_model(p) for p in {cpu_path, tpu_path} if p is not None}
     reference = infos[cpu_path] if cpu_path else infos[tpu_path]  # type: ignore[index]
-    _check_same_classes(infos)
+    if cpu_path is not None and tpu_path is not None and cpu_path != tpu_path:
+        check_pair(infos[cpu_path], infos[tpu_path])
 
     pil_image, image_info = load_image(image)
     tensors: dict[tuple[object, ...], np.ndarray] = {}
@@ -105,15 +107,6 @@ def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,
             f"Use {name}_edgetpu.tflite, or compile this model with the Edge TPU Compiler."))
     info = infos[tpu_path]
     return PlannedBackend(backend_id, spec, info, tensor_for(info), warnings=warnings)
-
-
-def _check_same_classes(infos: dict[Path, ModelInfo]) -> None:
-    counts = {info.num_classes for info in infos.values()}
-    if len(counts) > 1:
-        names = " and ".join(p.name for p in infos)
-        raise fail("usage", f"{names} do not classify into the same classes, "
-                            "so their answers cannot be compared.",
-                   "Pass the two files of one model: NAME.tflite and NAME_edgetpu.tflite.")
 
 
 def _label_function(labels: Labels | None, model: ModelInfo) -> Callable[[int], str]:
