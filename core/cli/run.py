@@ -173,6 +173,10 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
         out.write(f"-------RESULTS: {safe(b.label)}-------\n")
         for p in b.results:
             out.write(f"{safe(p.label)}: {p.score:.5f}\n")
+        threshold = float(record.settings.get("threshold") or 0.0)
+        if b.status == "ok" and not b.results and threshold > 0:
+            out.write(f"(no class scored {threshold:g} or more; lower --threshold to see the "
+                      "best ones)\n")
     rows = [b for b in record.backends if b.stats is not None]
     if rows:
         out.write("-------LATENCY (ms)-------\n")

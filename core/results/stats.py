@@ -50,12 +50,20 @@ def compute_stats(latencies_ms: Sequence[float] | np.ndarray) -> Stats | None:
 
 def top_k(scores: np.ndarray, k: int, label_of: Callable[[int], str],
           threshold: float = 0.0) -> tuple[Prediction, ...]:
-    """The k best classes, highest score first, ties by lower id; capped at the class count."""
+    """The k best classes, highest score first, ties by lower id; capped at the class count.
+
+    Only a ``threshold`` above 0 hides anything: a float model's scores may be logits, all
+    negative, and the default of 0 once hid every one of them without a word."""
+    order = _ranked(scores, k)
     flat = np.asarray(scores, dtype=np.float64).reshape(-1)
-    k = max(0, min(k, flat.size))
-    order = np.argsort(-flat, kind="stable")[:k]
     return tuple(Prediction(int(i), label_of(int(i)), float(flat[i]))
-                 for i in order if flat[i] >= threshold)
+                 for i in order if threshold <= 0 or flat[i] >= threshold)
+
+
+def _ranked(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the ``k`` best scores, best first, ties by lower index."""
+    flat = np.asarray(scores, dtype=np.float64).reshape(-1)
+    return np.argsort(-flat, kind="stable")[:max(0, min(k, flat.size))]
 
 
 def dequantize(raw: np.ndarray, scale: float, zero_point: int) -> np.ndarray:
@@ -76,13 +84,25 @@ def compare(baseline: BackendRecord | None, candidate: BackendRecord | None,
     if baseline.stats and candidate.stats and candidate.stats.median > 0:
         speedup = baseline.stats.median / candidate.stats.median
     top1 = overlap = delta = None
-    if baseline.results and candidate.results:
-        top1 = baseline.results[0].id == candidate.results[0].id
-        ids_a = {p.id for p in baseline.results[:top]}
-        ids_b = {p.id for p in candidate.results[:top]}
-        overlap = len(ids_a & ids_b) / max(len(ids_a), len(ids_b), 1)
+    ranked = _ranked_ids(baseline, candidate, scores, top)
+    if ranked is not None:
+        ids_a, ids_b = ranked
+        top1 = ids_a[0] == ids_b[0]
+        overlap = len(set(ids_a) & set(ids_b)) / max(len(ids_a), len(ids_b), 1)
         delta = _max_score_delta(baseline, candidate, scores)
     return Comparison(baseline.id, candidate.id, speedup, top1, overlap, delta)
+
+
+def _ranked_ids(a: BackendRecord, b: BackendRecord, scores: dict[str, np.ndarray],
+                top: int) -> tuple[list[int], list[int]] | None:
+    """Both backends' top classes: from every score when both vectors are known (what a
+    threshold hides still agrees or not), else from the reported results (a saved file)."""
+    sa, sb = scores.get(a.id), scores.get(b.id)
+    if sa is not None and sb is not None and sa.shape == sb.shape and sa.size and top > 0:
+        return [int(i) for i in _ranked(sa, top)], [int(i) for i in _ranked(sb, top)]
+    if a.results and b.results:
+        return [p.id for p in a.results[:top]], [p.id for p in b.results[:top]]
+    return None
 
 
 def _max_score_delta(a: BackendRecord, b: BackendRecord,
