@@ -116,3 +116,74 @@ def test_the_window_shows_a_result_with_a_very_long_path(qtbot: Any, tmp_path: P
     hostile.write_text(json.dumps(_with(lambda t: t["settings"].update(count=10**12))))
     assert not window.files.open_result(hostile)
     assert "settings.count" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("change,where", [
+    (lambda t: t.update(comparisons=[None]), "comparisons[0] is not an object"),
+    (lambda t: t.update(comparisons="x"), "comparisons is not a list"),
+    (lambda t: t.update(comparisons=["x"]), "comparisons[0] is not an object"),
+    (lambda t: t.update(comparisons=[{"baseline": "cpu", "candidate": "cpu-2",
+                                      "topk_overlap": "all"}]), "comparisons[0].topk_overlap"),
+    (lambda t: t.update(comparisons=[{"baseline": "cpu", "candidate": "ghost"}]),
+     "comparisons[0].candidate"),
+    (lambda t: t.update(comparisons=[{"baseline": "cpu", "top1_agree": "yes"}]),
+     "comparisons[0].top1_agree"),
+    (lambda t: t.update(comparisons=[{"candidate": "cpu-2"}]), "comparisons[0].baseline"),
+    (lambda t: t["backends"][0].update(label=None), "backends[0].label is not text"),
+    (lambda t: t.update(created=None), "created is not text"),
+    (lambda t: t["backends"][1]["error"].update(code=None), "backends[1].error.code"),
+    (lambda t: t["backends"][0]["model"].update(edgetpu_compiled="no"),
+     "backends[0].model.edgetpu_compiled"),
+    (lambda t: t["backends"][0]["runtime"].update(library=7), "backends[0].runtime.library"),
+    (lambda t: t["settings"].update(baseline=["cpu"]), "settings.baseline"),
+])
+def test_every_field_read_is_checked_and_named(change: Any, where: str) -> None:
+    message = _bad(json.dumps(_with(change)))
+    assert where in message and "(" not in message.split("damaged")[-1][:2]
+
+
+def _record_with(latencies: list[float]) -> Any:
+    from core.results.records import RunRecord
+
+    record = RunRecord.from_dict(result_seed())
+    for backend in record.backends:
+        backend.latencies_ms = list(latencies)
+    return record
+
+
+def test_a_written_latency_never_takes_more_than_its_share_of_the_cap() -> None:
+    from core.results.result_files import to_json
+    from core.results.result_reader import LATENCY_BYTES, MAX_MS
+
+    empty = len(to_json(_record_with([])).encode())
+    for value in (MAX_MS, 999_999_999.999999, 123.456789, 0.000001, 1.5e-05, 0.0, 3.0):
+        size = len(to_json(_record_with([value] * 1000)).encode()) - empty
+        assert size <= 3 * 1000 * LATENCY_BYTES, (value, size / 3000)
+
+
+def test_the_cap_holds_the_largest_run_the_program_accepts(
+        small_model: Path, parrot: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli.main import main
+    from core.results.result_files import to_json
+    from core.results.result_reader import FIXED_BYTES, LATENCY_BYTES, MAX_COUNT, MAX_LATENCIES
+
+    assert MAX_RESULT_BYTES >= FIXED_BYTES + MAX_LATENCIES * LATENCY_BYTES
+    assert MAX_LATENCIES >= 4 * MAX_COUNT  # the window's four backends at the largest count
+    assert len(to_json(_record_with([])).encode()) * 100 < FIXED_BYTES
+    code = main(["run", "--model", str(small_model), "--image", str(parrot), "--count",
+                 str(MAX_COUNT), *["--backend=cpu"] * 5])
+    assert code == 2 and "more than one result file holds" in capsys.readouterr().err
+
+
+def test_a_long_run_written_is_read_back(tmp_path: Path) -> None:
+    """200,000 latencies per backend: once 3.6 MB each in one line per value, now 1.8 MB."""
+    from core.results.result_files import to_json, write_json
+
+    latencies = [0.293456 + (i % 1000) * 1e-6 for i in range(200_000)]
+    record = _record_with(latencies)
+    path = tmp_path / "long.json"
+    write_json(record, path)
+    assert path.stat().st_size < 3 * 200_000 * 10 + 10_000
+    back = read_result_file(path)
+    assert back.backends[0].latencies_ms == [round(x, 6) for x in latencies]
+    assert to_json(back) == path.read_text()

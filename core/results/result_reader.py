@@ -19,11 +19,17 @@ from core.errors import AppError, fail
 from core.io.files import read_user_file
 from core.results.records import SCHEMA, RunRecord
 
-MAX_RESULT_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32  # the real files are 5 levels deep
 MAX_TEXT = 20_000  # characters of one message, label or detail
 MAX_PATH = 4096  # characters of a path (PATH_MAX on Linux)
 MAX_COUNT = 10_000_000  # the largest --count the command line accepts
+# The most timed inferences one run may save, over all its backends (``run`` refuses more), and
+# the most bytes one takes in a written file ("999999999.999999," at worst): with the rest of a
+# file (far below FIXED_BYTES), every result file the program writes is one it reads back.
+MAX_LATENCIES = 4 * MAX_COUNT
+LATENCY_BYTES = 18
+FIXED_BYTES = 64 * 1024 * 1024
+MAX_RESULT_BYTES = FIXED_BYTES + MAX_LATENCIES * LATENCY_BYTES
 MAX_MS = 1e9  # eleven days: no single inference or load takes longer
 REMEDY = "Choose a .json file saved by Edge TPU Compare (File > Export JSON or run --json)."
 STATUSES = ("pending", "ok", "error", "cancelled")
@@ -72,9 +78,10 @@ def parse_result_bytes(data: bytes, name: str = "The file") -> RunRecord:
         return RunRecord.from_dict(tree)
     except _Bad as exc:
         raise fail("invalid_results", f"{name} is damaged: {exc}.", REMEDY) from None
-    except (KeyError, TypeError, ValueError, OverflowError) as exc:  # a gap in check_result
-        raise fail("invalid_results", f"{name} is damaged ({type(exc).__name__}).",
-                   REMEDY) from None
+    except (KeyError, TypeError, ValueError, OverflowError, AttributeError) as exc:
+        # a gap in check_result: still one line, with what Python said
+        raise fail("invalid_results", f"{name} is damaged ({type(exc).__name__}: "
+                   f"{str(exc)[:200]}).", REMEDY) from None
 
 
 def _depth(value: Any, level: int) -> None:
@@ -140,13 +147,14 @@ def _error(value: Any, where: str) -> None:
     if value is None:
         return
     error = _obj(value, where)
-    for key in ("code", "message", "remedy", "detail"):
-        _text(error.get(key), f"{where}.{key}")
+    for key in ("code", "message", "remedy"):
+        _text(error.get(key), f"{where}.{key}", optional=key not in error)
+    _text(error.get("detail"), f"{where}.detail")
 
 
 def check_result(tree: dict[str, Any]) -> None:
     """Raise ``_Bad`` at the first field the program reads that has the wrong type or range."""
-    _text(tree.get("created"), "created", 100)
+    _text(tree.get("created"), "created", 100, optional="created" not in tree)
     image = _obj(tree.get("image"), "image", optional=True)
     _text(image.get("path"), "image.path", MAX_PATH)
     _text(image.get("sha256"), "image.sha256", 128)
@@ -161,6 +169,7 @@ def check_result(tree: dict[str, Any]) -> None:
     _int(settings.get("top_k"), "settings.top_k", 1, MAX_COUNT)
     _num(settings.get("threshold"), "settings.threshold", 0.0, 1.0)
     _text(settings.get("schedule"), "settings.schedule", 40)
+    _text(settings.get("baseline"), "settings.baseline", 200)
     host = _obj(tree.get("host"), "host", optional=True)
     for key in ("os", "python", "cpu"):
         _text(host.get(key), f"host.{key}", 1000)
@@ -172,32 +181,40 @@ def check_result(tree: dict[str, Any]) -> None:
         ids.add(item["id"])
     if len(ids) != len(backends):
         raise _Bad("backends", "name one backend id twice")
-    comparison = _obj(tree.get("comparison"), "comparison", optional=True)
-    if comparison:
-        _text(comparison.get("baseline"), "comparison.baseline", 200)
-        _text(comparison.get("candidate"), "comparison.candidate", 200)
-        _num(comparison.get("speedup_median"), "comparison.speedup_median", 1e-9, 1e12)
-        _num(comparison.get("topk_overlap"), "comparison.topk_overlap", 0.0, 1.0)
-        _num(comparison.get("max_score_delta"), "comparison.max_score_delta", 0.0, 1e12)
-        _text(comparison.get("baseline"), "comparison.baseline", 200, optional=False)
-        for key in ("baseline", "candidate"):
-            if comparison.get(key) is not None and comparison[key] not in ids:
-                raise _Bad(f"comparison.{key}", "names a backend the file does not hold")
-        pair = [b for b in backends if b["id"] in (comparison.get("baseline"),
-                                                   comparison.get("candidate"))]
-        if comparison.get("speedup_median") is not None and comparison.get("candidate") \
-                and not all(b.get("stats") for b in pair):
-            raise _Bad("comparison.speedup_median", "compares backends without statistics")
-        top1 = comparison.get("top1_agree")
-        if top1 is not None and not isinstance(top1, bool):
-            raise _Bad("comparison.top1_agree", "is not true, false or null")
+    _comparison(tree.get("comparison"), "comparison", ids, backends)
+    if "comparisons" in tree and tree["comparisons"] is not None:
+        for i, item in enumerate(_list(tree["comparisons"], "comparisons", 64)):
+            _obj(item, f"comparisons[{i}]")
+            _comparison(item, f"comparisons[{i}]", ids, backends)
+
+
+def _comparison(value: Any, where: str, ids: set[str], backends: list[Any]) -> None:
+    comparison = _obj(value, where, optional=True)
+    if not comparison:
+        return
+    _text(comparison.get("baseline"), f"{where}.baseline", 200, optional=False)
+    _text(comparison.get("candidate"), f"{where}.candidate", 200)
+    _num(comparison.get("speedup_median"), f"{where}.speedup_median", 1e-9, 1e12)
+    _num(comparison.get("topk_overlap"), f"{where}.topk_overlap", 0.0, 1.0)
+    _num(comparison.get("max_score_delta"), f"{where}.max_score_delta", 0.0, 1e12)
+    for key in ("baseline", "candidate"):
+        if comparison.get(key) is not None and comparison[key] not in ids:
+            raise _Bad(f"{where}.{key}", "names a backend the file does not hold")
+    pair = [b for b in backends if b["id"] in (comparison.get("baseline"),
+                                               comparison.get("candidate"))]
+    if comparison.get("speedup_median") is not None and comparison.get("candidate") \
+            and not all(b.get("stats") for b in pair):
+        raise _Bad(f"{where}.speedup_median", "compares backends without statistics")
+    top1 = comparison.get("top1_agree")
+    if top1 is not None and not isinstance(top1, bool):
+        raise _Bad(f"{where}.top1_agree", "is not true, false or null")
 
 
 def _backend(value: Any, where: str) -> None:
     b = _obj(value, where)
     for key in ("id", "kind"):
         _text(b.get(key), f"{where}.{key}", 200, optional=False)
-    _text(b.get("label"), f"{where}.label", 1000)
+    _text(b.get("label"), f"{where}.label", 1000, optional="label" not in b)
     _text(b.get("device"), f"{where}.device", 1000)
     status = b.get("status")
     if "status" in b and status not in STATUSES:
@@ -205,8 +222,11 @@ def _backend(value: Any, where: str) -> None:
     model = _obj(b.get("model"), f"{where}.model", optional=True)
     _text(model.get("path"), f"{where}.model.path", MAX_PATH)
     _text(model.get("sha256"), f"{where}.model.sha256", 128)
+    compiled = model.get("edgetpu_compiled")
+    if compiled is not None and not isinstance(compiled, bool):
+        raise _Bad(f"{where}.model.edgetpu_compiled", "is not true, false or null")
     runtime = _obj(b.get("runtime"), f"{where}.runtime", optional=True)
-    for key in ("name", "version", "spec"):
+    for key in ("name", "version", "spec", "library", "library_version"):
         _text(runtime.get(key), f"{where}.runtime.{key}", 1000)
     _error(b.get("error"), f"{where}.error")
     for i, warning in enumerate(_list(b.get("warnings"), f"{where}.warnings", 100)):
