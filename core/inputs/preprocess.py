@@ -31,13 +31,14 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.errors import fail
+from core.errors import AppError, fail
 from core.inputs.labels import describe_bytes
 from core.inputs.model_info import ModelInfo
 from core.io.files import read_user_file
 
 MAX_IMAGE_PIXELS = 100_000_000
 MAX_IMAGE_BYTES = 256 * 1024 * 1024  # no camera picture is larger; a bigger file is not read
+MAX_DECODE_BYTES = 384 * 1024 * 1024  # decoding within this leaves a run room under 1 GiB
 RESAMPLE = Image.Resampling.LANCZOS
 QUANTISED_DEFAULT = (128.0, 128.0)
 FLOAT_DEFAULT = (127.5, 127.5)
@@ -71,12 +72,47 @@ def load_image(path: Path | str) -> tuple[Image.Image, ImageInfo]:
         # Pillow warns about damaged tags ("Corrupt EXIF data") on stderr; a picture either
         # decodes or is one clear error, so these say nothing the user can act on.
         warnings.simplefilter("ignore", UserWarning)
-        image = _decode(p.name, data)
-    info = ImageInfo(p, hashlib.sha256(data).hexdigest(), image.width, image.height)
+        image, (width, height) = _decode(p.name, data)
+    info = ImageInfo(p, hashlib.sha256(data).hexdigest(), width, height)
     return image, info
 
 
-def _decode(name: str, data: bytes) -> Image.Image:
+def decode_bytes_per_pixel(image: Image.Image) -> int:
+    """Bytes per pixel the decoding and conversion of a picture of this kind take at their
+    peak (measured with 9-megapixel pictures; Pillow keeps RGB in 4 bytes a pixel, a picture
+    with transparency is composited onto white in RGBA, a deep one goes through float64)."""
+    mode = image.mode
+    if mode.startswith("I") or mode == "F":
+        return 32
+    if "A" in mode or "a" in mode or "transparency" in image.info:
+        return 16
+    return 8
+
+
+def _fit_budget(name: str, opened: Image.Image) -> None:
+    """Refuse a picture whose decoding would need more than ``MAX_DECODE_BYTES``, before it
+    is decoded; a JPEG is decoded at 1/2, 1/4 or 1/8 of its size instead (its DCT scaling),
+    which is plenty for a model input of at most 8192 pixels a side."""
+    width, height = opened.size
+    need = width * height * decode_bytes_per_pixel(opened)
+    if need <= MAX_DECODE_BYTES:
+        return
+    if opened.format == "JPEG":
+        for scale in (2, 4, 8):
+            if need // (scale * scale) <= MAX_DECODE_BYTES:
+                opened.draft(opened.mode, (max(1, width // scale), max(1, height // scale)))
+                if opened.size[0] * opened.size[1] * decode_bytes_per_pixel(opened) \
+                        <= MAX_DECODE_BYTES:
+                    return
+                break
+    raise fail("invalid_image", f"'{name}' is too large to decode: {width}x{height} pixels "
+               f"of this kind need about {need >> 20} MB, more than the "
+               f"{MAX_DECODE_BYTES >> 20} MB this program allows a picture.",
+               "Scale it down in an image editor, or save it as an 8-bit JPEG.")
+
+
+def _decode(name: str, data: bytes) -> tuple[Image.Image, tuple[int, int]]:
+    """The decoded picture, upright, and its size as stored (upright, before any reduction)."""
     try:
         # Pillow only warns between its own limit and twice that; the explicit check below is
         # the limit. catch_warnings is process-wide: at worst, a concurrent load leaves this
@@ -89,7 +125,10 @@ def _decode(name: str, data: bytes) -> Image.Image:
             raise Image.DecompressionBombError(f"{width}x{height}")
         if width < 1 or height < 1:
             raise ValueError(f"image size {width}x{height}")
+        _fit_budget(name, opened)
         opened.load()
+    except AppError:
+        raise
     except Image.DecompressionBombError as exc:
         raise fail("invalid_image", f"'{name}' is too large: it has more than "
                    f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels.",
@@ -106,9 +145,11 @@ def _decode(name: str, data: bytes) -> Image.Image:
                    "Copy or download the picture again, or choose another one.",
                    detail=f"{type(exc).__name__}: {exc}") from None
     try:
-        return ImageOps.exif_transpose(opened) or opened
+        upright = ImageOps.exif_transpose(opened) or opened
     except Exception:  # a broken orientation tag must not lose a picture that decodes
-        return opened
+        upright = opened
+    turned = upright.size != opened.size
+    return upright, ((height, width) if turned else (width, height))
 
 
 def prepare_input(image_path: Path | str, model: ModelInfo) -> tuple[np.ndarray, ImageInfo]:

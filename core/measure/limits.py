@@ -7,14 +7,18 @@ includes uploading the model). The message names the cause that fits the backend
 TPU is a device to unplug; a CPU that takes too long over its warm-ups was given too much work.
 Any other silence (a timed round of about 100 ms, loading, the final output) is not a matter of
 the work asked for: the backend stopped responding, for instance because its process was paused
-(Ctrl-Z, SIGSTOP), which on Linux is read from the process's state and said so.
+(Ctrl-Z, SIGSTOP), which on Linux is read from the process's state and said so. Limits of
+the system come here too: a run is refused before any worker when its workers could not all be
+started under the open-file limit, and a worker that cannot be started is a plain error.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
-from core.errors import ErrorInfo, error
+from core.errors import ErrorInfo, error, fail
 
 BASE_TIMEOUT_S = 120.0  # loading a model, the first inference (Edge TPU: upload)
 SLACK = 10.0  # a warm-up may be this many times slower than the first inference (contention)
@@ -66,3 +70,50 @@ def stalled_error(label: str, kind: str, seconds: float, work: bool = False,
     return error("worker_crashed",
                  f"{label} did not finish its work within {seconds:.0f} s.",
                  "Ask for fewer inferences (--count, --warmup), or choose a smaller model.")
+
+
+# Open files the parent holds per worker (its pipe, its process sentinel, the reaper's), and
+# those spawning one needs for a moment (the child's pipes), measured with ``/proc/self/fd``.
+FILES_PER_WORKER = 3
+FILES_TO_SPAWN = 4
+
+
+def open_file_limit() -> tuple[int, int] | None:
+    """(files open now, the soft limit on open files), or None where that cannot be known."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        now = len(os.listdir("/proc/self/fd"))
+    except (ImportError, OSError, ValueError):
+        return None
+    return now, soft
+
+
+def check_open_files(workers: int, limits: tuple[int, int] | None = None) -> None:
+    """Refuse a run whose workers could not all be started under the open-file limit
+    (``ulimit -n``): before any worker, one line, instead of a failure halfway through."""
+    known = open_file_limit() if limits is None else limits
+    if known is None or workers <= 0:
+        return
+    now, soft = known
+    if soft < 0:  # RLIM_INFINITY
+        return
+    need = now + FILES_PER_WORKER * workers + FILES_TO_SPAWN
+    if need > soft:
+        raise fail("usage", f"{workers} backends need about {need} open files, but this process "
+                   f"may open only {soft} (ulimit -n).",
+                   "Raise the limit (for example: ulimit -n 1024) or run fewer backends.")
+
+
+def spawn_error(label: str, exc: OSError) -> ErrorInfo:
+    """The error of a backend whose worker could not be started (no process, no file left)."""
+    if exc.errno in (errno.EMFILE, errno.ENFILE):
+        return error("worker_crashed", f"{label} could not be started: too many files are open.",
+                     "Raise the limit (for example: ulimit -n 1024) or run fewer backends.")
+    if exc.errno in (errno.EAGAIN, errno.ENOMEM):
+        return error("worker_crashed", f"{label} could not be started: the system has no room "
+                     "for another process.", "Close other programs and run it again.")
+    return error("worker_crashed", f"{label} could not be started "
+                 f"({exc.strerror or type(exc).__name__}).",
+                 "Run 'edgetpu-compare doctor' and try again.")

@@ -22,6 +22,7 @@ from core.inputs.model_info import ModelInfo, inspect_model, resolve_pair
 from core.inputs.pair_check import check_pair
 from core.inputs.preprocess import ImageInfo, load_image, make_input_tensor
 from core.measure.backends import BackendSpec, assign_ids
+from core.measure.limits import check_open_files
 
 
 @dataclass
@@ -49,6 +50,7 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
     """Validate everything and decide which file each backend runs."""
     if not specs:
         raise fail("usage", "No backend was chosen.", "Name at least one, e.g. --backend cpu.")
+    check_open_files(len(specs))
     pair = resolve_pair(model)
     cpu_path = pair.cpu
     tpu_path = pair.edgetpu

@@ -39,7 +39,13 @@ from core.measure.events import (
     RunPlanned,
     SessionFinished,
 )
-from core.measure.limits import process_paused, round_timeout, stalled_error, warmup_timeout
+from core.measure.limits import (
+    process_paused,
+    round_timeout,
+    spawn_error,
+    stalled_error,
+    warmup_timeout,
+)
 from core.measure.planning import Plan, PlannedBackend, host_info, make_plan
 from core.measure.reducer import UNFINISHED, RunReducer
 from core.measure.turns import TurnGate
@@ -159,7 +165,10 @@ class Session:
                 if planned.preflight_error is not None:
                     self._fail(rec, planned.preflight_error)
                     continue
-                live.append(self._start(planned, rec))
+                try:
+                    live.append(self._start(planned, rec))
+                except OSError as exc:  # no file or process left to start a worker with
+                    self._fail(rec, spawn_error(rec.label, exc))
             live = self._keep(live, self._await_import)
             live = self._keep(live, self._load)
             self._measure(live)

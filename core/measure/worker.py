@@ -270,7 +270,9 @@ class WorkerHandle:
 
     def stop(self, grace: float = 0.3) -> None:
         """Ask politely, then terminate, then kill; always reap. Safe to call twice."""
-        if self._process.pid is None:
+        if self._process.pid is None:  # never started (or it failed to): nothing to reap
+            self._conn.close()
+            Path(self.job.log_path).unlink(missing_ok=True)
             return
         if self._process.is_alive():
             self.send("stop")
