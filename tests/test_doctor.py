@@ -28,6 +28,10 @@ from core.edgetpu.library import (
 from tests.test_devices import add_apex, add_usb
 
 LIB = "usr/lib/x86_64-linux-gnu/libedgetpu.so.1"
+# What doctor looks for in a library it does not load: a 64-bit ELF header and the delegate's
+# entry point; never loaded by these tests.
+LIBRARY_LOOKALIKE = (b"\x7fELF" + bytes([2 if sys.maxsize > 2**32 else 1]) + b"\x01\x01"
+                     + b"\x00" * 57 + b"tflite_plugin_create_delegate\x00")
 
 
 def check(report: Report, name: str) -> Check:
@@ -39,7 +43,7 @@ def check(report: Report, name: str) -> Check:
 def add_library(root: Path, package: str = "") -> None:
     path = root / LIB
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"not loaded by these tests")
+    path.write_bytes(LIBRARY_LOOKALIKE)
     if package:
         status = root / "var" / "lib" / "dpkg" / "status"
         status.parent.mkdir(parents=True)
@@ -214,6 +218,7 @@ FAKE_LIBEDGETPU = r"""
 const char* edgetpu_version(void) {
     return "BuildLabel(COMPILER=fake,DATE=redacted), RuntimeVersion(14)";
 }
+void* tflite_plugin_create_delegate(void) { return 0; }
 """
 CRASHING_LIBEDGETPU = r"""
 const char* edgetpu_version(void) { return *(const char* volatile*)0; }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
+import os
 import platform
 import re
 import sys
@@ -35,7 +36,7 @@ from core.edgetpu.doctor_probe import (
     permission_remedy,
     run_isolated,
 )
-from core.edgetpu.failures import match_failure
+from core.edgetpu.failures import broken_runtime, match_failure
 from core.edgetpu.library import (
     LibraryInfo,
     library_file,
@@ -43,6 +44,7 @@ from core.edgetpu.library import (
     locate_library,
     read_version,
 )
+from core.edgetpu.library_check import library_problem
 from core.errors import ErrorInfo, error
 
 SCHEMA = "edgetpu-compare-doctor/1"
@@ -133,8 +135,8 @@ def run_doctor(root: Path = Path("/"), probe: bool = True) -> Report:
     library = locate_library(root)
     listable = root != Path("/") or platform.system() == "Linux"
     checks = [*_system_checks(), *_runtime_checks(), *_library_checks(library, probe, root),
-              *_device_checks(devices, root, listable), *_delegate_checks(library, probe, devices),
-              *_pycoral_checks()]
+              *_device_checks(devices, root, listable),
+              *_delegate_checks(library, probe, devices, root), *_pycoral_checks()]
     return Report(checks, devices)
 
 
@@ -145,6 +147,11 @@ def _library_checks(library: LibraryInfo, probe: bool, root: Path) -> list[Check
                       install_instructions(platform.system()))]
     where = f" (on {library.source})" if library.source in ("LD_LIBRARY_PATH", "PATH",
                                                             "DYLD_LIBRARY_PATH") else ""
+    problem = library_problem(library_file(root, library.path)) \
+        if os.path.isabs(library.path) else ""
+    if problem:
+        info = broken_runtime(library.path + where, problem)
+        return [Check(section, "libedgetpu", "problem", info.message, info.remedy)]
     checks = [Check(section, "libedgetpu", "ok", library.path + where)]
     if not probe:
         checks.append(Check(section, "version", "info", "not read (probing is off)"))
@@ -222,10 +229,13 @@ def _device_check(device: EdgeTpuDevice, root: Path) -> Check:
     return Check("Edge TPU devices", device.name, status, ", ".join(parts), " ".join(remedies))
 
 
-def _delegate_checks(library: LibraryInfo, probe: bool,
-                     devices: list[EdgeTpuDevice]) -> list[Check]:
+def _delegate_checks(library: LibraryInfo, probe: bool, devices: list[EdgeTpuDevice],
+                     root: Path = Path("/")) -> list[Check]:
     section = "Edge TPU delegate"
+    unusable = library.found and os.path.isabs(library.path) and library_problem(
+        library_file(root, library.path))
     skipped = ("libedgetpu was not found" if not library.found
+               else "the libedgetpu found is not usable (see above)" if unusable
                else "ai-edge-litert is not installed" if not _version("ai-edge-litert")
                else "probing is off" if not probe else "")
     if skipped:

@@ -11,11 +11,13 @@ handling and ``doctor`` all use :func:`match_failure`.
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.edgetpu.library_check import library_problem
 from core.errors import ErrorInfo, error
 
 DETAIL_LIMIT = 2000
@@ -53,6 +55,39 @@ def _newer_package(match: re.Match[str]) -> tuple[str, str]:
             f"--min_runtime_version {installed}), or install a newer libedgetpu.")
 
 
+BROKEN_RUNTIME_REMEDY = ("Remove or replace that file, then install the Edge TPU runtime "
+                         "(libedgetpu1-std) as Coral's Get Started guide describes, and run "
+                         "'edgetpu-compare doctor'.")
+
+
+def broken_runtime(path: str, problem: str, detail: str = "") -> ErrorInfo:
+    """The error for a file found as libedgetpu that is not one: the same words in ``doctor``
+    (which looks at the file) and in a run (which read the loader's message)."""
+    return error("edgetpu_runtime_missing",
+                 f"The Edge TPU runtime found at {path} cannot be used: it {problem}.",
+                 BROKEN_RUNTIME_REMEDY, detail=detail)
+
+
+# What the loader says about such a file, in the words ``library_problem`` uses for it.
+_LOADER_PROBLEMS = (
+    ("Is a directory", "is a folder, not a library"),
+    ("wrong ELF class", "was built for another processor (32-bit against 64-bit)"),
+    ("undefined symbol: tflite_plugin_", "is a library, but not libedgetpu (it has no "
+     "tflite_plugin_create_delegate)"),
+    ("", "is not a shared library"),
+)
+
+
+def _broken_library(match: re.Match[str]) -> tuple[str, str]:
+    """The file the loader named, described as ``doctor`` describes it when it can be looked
+    at (the run's process sees the same file), else in the loader's own terms."""
+    path, said = match.group(1), match.group(2)
+    problem = library_problem(path) if os.path.isabs(path) and os.path.exists(path) else ""
+    if not problem:
+        problem = next(words for key, words in _LOADER_PROBLEMS if key.lower() in said.lower())
+    return broken_runtime(path, problem).message, BROKEN_RUNTIME_REMEDY
+
+
 def _p(text: str) -> re.Pattern[str]:
     return re.compile(text, re.IGNORECASE | re.DOTALL)
 
@@ -69,6 +104,11 @@ KNOWN_FAILURES: tuple[KnownFailure, ...] = (
         "runtime_mismatch",
         "The Edge TPU runtime (libedgetpu) was built for a different TensorFlow Lite version "
         "than the one installed."),
+    KnownFailure(
+        _p(r"(\S*edgetpu[^\s:]*): (file too short|invalid ELF header|cannot read file data: "
+           r"Is a directory|wrong ELF class\S*|undefined symbol: tflite_plugin_\w+"
+           r"|not a mach-o file|is not a valid Win32 application)"),
+        "edgetpu_runtime_missing", stages=("", "delegate"), build=_broken_library),
     KnownFailure(
         _p(r"cannot open shared object file"
            r"|dlopen\([^)]*edgetpu[^)]*\).*(no such file|not found|Library not loaded)"

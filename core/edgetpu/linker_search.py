@@ -40,7 +40,7 @@ def search(name: str, system: str, root: Path = Path("/"),
         if not folder:
             continue
         candidate = str(Path(folder) / name) if system != "Windows" else f"{folder}\\{name}"
-        if _under(root, candidate).is_file():
+        if os.path.exists(_under(root, candidate)):  # a folder too: the linker stops at it
             return candidate, source
     return "", ""
 
