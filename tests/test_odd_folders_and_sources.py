@@ -8,6 +8,7 @@ http(s) addresses, and anything else is one ``error:`` line, never a traceback.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,3 +84,19 @@ def test_folder_problems_are_told_apart(loop: Path, tmp_path: Path) -> None:
     assert folder_problem(tmp_path / "none") == "does not exist"
     assert folder_problem(tmp_path / "file") == "is not a folder"
     assert resolve_safely(loop).is_absolute()
+
+
+def test_the_window_opens_with_a_looping_models_folder(
+        qtbot: Any, loop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.run.model_choice import ModelChoice
+    from gui.window.main_window import MainWindow
+    from gui.window.settings import Settings
+    from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings
+
+    monkeypatch.setenv(ENV_VAR, str(loop))
+    assert ModelChoice(models_dir=loop).library_pairs() == []
+    window = MainWindow(Settings(tmp_path / "settings.ini"), models_dir=loop)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.isVisible()
+    assert window.files.scan_models().wait(30)
