@@ -108,3 +108,24 @@ def test_a_saved_result_with_an_odd_spec_or_label_is_shown_without_a_crash(
     record = RunRecord(created="", image={}, labels={}, settings={}, host={}, backends=[odd])
     assert BackendSet.from_record(record) is None
     assert backend_details(odd)  # the label's parts, however odd, without a traceback
+
+
+@pytest.mark.parametrize(("speed", "mbps"), [("1.5", 1), ("480", 480), ("inf", None),
+                                             ("nan", None), ("٥٠٠٠", None), ("1e400", None)])
+def test_a_usb_speed_is_read_as_plain_digits(tmp_path: Path, speed: str,
+                                             mbps: int | None) -> None:
+    from core.edgetpu.devices import find_devices
+    from tests.test_devices import add_usb
+
+    add_usb(tmp_path, "1-2", "18d1:9302", speed=speed)
+    [device] = find_devices(tmp_path)
+    assert device.usb_speed_mbps == mbps
+
+
+def test_odd_device_names_in_a_copied_tree_are_sorted_without_a_crash(tmp_path: Path) -> None:
+    from core.edgetpu.devices import find_devices
+    from tests.test_devices import add_usb
+
+    add_usb(tmp_path, "²", "18d1:9302")  # '²'.isdigit() is true, int('²') raises
+    add_usb(tmp_path, "1-2", "18d1:9302", dev=5)
+    assert len(find_devices(tmp_path)) == 2

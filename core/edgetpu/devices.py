@@ -120,10 +120,8 @@ def can_open(node: Path) -> bool:
 
 def _speed(directory: Path) -> int | None:
     """sysfs ``speed`` in Mbit/s: 1.5, 12, 480 (USB 2), 5000 (USB 3), 10000, 20000."""
-    try:
-        return int(float(_read(directory / "speed")))
-    except ValueError:
-        return None
+    match = re.fullmatch(r"([0-9]{1,9})(?:\.[0-9]{1,9})?", _read(directory / "speed").strip())
+    return int(match.group(1)) if match else None  # "inf", "nan" or "٥٠٠٠": not a speed
 
 
 def _sorted_dirs(parent: Path) -> list[Path]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from core.edgetpu.failures import crash_description
 from core.io.numbers import is_digits
+from core.io.temp_files import prefix, temp_dir
 
 PROBE_TIMEOUT_S = 15.0
 
@@ -53,7 +54,7 @@ def run_isolated(target: Callable[..., str], args: tuple[Any, ...] = (),
 
     ``target`` must be a module-level function (spawn pickles it by name).
     """
-    with tempfile.TemporaryDirectory(prefix="edgetpu-probe-") as folder:
+    with tempfile.TemporaryDirectory(prefix=prefix("probe"), dir=temp_dir()) as folder:
         log_path = os.path.join(folder, "stderr.txt")
         result = _run(target, args, timeout, log_path)
         try:
