@@ -100,3 +100,12 @@ def test_the_window_opens_with_a_looping_models_folder(
     window.show()
     assert window.isVisible()
     assert window.files.scan_models().wait(30)
+
+
+def test_a_looping_picture_folder_for_booth_mode_is_named_as_a_loop(
+        loop: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gui.app import entry
+
+    assert entry.main(["gui", "--kiosk", "--image-folder", str(loop)]) == 2
+    err = capsys.readouterr().err
+    assert "is a loop of symbolic links" in err and err.count("\n") == 1

@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from core.errors import fail
+from core.io.paths import folder_problem
 from core.measure.backend_choice import MAX_BACKENDS, BackendSet
 from core.measure.backends import assign_ids, parse_backend_spec
 
@@ -41,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
     from gui.app.application import make_app
     from gui.window.main_window import MainWindow
 
-    if args.image_folder is not None and not args.image_folder.is_dir():
-        raise fail("usage", f"The picture folder {args.image_folder} does not exist.",
+    problem = folder_problem(args.image_folder) if args.image_folder is not None else ""
+    if problem:
+        raise fail("usage", f"The picture folder {args.image_folder} {problem}.",
                    "Give --image-folder a folder that holds JPEG, PNG or BMP pictures.")
     chosen = backend_set_from_args(args)
     app = make_app()
