@@ -272,6 +272,7 @@ class WorkerHandle:
         """Ask politely, then terminate, then kill; always reap. Safe to call twice."""
         if self._process.pid is None:  # never started (or it failed to): nothing to reap
             self._conn.close()
+            self._child.close()
             Path(self.job.log_path).unlink(missing_ok=True)
             return
         if self._process.is_alive():
