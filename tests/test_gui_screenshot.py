@@ -139,3 +139,34 @@ def test_a_screenshot_where_no_backend_could_run_exits_1_as_run_does(
     assert done.returncode == 1, done.stderr
     assert "no backend could run" in done.stderr and "Traceback" not in done.stderr
     assert QImage(str(out)).width() == 1600  # the picture of why is still saved
+
+
+def test_a_screenshot_never_writes_over_what_its_window_reads(
+        tmp_path: Path, small_model: Path, parrot: Path, coral: Path) -> None:
+    model = tmp_path / "X.tflite"
+    model.write_bytes(small_model.read_bytes())
+    other = tmp_path / "Y.tflite"  # listed by the window: its header is read
+    other.write_bytes(small_model.read_bytes())
+    labels = tmp_path / "X_labels.txt"  # found beside the model by the window
+    labels.write_bytes((coral / "labels" / "imagenet_labels.txt").read_bytes())
+    for target in (other, labels):
+        before = target.read_bytes()
+        done = _screenshot("--model", model, "--image", parrot, "--count", "2",
+                           "--backend", "cpu", "--out", target)
+        assert done.returncode == 2 and "one of this run's inputs" in done.stderr, done.stderr
+        assert target.read_bytes() == before
+
+
+def test_an_export_from_the_window_never_replaces_a_model_it_lists(
+        qtbot: object, tmp_path: Path, small_model: Path) -> None:
+    from gui.window.actions import window_inputs
+    from gui.window.main_window import MainWindow
+    from gui.window.settings import Settings
+
+    model, other = tmp_path / "X.tflite", tmp_path / "Y.tflite"
+    model.write_bytes(small_model.read_bytes())
+    other.write_bytes(small_model.read_bytes())
+    window = MainWindow(Settings(tmp_path / "settings.ini"), restore=False)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.open_path(model)
+    assert other in window_inputs(window)

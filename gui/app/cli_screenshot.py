@@ -86,9 +86,10 @@ def run(args: argparse.Namespace) -> int:
     if args.results is not None and args.model is not None:
         raise fail("usage", "Use either --results or --model, not both.",
                    "Drop --model to show the saved result, or --results to run again.")
-    args.record_targets = check_outputs(args, [args.results, *run_inputs(args)],
-                                        [("--out", args.out)])
     record = read_result_file(args.results) if args.results is not None else None
+    args.record_targets = check_outputs(args, [args.results, *run_inputs(args),
+                                              *_window_reads(args, record)],
+                                        [("--out", args.out)])
     session = None
     if record is None:
         from core.cli.run import request_from_args
@@ -109,6 +110,21 @@ def run(args: argparse.Namespace) -> int:
                          "again.\n")
         return 128 + stopped[0]
     return code
+
+
+def _window_reads(args: argparse.Namespace, record: RunRecord | None) -> list[Path]:
+    """The files the window reads besides the run's own: its model folders' models and the
+    labels beside the model (the model of a saved result too, when it is still there)."""
+    from core.inputs.input_files import window_files
+    from core.io.files import is_regular_file
+    from core.samples.model_dirs import model_dirs
+
+    models = [p for p in (args.model, args.edgetpu_model) if p is not None]
+    if record is not None:
+        models += [Path(str(b.model["path"])) for b in record.backends if b.model.get("path")]
+    models = [p for p in models if is_regular_file(p)]
+    folders = [f for d in model_dirs() for f in (d / "models", d)]
+    return window_files(models, folders)
 
 
 _STOPPED: list[int] = []  # signals received; a stopped screenshot saves nothing

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from core.errors import AppError
-from core.inputs.input_files import model_files
+from core.inputs.input_files import model_files, scanned_models
 from core.io.outputs import plan_outputs
 from gui.look import theme, translations
 from gui.look.error_texts import localized
@@ -207,10 +207,11 @@ def export(window: QMainWindow, target: ActionTarget, fmt: str) -> Path | None:
 
 
 def window_inputs(target: ActionTarget) -> list[Path | None]:
-    """The files the window's run reads: an export must never replace one of them."""
+    """The files the window reads (its run's, and the models of the folders it lists): an
+    export must never replace one of them."""
     pair, choice = target.choice.pair, target.choice
     return [*model_files(pair.cpu if pair else None, pair.edgetpu if pair else None),
-            choice.labels, choice.image]
+            choice.labels, choice.image, *scanned_models(choice.folders_to_scan())]
 
 
 def save_png(window: QMainWindow, target: ActionTarget) -> Path | None:
