@@ -104,3 +104,16 @@ def test_the_window_refuses_a_false_twin_and_its_details_say_why(
     qtbot.addWidget(dialog)
     assert dialog.error_panel is not None and dialog.error_panel.error is not None
     assert "is not X.tflite compiled" in dialog.error_panel.error.message
+
+
+def test_a_twin_by_name_only_is_not_run_as_the_edge_tpu_model(
+        tmp_path: Path, small_model: Path, parrot: Path) -> None:
+    cpu = tmp_path / "X.tflite"
+    cpu.write_bytes(small_model.read_bytes())
+    (tmp_path / "X_edgetpu.tflite").write_bytes(small_model.read_bytes())  # not compiled
+    plan = Session(RunRequest(cpu, parrot, backends=(BackendSpec("edgetpu"),))).prepare()
+    assert "X_edgetpu.tflite is not compiled for the Edge TPU, whatever its name says" in \
+        " ".join(w.message for w in plan.warnings)
+    [planned] = plan.backends
+    assert planned.model is not None and planned.model.path == cpu
+    assert [w.code for w in planned.warnings] == ["model_not_compiled"]

@@ -61,6 +61,16 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
                        "Pass the _edgetpu.tflite file made by the Edge TPU Compiler.")
         tpu_path = edgetpu_model
     infos = {p: inspect_model(p) for p in {cpu_path, tpu_path} if p is not None}
+    notes: list[ErrorInfo] = []
+    if tpu_path is not None and cpu_path is not None and not infos[tpu_path].edgetpu_compiled:
+        # a twin by name only: run, it would put a plain model on the Edge TPU's panel
+        notes.append(error("model_not_compiled",
+                           f"{tpu_path.name} is not compiled for the Edge TPU, whatever its "
+                           "name says, so it is not used.",
+                           "Compile the model with the Edge TPU Compiler, or use the "
+                           "_edgetpu.tflite file that came with it."))
+        del infos[tpu_path]
+        tpu_path = None
     reference = infos[cpu_path] if cpu_path else infos[tpu_path]  # type: ignore[index]
     if cpu_path is not None and tpu_path is not None and cpu_path != tpu_path:
         check_pair(infos[cpu_path], infos[tpu_path])
@@ -80,7 +90,7 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
     for backend_id, spec in zip(assign_ids(list(specs)), specs, strict=True):
         planned.append(_plan_backend(backend_id, spec, cpu_path, tpu_path, infos, tensor_for,
                                      pair.name))
-    warnings = list(loaded_labels.warnings) if loaded_labels else []
+    warnings = notes + (list(loaded_labels.warnings) if loaded_labels else [])
     return Plan(planned, image_info, loaded_labels,
                 _label_function(loaded_labels, reference), warnings,
                 infos[cpu_path] if cpu_path else None)
