@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +188,39 @@ def test_a_long_run_written_is_read_back(tmp_path: Path) -> None:
     back = read_result_file(path)
     assert back.backends[0].latencies_ms == [round(x, 6) for x in latencies]
     assert to_json(back) == path.read_text()
+
+
+def test_the_largest_values_the_program_writes_are_read_back() -> None:
+    from core.inputs.labels import MAX_LABEL_CHARS, parse_labels
+    from core.results.records import Prediction
+    from core.results.result_files import to_json
+    from core.results.result_reader import MAX_BACKENDS, MAX_CLASS_ID
+
+    record = _record_with([1.0])
+    long_label = "x" * MAX_LABEL_CHARS  # the longest a labels file may hold
+    assert parse_labels(long_label + "\n").names[0] == long_label
+    first = record.backends[0]
+    first.results = [Prediction(MAX_CLASS_ID, long_label, -3.5)]
+    first.runtime["library"] = "/" + "d/" * 2000 + "libedgetpu.so.1"
+    record.image.update(width=20_000_000, height=1)  # a 20-megapixel strip decodes in budget
+    record.backends += [replace(first, id=f"cpu-{i}") for i in range(3, MAX_BACKENDS)]
+    back = parse_result_bytes(to_json(record).encode())
+    assert back.backends[0].results[0].label == long_label and len(back.backends) == MAX_BACKENDS
+
+
+def test_a_labels_line_longer_than_a_result_file_keeps_is_refused() -> None:
+    from core.inputs.labels import MAX_LABEL_CHARS, parse_labels
+
+    with pytest.raises(AppError) as caught:
+        parse_labels("cat\n" + "x" * (MAX_LABEL_CHARS + 1) + "\n")
+    assert caught.value.info.code == "invalid_labels" and "line 2" in caught.value.info.message
+
+
+def test_run_refuses_more_backends_than_a_result_file_keeps(
+        small_model: Path, parrot: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli.main import main
+    from core.results.result_reader import MAX_BACKENDS
+
+    code = main(["run", "--model", str(small_model), "--image", str(parrot), "--count", "1",
+                 *["--backend=cpu:threads=1"] * (MAX_BACKENDS + 1)])
+    assert code == 2 and "more than one result file holds" in capsys.readouterr().err

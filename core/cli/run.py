@@ -23,7 +23,7 @@ from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInfere
 from core.measure.session import SCHEDULES, RunRequest, Session
 from core.results.record_outputs import add_output_options, check_outputs, write_outputs
 from core.results.records import RunRecord
-from core.results.result_reader import MAX_LATENCIES
+from core.results.result_reader import MAX_BACKENDS, MAX_LATENCIES
 from core.results.summary import comparison_sentence
 
 
@@ -87,6 +87,9 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
         else tuple(default_specs())
     baseline = args.baseline or ""
     ids = assign_ids(list(specs))
+    if len(specs) > MAX_BACKENDS:
+        raise fail("usage", f"{len(specs)} backends are more than one result file holds "
+                   f"({MAX_BACKENDS}).", f"Give --backend at most {MAX_BACKENDS} times.")
     if args.count * len(specs) > MAX_LATENCIES:
         raise fail("usage", f"{len(specs)} backends × {args.count:,} inferences is more than one "
                    f"result file holds ({MAX_LATENCIES:,} in all).",

@@ -27,6 +27,7 @@ from core.io.numbers import NumberError, parse_whole
 MAX_LABELS_BYTES = 16 * 1024 * 1024
 SHORT_CODE = "labels_short"
 
+MAX_LABEL_CHARS = 20_000  # one label; a result file stores it and reads it back
 _NUMBERED = re.compile(r"^([0-9]+)(?:\s*:\s*|\s+)(\S.*)$")  # ASCII digits only
 
 # Leading bytes of formats people pick by mistake, for messages such as "it looks like a JPEG
@@ -128,6 +129,12 @@ def parse_labels(text: str, path: Path | None = None) -> Labels:
     while lines and not lines[-1]:
         lines.pop()
     filled = [line for line in lines if line]
+    longest = max((len(line) for line in filled), default=0)
+    if longest > MAX_LABEL_CHARS:
+        number = 1 + next(i for i, line in enumerate(lines) if len(line) == longest)
+        raise fail("invalid_labels", f"{_display(path)} is not a labels file: line {number} "
+                   f"has {longest:,} characters (a label has at most {MAX_LABEL_CHARS:,}).",
+                   "Choose the plain-text labels file that came with the model.")
     if not filled:
         raise fail("invalid_labels", f"{_display(path)} has no labels.",
                    "Choose a text file with one label per line.")

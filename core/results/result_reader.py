@@ -16,10 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import AppError, fail
+from core.inputs.labels import MAX_LABEL_CHARS
+from core.inputs.preprocess import MAX_IMAGE_PIXELS
 from core.io.files import read_user_file
 from core.results.records import SCHEMA, RunRecord
 
 MAX_DEPTH = 32  # the real files are 5 levels deep
+MAX_BACKENDS = 64  # the most backends one run may have (``run`` refuses more)
+MAX_CLASS_ID = 2**31 - 1  # tensor sizes are 32-bit
 MAX_TEXT = 20_000  # characters of one message, label or detail
 MAX_PATH = 4096  # characters of a path (PATH_MAX on Linux)
 MAX_COUNT = 10_000_000  # the largest --count the command line accepts
@@ -159,7 +163,7 @@ def check_result(tree: dict[str, Any]) -> None:
     _text(image.get("path"), "image.path", MAX_PATH)
     _text(image.get("sha256"), "image.sha256", 128)
     for key in ("width", "height"):
-        _int(image.get(key), f"image.{key}", 0, 10_000_000)
+        _int(image.get(key), f"image.{key}", 0, MAX_IMAGE_PIXELS)
     labels = _obj(tree.get("labels"), "labels", optional=True)
     _text(labels.get("path"), "labels.path", MAX_PATH)
     _int(labels.get("count"), "labels.count", 0, MAX_COUNT)
@@ -174,7 +178,7 @@ def check_result(tree: dict[str, Any]) -> None:
     for key in ("os", "python", "cpu"):
         _text(host.get(key), f"host.{key}", 1000)
     _int(host.get("cores"), "host.cores", 0, 1_000_000)
-    backends = _list(tree.get("backends"), "backends", 64)
+    backends = _list(tree.get("backends"), "backends", MAX_BACKENDS)
     ids = set()
     for i, item in enumerate(backends):
         _backend(item, f"backends[{i}]")
@@ -183,7 +187,7 @@ def check_result(tree: dict[str, Any]) -> None:
         raise _Bad("backends", "name one backend id twice")
     _comparison(tree.get("comparison"), "comparison", ids, backends)
     if "comparisons" in tree and tree["comparisons"] is not None:
-        for i, item in enumerate(_list(tree["comparisons"], "comparisons", 64)):
+        for i, item in enumerate(_list(tree["comparisons"], "comparisons", MAX_BACKENDS)):
             _obj(item, f"comparisons[{i}]")
             _comparison(item, f"comparisons[{i}]", ids, backends)
 
@@ -226,8 +230,9 @@ def _backend(value: Any, where: str) -> None:
     if compiled is not None and not isinstance(compiled, bool):
         raise _Bad(f"{where}.model.edgetpu_compiled", "is not true, false or null")
     runtime = _obj(b.get("runtime"), f"{where}.runtime", optional=True)
-    for key in ("name", "version", "spec", "library", "library_version"):
+    for key in ("name", "version", "spec", "library_version"):
         _text(runtime.get(key), f"{where}.runtime.{key}", 1000)
+    _text(runtime.get("library"), f"{where}.runtime.library", MAX_PATH)
     _error(b.get("error"), f"{where}.error")
     for i, warning in enumerate(_list(b.get("warnings"), f"{where}.warnings", 100)):
         _error(_obj(warning, f"{where}.warnings[{i}]"), f"{where}.warnings[{i}]")
@@ -240,8 +245,8 @@ def _backend(value: Any, where: str) -> None:
         _int(stats.get("count"), f"{where}.stats.count", 0, MAX_COUNT, optional=False)
         for key in ("min", "median", "mean", "p90", "p99", "max", "std"):
             _num(stats.get(key), f"{where}.stats.{key}", 0.0, MAX_MS, optional=False)
-    for i, item in enumerate(_list(b.get("results"), f"{where}.results", 10_000)):
+    for i, item in enumerate(_list(b.get("results"), f"{where}.results", MAX_COUNT)):
         r = _obj(item, f"{where}.results[{i}]")
-        _int(r.get("id"), f"{where}.results[{i}].id", 0, MAX_COUNT, optional=False)
-        _text(r.get("label"), f"{where}.results[{i}].label", 1000, optional=False)
+        _int(r.get("id"), f"{where}.results[{i}].id", 0, MAX_CLASS_ID, optional=False)
+        _text(r.get("label"), f"{where}.results[{i}].label", MAX_LABEL_CHARS, optional=False)
         _num(r.get("score"), f"{where}.results[{i}].score", -1e12, 1e12, optional=False)
