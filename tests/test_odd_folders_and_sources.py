@@ -109,3 +109,10 @@ def test_a_looping_picture_folder_for_booth_mode_is_named_as_a_loop(
     assert entry.main(["gui", "--kiosk", "--image-folder", str(loop)]) == 2
     err = capsys.readouterr().err
     assert "is a loop of symbolic links" in err and err.count("\n") == 1
+
+
+def test_a_looping_destination_is_named_as_a_loop(
+        loop: Path, coral: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["models", "fetch", "--from", str(coral), "--dest", str(loop)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be created: it is a loop of symbolic links" in err and err.count("\n") == 1

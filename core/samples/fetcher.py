@@ -157,7 +157,10 @@ def fetch(entries: Sequence[ManifestEntry], dest: Path,
     try:
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise fail("io_error", f"The folder {dest} cannot be created.", detail=str(exc)) from None
+        problem = folder_problem(dest)
+        why = f": it {problem}" if problem and problem != "does not exist" else ""
+        raise fail("io_error", f"The folder {dest} cannot be created{why}.",
+                   detail=str(exc)) from None
     cancel = cancel or threading.Event()
     wait = sleep or cancel.wait
     fetcher = _Fetcher(src, dest, on_progress, cancel, max(1, attempts), timeout, wait, backoff)
