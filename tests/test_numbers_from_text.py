@@ -129,3 +129,23 @@ def test_odd_device_names_in_a_copied_tree_are_sorted_without_a_crash(tmp_path: 
     add_usb(tmp_path, "²", "18d1:9302")  # '²'.isdigit() is true, int('²') raises
     add_usb(tmp_path, "1-2", "18d1:9302", dev=5)
     assert len(find_devices(tmp_path)) == 2
+
+
+@pytest.mark.parametrize("text", ["٠.٥", "0,5", "nan", "inf", "1_0", "½", "", ".", "1e", "0x1",
+                                  "0." + "5" * 60])
+def test_a_fraction_is_plain_digits_and_one_point(text: str) -> None:
+    from core.io.numbers import parse_decimal
+
+    with pytest.raises(NumberError):
+        parse_decimal(text, 0.0, 1.0)
+
+
+def test_fractions_within_bounds_are_read(small_model: Path, parrot: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from core.io.numbers import parse_decimal
+
+    assert parse_decimal("0.25", 0, 1) == 0.25 and parse_decimal(".5", 0, 1) == 0.5
+    assert parse_decimal("5e-1", 0, 1) == 0.5 and parse_decimal("1", 0, 1) == 1.0
+    assert main(["run", "--model", str(small_model), "--image", str(parrot),
+                 "--threshold", "٠.٥"]) == 2
+    assert "--threshold" in capsys.readouterr().err

@@ -116,3 +116,12 @@ def test_a_looping_destination_is_named_as_a_loop(
     assert cli.main(["models", "fetch", "--from", str(coral), "--dest", str(loop)]) == 2
     err = capsys.readouterr().err
     assert "cannot be created: it is a loop of symbolic links" in err and err.count("\n") == 1
+
+
+def test_an_output_that_is_a_looping_link_is_not_replaced(loop: Path) -> None:
+    from core.io.outputs import write_atomic
+
+    with pytest.raises(AppError) as caught:
+        write_atomic(loop, "{}")
+    assert "loops back on itself" in caught.value.info.message
+    assert loop.is_symlink() and not loop.exists()  # still the link it was

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
-from core.io.numbers import NumberError, parse_whole
+from core.io.numbers import NumberError, parse_decimal, parse_whole
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
@@ -44,12 +44,9 @@ def _int_in(text: str, low: int, high: int) -> int:
 
 def _fraction(text: str) -> float:
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
-    return value
+        return parse_decimal(text, 0.0, 1.0)
+    except NumberError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> None:

@@ -52,6 +52,10 @@ def _stat(path: Path) -> os.stat_result | None:
         if exc.errno == errno.EACCES:
             raise fail("io_error", f"You may not open the folder {_folder(path)}.",
                        "Choose a folder of your own, such as your home folder.") from None
+        if exc.errno == errno.ELOOP:
+            raise fail("io_error", f"{_short(path)} is a link that loops back on itself (or a "
+                       "folder on its way does), so it is not replaced.",
+                       "Choose another file name.") from None
         return None
     except ValueError:
         raise fail("io_error", f"{_short(path)} is not a valid file name.",
