@@ -70,3 +70,11 @@ def test_labels_an_ascii_stdout_cannot_show_are_escaped(
 def test_doctor_on_an_ascii_stdout(tmp_path: Path) -> None:
     done = _cli("doctor", "--no-probe", PYTHONIOENCODING="ascii")
     assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
+def test_inspect_json_on_an_ascii_stdout_is_still_json(tmp_path: Path, small_model: Path) -> None:
+    model = tmp_path / "café ☕.tflite"
+    model.write_bytes(small_model.read_bytes())
+    done = _cli("inspect", model, "--json", PYTHONIOENCODING="ascii")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["cpu_model"]["path"] == str(model)

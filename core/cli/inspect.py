@@ -27,10 +27,21 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     document = inspect_pair(args.model).to_dict()
     if args.json:
-        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        out.write(_json_text(document, out) + "\n")
     else:
         out.write(render_table(document))
     return EXIT_OK
+
+
+def _json_text(document: dict[str, Any], out: TextIO) -> str:
+    """Readable text where the output takes it; ``\\u`` escapes (still JSON) where it cannot
+    encode a name, instead of the stream's own escapes, which JSON does not read."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    try:
+        text.encode(getattr(out, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return json.dumps(document, indent=2)
+    return text
 
 
 def render_table(document: dict[str, Any]) -> str:
