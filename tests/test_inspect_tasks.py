@@ -9,6 +9,7 @@ import pytest
 
 from core.cli.main import main
 from tests.detection_models import OBJECTS, build_detector
+from tests.test_model_info import build, set_shapes
 
 FACE = "mobilenet_ssd_v2_face_quant_postprocess_edgetpu.tflite"
 
@@ -75,3 +76,20 @@ def test_run_still_says_what_is_wrong_with_a_model_of_no_task(
                  "--image", str(parrot), "--backend", "cpu"])
     assert code == 2
     assert "not an image" in capsys.readouterr().err
+
+
+def test_a_pipeline_segment_is_described(coral: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A compiled middle segment of a pipelined model: feature maps in and out, no picture."""
+
+    def segment(model: object) -> None:
+        set_shapes(inp=[1, 19, 19, 576], out=[1, 10, 10, 1280])(model)
+        model.operatorCodes[0].customCode = "edgetpu-custom-op"  # type: ignore[attr-defined]
+
+    path = build(coral, tmp_path, segment, name="ssd_segment_1_of_2_edgetpu.tflite")
+    assert main(["inspect", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "Edge TPU model:" in text and "CPU model:" not in text
+    assert "other: its input is not a picture" in text
+    assert "1×19×19×576 uint8" in text and "1×10×10×1280 float32" in text
+    assert "– (the input is not a picture)" in text
