@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from core.inputs.labels import parse_labels
@@ -178,3 +180,34 @@ def test_detections_as_data() -> None:
     found = decode_detections(outputs([GOOD], [2], [0.75], 1), TF1, SQUARE, LABELS)
     assert found.to_dict() == {"detections": [
         {"id": 2, "label": "car", "score": 0.75, "box": [0.0, 0.0, 32.0, 32.0]}], "flags": []}
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(rows=st.integers(0, 6), data=st.data())
+def test_any_numbers_decode_into_boxes_inside_the_picture(rows: int, data: st.DataObject) -> None:
+    numbers = st.floats(allow_nan=True, allow_infinity=True, width=32)
+    boxes = data.draw(st.lists(st.lists(numbers, min_size=4, max_size=4), min_size=rows,
+                               max_size=rows))
+    classes = data.draw(st.lists(numbers, min_size=rows, max_size=rows))
+    scores = data.draw(st.lists(numbers, min_size=rows, max_size=rows))
+    count = data.draw(numbers)
+    placement = Placement(300, 200, 64, 64, 64, 42)
+    found = decode_detections([np.array([boxes or np.zeros((0, 4))], dtype=np.float32),
+                               np.array([classes], dtype=np.float32),
+                               np.array([scores], dtype=np.float32),
+                               np.array([count], dtype=np.float32)], TF1, placement,
+                              LABELS, threshold=0.0)
+    assert len(found.items) <= rows
+    for d in found.items:
+        assert 0 <= d.box.xmin <= d.box.xmax <= 300 and 0 <= d.box.ymin <= d.box.ymax <= 200
+        assert 0.0 <= d.score <= 1.0 and d.class_id >= 0 and d.label
+    assert [d.score for d in found.items] == sorted((d.score for d in found.items),
+                                                    reverse=True)
+
+
+def test_a_tf_object_detection_labelmap_names_litert_classes(tmp_path: Path) -> None:
+    """The ??? background line: line N+1 names the class id the post-processing returns."""
+    path = build_detector(tmp_path / "d.tflite", OBJECTS)
+    labels = parse_labels("???\nperson\nbicycle\ncar\n").names
+    found = decode_detections(run_litert(path), layout_of(path), SQUARE, labels)
+    assert [d.label for d in found.items] == ["person", "car", "bicycle"]

@@ -131,10 +131,11 @@ def _read(outputs: Sequence[np.ndarray], layout: DetectionLayout,
     if len(outputs) <= needed:
         return None
     try:
-        boxes = np.asarray(outputs[layout.boxes], dtype=np.float64)
-        classes = np.asarray(outputs[layout.classes], dtype=np.float64).reshape(-1)
-        scores = np.asarray(outputs[layout.scores], dtype=np.float64).reshape(-1)
-        count = np.asarray(outputs[layout.count], dtype=np.float64).reshape(-1)
+        with np.errstate(invalid="ignore"):  # a signalling NaN is just another bad number here
+            boxes = np.asarray(outputs[layout.boxes], dtype=np.float64)
+            classes = np.asarray(outputs[layout.classes], dtype=np.float64).reshape(-1)
+            scores = np.asarray(outputs[layout.scores], dtype=np.float64).reshape(-1)
+            count = np.asarray(outputs[layout.count], dtype=np.float64).reshape(-1)
     except (TypeError, ValueError):
         return None
     if boxes.ndim < 2 or boxes.shape[-1] != 4 or count.size < 1:
