@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,7 @@ from PIL import Image
 from core.inputs.labels import parse_labels
 from core.inputs.model_info import read_model
 from core.inputs.preprocess import Placement, fit_input, load_image
-from core.tasks.detection import Box, decode_detections
+from core.tasks.detection import Box, Detections, decode_detections
 from core.tasks.model_task import DetectionLayout, model_task
 from tests.detection_models import OBJECTS, build_detector, run_litert
 
@@ -211,3 +212,29 @@ def test_a_tf_object_detection_labelmap_names_litert_classes(tmp_path: Path) -> 
     labels = parse_labels("???\nperson\nbicycle\ncar\n").names
     found = decode_detections(run_litert(path), layout_of(path), SQUARE, labels)
     assert [d.label for d in found.items] == ["person", "car", "bicycle"]
+
+
+def test_saved_detections_read_back_and_foreign_ones_are_refused() -> None:
+    found = decode_detections(outputs([GOOD, [0.5, 1.5, 0.75, 1.0]], [2, 7], [0.75, 0.6], 5),
+                              TF1, SQUARE, LABELS)
+    again = Detections.from_dict(json.loads(json.dumps(found.to_dict())))
+    assert again == found
+    assert again.repairs() == ["some boxes lay outside the picture or were upside down",
+                               "the labels do not name some of the classes found",
+                               "the reported count was larger than the outputs (or not a count)"]
+    good = found.to_dict()
+    for damage in (lambda d: d.update(detections="x"), lambda d: d.update(flags=["rm -rf"]),
+                   lambda d: d["detections"][0].update(id=-1),
+                   lambda d: d["detections"][0].update(id=True),
+                   lambda d: d["detections"][0].update(label=""),
+                   lambda d: d["detections"][0].update(score=float("nan")),
+                   lambda d: d["detections"][0].update(score=2),
+                   lambda d: d["detections"][0].update(box=[0, 0, 1]),
+                   lambda d: d["detections"][0].update(box=[5, 0, 1, 1]),
+                   lambda d: d["detections"].append(7)):
+        data = json.loads(json.dumps(good))
+        damage(data)
+        with pytest.raises(ValueError):
+            Detections.from_dict(data)
+    with pytest.raises(ValueError, match="more than 1 detections"):
+        Detections.from_dict(good, max_items=1)

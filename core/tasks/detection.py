@@ -87,6 +87,49 @@ class Detections:
     def to_dict(self) -> dict[str, Any]:
         return {"detections": [d.to_dict() for d in self.items], "flags": list(self.flags)}
 
+    @classmethod
+    def from_dict(cls, data: Any, max_items: int = 10_000) -> Detections:
+        """Detections as ``to_dict`` wrote them, checked field by field (a saved result is
+        foreign data); raises ``ValueError`` naming the first field that is wrong."""
+        if not isinstance(data, dict) or not isinstance(data.get("detections"), list):
+            raise ValueError("detections is not a list")
+        rows, flags = data["detections"], data.get("flags", [])
+        if len(rows) > max_items:
+            raise ValueError(f"more than {max_items} detections")
+        if not isinstance(flags, list) or any(f not in FLAGS for f in flags):
+            raise ValueError("flags are not the known repairs")
+        return cls(tuple(_detection(row, i) for i, row in enumerate(rows)), tuple(flags))
+
+    def repairs(self) -> list[str]:
+        """What was repaired, in English words (the window has its own, translated)."""
+        return [FLAGS[flag] for flag in self.flags]
+
+
+def _detection(row: Any, index: int) -> Detection:
+    where = f"detection {index}"
+    if not isinstance(row, dict):
+        raise ValueError(f"{where} is not an object")
+    class_id: Any = row.get("id")
+    label: Any = row.get("label")
+    score: Any = row.get("score")
+    box: Any = row.get("box")
+    if not (isinstance(class_id, int) and not isinstance(class_id, bool)
+            and 0 <= class_id <= MAX_CLASS_ID):
+        raise ValueError(f"{where}: id is not a class id")
+    if not isinstance(label, str) or not 0 < len(label) <= 1000:
+        raise ValueError(f"{where}: label is not a short text")
+    if not (_number(score) and 0.0 <= score <= 1.0):
+        raise ValueError(f"{where}: score is not a number between 0 and 1")
+    if not (isinstance(box, list) and len(box) == 4 and all(_number(v) for v in box)
+            and 0 <= box[0] <= box[2] and 0 <= box[1] <= box[3]):
+        raise ValueError(f"{where}: box is not [xmin, ymin, xmax, ymax] in pixels")
+    return Detection(class_id, label, float(score), Box(*(float(v) for v in box)))
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and math.isfinite(value)
+
 
 def decode_detections(outputs: Sequence[np.ndarray], layout: DetectionLayout,
                       placement: Placement, labels: Mapping[int, str] | None = None,
