@@ -63,14 +63,9 @@ class TensorSpec:
 
 @dataclass(frozen=True)
 class PostProcessOp:
-    """The detection post-processing operator: where its results leave the graph.
+    """The detection post-processing operator of the main graph. ``options`` are its custom
+    options (a FlexBuffer: max_detections, num_classes, ...; empty when implausibly large)."""
 
-    ``outputs`` are the positions, in the graph's outputs, of the operator's four outputs in its
-    own order (boxes, classes, scores, count); -1 where one is not an output of the graph.
-    ``options`` are its custom options (a FlexBuffer: max_detections, num_classes, ...).
-    """
-
-    outputs: tuple[int, ...]
     options: bytes
 
 
@@ -223,19 +218,15 @@ def _parse(data: bytes) -> _Parsed:
                       for entry in signatures[0].tables(1) if entry.scalar(1, U32) in outputs)
     return _Parsed(tuple(_spec(tensors[i]) for i in inputs),
                    tuple(_spec(tensors[i]) for i in outputs), custom, metadata, named,
-                   len(signatures), _postprocess(data, codes, graph, outputs))
+                   len(signatures), _postprocess(data, codes, graph))
 
 
-def _postprocess(data: bytes, codes: list[Table], graph: Table,
-                 outputs: tuple[int, ...]) -> PostProcessOp | None:
+def _postprocess(data: bytes, codes: list[Table], graph: Table) -> PostProcessOp | None:
     """The first detection post-processing operator of the main graph, if it has one."""
     for op in graph.tables(3):
-        if codes[op.scalar(0, U32)].text(1) != POSTPROCESS_OP:
-            continue
-        first, size = op.span(5, 1)
-        options = data[first:first + size] if size <= _MAX_OPTIONS else b""
-        return PostProcessOp(tuple(outputs.index(i) if i in outputs else -1
-                                   for i in op.numbers(2, "i")), options)
+        if codes[op.scalar(0, U32)].text(1) == POSTPROCESS_OP:
+            first, size = op.span(5, 1)
+            return PostProcessOp(data[first:first + size] if size <= _MAX_OPTIONS else b"")
     return None
 
 
