@@ -153,3 +153,16 @@ def test_reading_accepts_what_only_the_classifier_check_refuses(coral: Path, tmp
         inspect_model(path)
     assert caught.value.info.code == "unsupported_model"
     assert model_task(info).task == "other"
+
+
+@pytest.mark.parametrize("order", ["tf1", "tf2"])
+def test_the_measuring_path_refuses_a_detector_by_its_post_processing(tmp_path: Path,
+                                                                      order: str) -> None:
+    """In the TF2 order a detector's first output is a list of scores: its shape alone passed
+    for a classifier's, and the window would have shown scores of boxes as classes."""
+    path = build_detector(tmp_path / "d.tflite", OBJECTS, order=order)
+    with pytest.raises(AppError) as caught:
+        inspect_model(path)
+    assert caught.value.info.code == "unsupported_model"
+    assert "is an object detection model: detection models are not yet compared" in \
+        caught.value.info.message

@@ -279,7 +279,14 @@ def score_classes(shape: tuple[int, ...]) -> int:
 
 
 def _check_classifier(info: ModelInfo) -> None:
-    """Refuse (``unsupported_model``) a model that is not an image classifier."""
+    """Refuse (``unsupported_model``) a model that is not an image classifier.
+
+    A detector is refused by its post-processing first: in TF2's output order its first output
+    is a list of scores, which the shape alone would take for a classifier's.
+    """
+    if info.postprocess is not None:
+        _unsupported(f"'{info.path.name}' is an object detection model: detection models are "
+                     "not yet compared.")
     if info.not_image:
         _unsupported(info.not_image)
     if not info.num_classes:
