@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -238,3 +239,18 @@ def test_saved_detections_read_back_and_foreign_ones_are_refused() -> None:
             Detections.from_dict(data)
     with pytest.raises(ValueError, match="more than 1 detections"):
         Detections.from_dict(good, max_items=1)
+
+
+def test_fitting_a_picture_into_a_model_that_takes_none_is_a_clear_mistake(coral: Path) -> None:
+    image, _ = load_image(coral / "images" / "parrot.jpg")
+    with pytest.raises(ValueError, match="takes no picture"):
+        fit_input(image, read_model(coral / "invalid" / "model_invoking_error.tflite"))
+
+
+def test_a_grayscale_detector_is_fed_one_channel(tmp_path: Path, coral: Path) -> None:
+    model = read_model(build_detector(tmp_path / "d.tflite", OBJECTS, size=(40, 40)))
+    gray = replace(model, channels=1, input=replace(model.input, shape=(1, 40, 40, 1)))
+    image, _ = load_image(coral / "images" / "parrot.jpg")
+    tensor, placement = fit_input(image, gray)
+    assert tensor.shape == (1, 40, 40, 1)
+    assert max(placement.content_width, placement.content_height) == 40

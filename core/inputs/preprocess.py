@@ -177,6 +177,8 @@ def fit_input(image: Image.Image, model: ModelInfo) -> tuple[np.ndarray, Placeme
     The side that limits the scale fills the input exactly; the other is truncated to whole
     pixels, as Coral's example does, and is at least one pixel.
     """
+    if not model.is_image_model:
+        raise ValueError(f"{model.path.name} takes no picture: {model.not_image}")
     target = "L" if model.channels == 1 else "RGB"
     pixels = to_mode(image, target)
     width, height = pixels.size
