@@ -148,7 +148,9 @@ def test_boxes_out_of_range_are_clamped_and_flagged() -> None:
                                        [np.nan, 0, 1, 1]], [0, 0, 0], [0.9, 0.8, 0.7], 3),
                               TF1, SQUARE)
     assert [d.box for d in found.items] == [Box(16, 0, 48, 64), Box(16, 16, 48, 32)]
-    assert found.flags == ("boxes_clamped", "boxes_invalid")
+    assert found.flags == ("boxes_clamped", "boxes_invalid", "boxes_reordered")
+    inside = decode_detections(outputs([[0.5, 0.75, 0.25, 0.25]], [0], [0.9], 1), TF1, SQUARE)
+    assert inside.flags == ("boxes_reordered",)
 
 
 def test_class_ids_that_are_not_classes_are_dropped_and_flagged() -> None:
@@ -220,7 +222,8 @@ def test_saved_detections_read_back_and_foreign_ones_are_refused() -> None:
                               TF1, SQUARE, LABELS)
     again = Detections.from_dict(json.loads(json.dumps(found.to_dict())))
     assert again == found
-    assert again.repairs() == ["some boxes lay outside the picture or were upside down",
+    assert again.repairs() == ["some boxes reached beyond the model's input and were cut at its "
+                               "edge",
                                "the labels do not name some of the classes found",
                                "the reported count was larger than the outputs (or not a count)"]
     good = found.to_dict()

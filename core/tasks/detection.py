@@ -9,7 +9,9 @@ The numbers come from a runtime, so they are checked, never trusted: a count lar
 arrays is cut to them, a row with a score, box or class that is not a finite number is dropped,
 a box outside [0, 1] or upside down is clamped or put in order, and a class the labels do not name
 is shown as ``class N``. Each such repair is recorded in ``flags``, so that a panel can say the
-result was repaired instead of showing it as if nothing happened.
+result was repaired instead of showing it as if nothing happened. ``boxes_clamped`` alone is
+routine: SSD post-processing does not clip its boxes, so an object at the picture's edge often
+reaches a little beyond the input; the others mean numbers no working model gives.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ FLAGS = {
     "count_clamped": "the reported count was larger than the outputs (or not a count)",
     "scores_invalid": "some scores were not numbers between 0 and 1",
     "boxes_invalid": "some boxes were not numbers",
-    "boxes_clamped": "some boxes lay outside the picture or were upside down",
+    "boxes_clamped": "some boxes reached beyond the model's input and were cut at its edge",
+    "boxes_reordered": "some boxes were upside down and were put in order",
     "classes_invalid": "some class ids were not whole numbers of a class",
     "classes_unnamed": "the labels do not name some of the classes found",
 }
@@ -213,6 +216,8 @@ def _box(row: np.ndarray, placement: Placement, flags: set[str]) -> Box | None:
         ymin, ymax = ymax, ymin
     if xmin > xmax:
         xmin, xmax = xmax, xmin
-    if not np.array_equal(clamped, row) or (ymin, xmin, ymax, xmax) != tuple(clamped):
+    if not np.array_equal(clamped, row):
         flags.add("boxes_clamped")
+    if (ymin, xmin, ymax, xmax) != tuple(clamped):
+        flags.add("boxes_reordered")
     return Box(*placement.to_picture(ymin, xmin, ymax, xmax))
