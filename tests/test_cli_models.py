@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from core.cli import main as cli
-from core.samples.manifest import FileStatus, check_file, load_manifest
+from core.cli import models as models_command
+from core.samples.manifest import FileStatus, check_file
+from core.samples.manifest import load_manifest as load_full_manifest
 from tests.test_fetcher import MirrorServer
+from tests.test_manifest import held_manifest as load_manifest
 
 BIRD = "models/mobilenet_v2_1.0_224_inat_bird_quant.tflite"
 OTHER = "models/mobilenet_v1_0.25_128_quant.tflite"
@@ -18,11 +21,13 @@ OTHER = "models/mobilenet_v1_0.25_128_quant.tflite"
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No user data folder or environment of the machine running the tests; only the models
-    command, so that these tests do not depend on the other subcommands' modules."""
+    command, so that these tests do not depend on the other subcommands' modules; the files
+    of this machine only (a test that wants the whole manifest puts it back)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("EDGETPU_COMPARE_MODELS", raising=False)
     monkeypatch.setattr(cli, "CORE_COMMANDS",
                         tuple(c for c in cli.CORE_COMMANDS if c.name == "models"))
+    monkeypatch.setattr(models_command, "load_manifest", load_manifest)
 
 
 def _rows(stdout: str) -> dict[str, str]:
@@ -136,3 +141,22 @@ def test_fetch_without_dest_installs_into_models_dir(
     assert cli.main(["models", "fetch", "--from", str(coral), "--models-dir", str(target)]) == 0
     assert f"into {target}" in capsys.readouterr().out
     assert len(_verified(target)) == 22
+
+
+def test_files_pinned_by_git_blob_id_that_the_folder_lacks_are_named(
+        coral: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models_command, "load_manifest", load_full_manifest)
+    dest = tmp_path / "models"
+    assert cli.main(["models", "fetch", "--from", str(coral), "--dest", str(dest)]) == 1
+    out = capsys.readouterr()
+    assert "Fetching 26 files (" in out.out and " and 4 of no stated size) from " in out.out
+    assert "Installed 22, already present 0, failed 4." in out.out
+    missing = [line for line in out.err.splitlines() if "is not in" in line]
+    assert len(missing) == 4 and all("ssd" in line for line in missing)
+    assert cli.main(["models", "list", "--models-dir", str(dest)]) == 0
+    listing = capsys.readouterr().out
+    [detector] = [line.split() for line in listing.splitlines()
+                  if line.startswith("models/ssdlite_mobiledet_coco_qat_postprocess_edgetpu")]
+    assert detector[1:4] == ["model", "?", "missing"]
+    assert "22 of 26 files present and verified." in listing

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import socket
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -18,8 +19,16 @@ from pathlib import Path
 import pytest
 
 from core.errors import AppError
+from core.samples import manifest as manifest_module
 from core.samples.fetcher import FetchProgress, fetch, resolve_source
-from core.samples.manifest import Manifest, ManifestEntry, load_manifest
+from core.samples.manifest import (
+    FileStatus,
+    Manifest,
+    ManifestEntry,
+    check_file,
+    file_digests,
+    load_manifest,
+)
 
 PARROT = "images/parrot.jpg"
 SMALL_MODEL = "models/mobilenet_v1_0.25_128_quant.tflite"
@@ -297,3 +306,88 @@ def test_resolve_source(tmp_path: Path) -> None:
         resolve_source(tmp_path / "absent")
     assert caught.value.info.code == "source_not_found"
     assert "absent" in caught.value.info.message
+
+
+# -- Files pinned by their git blob id ------------------------------------------------------------
+
+FACE = "mobilenet_ssd_v2_face_quant_postprocess_edgetpu.tflite"
+FACE_BLOB = "5032e476f1fbac987388c7c122ca65111fdd530a"  # detection/SOURCES.md
+
+
+def _blob_entry(path: str, blob: str) -> ManifestEntry:
+    return ManifestEntry(path=path, kind="model", size=0, sha256="", git_blob=blob,
+                         url="https://example.invalid/" + path, license="Apache-2.0")
+
+
+def test_git_blob_ids_are_what_git_and_upstream_name_the_files(coral: Path,
+                                                                tmp_path: Path) -> None:
+    assert file_digests(coral / "detection" / FACE)[1] == FACE_BLOB
+    assert file_digests(coral / COCO)[1] == "e6e413857619e7e4e892769d5b134b803454fa28"
+    odd = tmp_path / "odd.bin"
+    odd.write_bytes(b"\x00blob 3\x00abc\n" * 1000)
+    if shutil.which("git"):
+        named = subprocess.run(["git", "hash-object", str(odd)], capture_output=True,
+                               text=True, check=True).stdout.strip()
+        assert file_digests(odd)[1] == named
+
+
+def test_a_file_pinned_by_git_blob_id_is_copied_and_verified(coral: Path,
+                                                              tmp_path: Path) -> None:
+    source = tmp_path / "stick"
+    (source / "models").mkdir(parents=True)
+    shutil.copyfile(coral / "detection" / FACE, source / "models" / FACE)
+    entry = _blob_entry("models/" + FACE, FACE_BLOB)
+
+    summary = fetch([entry], tmp_path / "dest", source)
+
+    assert summary.ok and summary.installed == [entry.path]
+    assert check_file(entry, entry.local_path(tmp_path / "dest")) is FileStatus.VERIFIED
+    assert check_file(entry, entry.local_path(tmp_path / "dest"), full=False) \
+        is FileStatus.VERIFIED  # no size to compare: hashed all the same
+
+
+def test_a_file_that_is_not_the_pinned_blob_is_refused(coral: Path, tmp_path: Path) -> None:
+    source = tmp_path / "stick"
+    (source / "models").mkdir(parents=True)
+    data = bytearray((coral / "detection" / FACE).read_bytes())
+    data[1000] ^= 0x01
+    (source / "models" / FACE).write_bytes(bytes(data))
+    entry = _blob_entry("models/" + FACE, FACE_BLOB)
+
+    summary = fetch([entry], tmp_path / "dest", source)
+
+    [failure] = summary.failed
+    assert failure.error.code == "hash_mismatch"
+    assert f"not {FACE_BLOB[:12]}…" in failure.error.message
+    assert "git blob id" in failure.error.message and FACE_BLOB in failure.error.detail
+    assert not entry.local_path(tmp_path / "dest").exists()
+    assert _leftovers(tmp_path / "dest") == []
+    assert check_file(entry, source / "models" / FACE) is FileStatus.WRONG_HASH
+
+
+def test_both_pins_are_checked(manifest: Manifest, coral: Path, tmp_path: Path) -> None:
+    wrong_blob = replace(manifest.entry(COCO), git_blob="0" * 40)
+    summary = fetch([wrong_blob], tmp_path, coral)
+    assert [f.error.code for f in summary.failed] == ["hash_mismatch"]
+    assert "git blob id" in summary.failed[0].error.message  # although its SHA-256 matched
+
+
+def test_a_download_of_no_stated_size_is_resumed_and_verified(coral: Path,
+                                                               tmp_path: Path) -> None:
+    entry = _blob_entry(COCO, "e6e413857619e7e4e892769d5b134b803454fa28")
+    with MirrorServer(coral, cut_once={COCO: 300}) as mirror:
+        summary = fetch([entry], tmp_path, mirror.url, sleep=lambda s: None)
+        assert mirror.requests_for(COCO) == ["", "bytes=300-"]
+    assert summary.ok
+    assert _sha(tmp_path / COCO) == _sha(coral / COCO)
+
+
+def test_a_download_of_no_stated_size_stops_at_the_cap(coral: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(manifest_module, "MAX_UNSIZED", 500)
+    entry = _blob_entry(COCO, "e6e413857619e7e4e892769d5b134b803454fa28")
+    with MirrorServer(coral) as mirror:
+        summary = fetch([entry], tmp_path, mirror.url, sleep=lambda s: None)
+    assert [f.error.code for f in summary.failed] == ["size_mismatch"]
+    assert "more than 500" in summary.failed[0].error.message
+    assert not (tmp_path / COCO).exists() and _leftovers(tmp_path) == []

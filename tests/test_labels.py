@@ -121,3 +121,39 @@ def test_words_that_start_like_file_signatures_are_still_text(tmp_path: Path) ->
     assert describe_bytes(b"BMW\n") == "a text file"
     assert describe_bytes(b"BM\x36\x0c\x00\x00\x00\x00") == "a BMP image"
     assert describe_bytes(bytes(16)) == "a file of only zero bytes"
+
+
+# -- Detectors' label files ----------------------------------------------------------------------
+
+def test_coral_coco_labels_mark_unused_ids_with_n_a(coral: Path) -> None:
+    labels = load_labels(coral / "labels" / "coco_labels.txt")
+    assert labels.name(0) == "person" and labels.name(12) == "stop sign"
+    assert labels.name(11) == "class 11" and 11 in labels.gaps  # n/a: no class, not a name
+    assert labels.count == 80 and len(labels.gaps) == 10
+    assert labels.checked(90).warnings == ()  # the gaps are declared, nothing is missing
+    assert labels.checked(91).warnings  # a class beyond the file is
+
+
+def test_numbered_with_gaps_as_coral_writes_them() -> None:
+    labels = parse_labels("0  person\n1  bicycle\n12  stop sign\n")
+    assert (labels.name(0), labels.name(12), labels.name(5)) == ("person", "stop sign", "class 5")
+    assert labels.gaps == frozenset()
+
+
+def test_tf_object_detection_labelmap_starts_with_a_background_placeholder() -> None:
+    labels = parse_labels("???\nperson\nbicycle\ncar\n???\nbus\n")
+    assert [labels.name(i) for i in range(5)] == ["person", "bicycle", "car", "class 3", "bus"]
+    assert labels.gaps == frozenset({3})
+
+
+def test_a_file_of_placeholders_only_is_refused() -> None:
+    for text in ("???\n", "n/a\nN/A\n"):
+        with pytest.raises(AppError) as caught:
+            parse_labels(text)
+        assert caught.value.info.code == "invalid_labels"
+        assert "only placeholders" in caught.value.info.message
+
+
+def test_question_marks_inside_a_list_are_not_the_placeholder() -> None:
+    labels = parse_labels("background\n???\nperson\n")
+    assert (labels.name(0), labels.name(1), labels.name(2)) == ("background", "class 1", "person")

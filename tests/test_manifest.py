@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,16 @@ from core.samples.model_dirs import (
 )
 
 
+def held_manifest() -> Manifest:
+    """The manifest without the files whose bytes are not on this machine (Coral's COCO
+    detectors, pinned by git blob id): what a copy of ../shared/coral can serve."""
+    full = load_manifest()
+    held = tuple(e for e in full.entries if e.sha256)
+    paths = {e.path for e in held}
+    return replace(full, entries=held, pairs=tuple(
+        p for p in full.pairs if p.cpu in paths and p.edgetpu in paths))
+
+
 @pytest.fixture(scope="module")
 def manifest() -> Manifest:
     return load_manifest()
@@ -49,21 +60,37 @@ def _sources_table(coral: Path) -> dict[str, tuple[int, str, str, str]]:
     return {path: (int(size), sha, repo, upstream) for path, size, sha, repo, upstream in rows}
 
 
+def _blob_table(coral: Path) -> dict[str, str]:
+    """detection/SOURCES.md: the git blob ids of Coral's COCO detectors (bytes not here)."""
+    text = (coral / "detection" / "SOURCES.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^  - (\S+): ([0-9a-f]{40})", text, re.MULTILINE))
+
+
 def test_every_entry_matches_the_real_file(manifest: Manifest, coral: Path) -> None:
-    assert len(manifest.entries) == 22
-    for entry in manifest.entries:
+    assert len(manifest.entries) == 26
+    held = [e for e in manifest.entries if e.sha256]
+    assert len(held) == 22  # the four detectors are pinned by git blob id alone
+    for entry in held:
         assert check_file(entry, entry.local_path(coral)) is FileStatus.VERIFIED, entry.path
+    coco = manifest.entry("labels/coco_labels.txt")
+    assert coco.git_blob == _blob_table(coral)["coco_labels.txt"]  # both hashes checked
 
 
 def test_manifest_agrees_with_sources_md(manifest: Manifest, coral: Path) -> None:
     table = _sources_table(coral)
+    blobs = _blob_table(coral)
     text = (coral / "SOURCES.md").read_text(encoding="utf-8")
     commits = dict(re.findall(r"- (google-coral/[\w-]+) at ([0-9a-f]{40})", text))
     wanted = {path for path in table if not path.startswith("invalid/")}
+    wanted |= {f"models/{name}" for name in blobs if name.endswith(".tflite")}
     assert {e.path for e in manifest.entries} == wanted
     for entry in manifest.entries:
-        size, sha, repo, upstream = table[entry.path]
-        assert (entry.size, entry.sha256) == (size, sha), entry.path
+        if entry.path in table:
+            size, sha, repo, upstream = table[entry.path]
+            assert (entry.size, entry.sha256) == (size, sha), entry.path
+        else:
+            repo, upstream = "google-coral/test_data", entry.name
+            assert (entry.size, entry.sha256, entry.git_blob) == (0, "", blobs[entry.name])
         assert entry.url == (f"https://raw.githubusercontent.com/{repo}/{commits[repo]}/"
                              f"{upstream}"), entry.path
         assert entry.license
@@ -71,10 +98,11 @@ def test_manifest_agrees_with_sources_md(manifest: Manifest, coral: Path) -> Non
 
 def test_kinds_demo_and_pairs(manifest: Manifest) -> None:
     kinds = [e.kind for e in manifest.entries]
-    assert (kinds.count("model"), kinds.count("labels"), kinds.count("image")) == (10, 4, 8)
+    assert (kinds.count("model"), kinds.count("labels"), kinds.count("image")) == (14, 4, 8)
     assert manifest.demo.paths() == ("models/mobilenet_v2_1.0_224_inat_bird_quant.tflite",
                                      "labels/inat_bird_labels.txt", "images/parrot.jpg")
-    assert len(manifest.pairs) == 5
+    assert len(manifest.pairs) == 7
+    assert [p.labels for p in manifest.pairs[-2:]] == ["labels/coco_labels.txt"] * 2
     for pair in manifest.pairs:
         assert pair.edgetpu == pair.cpu.replace(".tflite", "_edgetpu.tflite")
     assert [e.path for e in manifest.demo_first()[:3]] == list(manifest.demo.paths())
@@ -87,6 +115,9 @@ def test_kinds_demo_and_pairs(manifest: Manifest) -> None:
     lambda d: d["files"][0].update(sha256="ABC"),
     lambda d: d["files"][0].update(path="../escape.tflite"),
     lambda d: d["files"][0].update(size=-1),
+    lambda d: d["files"][0].pop("size"),  # only a file pinned by its git blob id may
+    lambda d: d["files"][0].pop("sha256"),  # nothing pins the bytes
+    lambda d: d["files"][-1].update(git_blob="E6E4"),
     lambda d: d["files"][0].update(kind="video"),
     lambda d: d["files"][0].pop("url"),
     lambda d: d["files"].append(dict(d["files"][0])),

@@ -331,8 +331,12 @@ def test_malformed_models_are_invalid_model_in_one_line(
             lines = captured.err.splitlines()
             assert len(lines) == 1 and lines[0].startswith("error: "), captured.err
             assert "Traceback" not in captured.err
-    assert main(["inspect", str(coral / "invalid" / "model_invoking_error.tflite")]) == 2
-    assert "not an image" in capsys.readouterr().err  # valid, but not a classifier
+    # Valid, but not an image classifier: described all the same, with its task.
+    assert main(["inspect", str(coral / "invalid" / "model_invoking_error.tflite")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "other: its input is not a picture" in captured.out
+    assert "– (the input is not a picture)" in captured.out
 
 
 # -- Result file and report ------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """``edgetpu-compare inspect MODEL [--json]``: what runs where, from the model files alone.
 
 MODEL is either file of a ``NAME`` / ``NAME_edgetpu`` pair, as for ``run``; the twin beside it is
-described too. Exit codes: 0 described; 2 the model is missing, invalid or not an image
-classifier (one ``error:`` line, the same errors as ``run``).
+described too. Any valid model is described, whatever its task (a compiled file alone, a pipeline
+segment, a detector ...). Exit codes: 0 described; 2 the model is missing or invalid (one
+``error:`` line, the same errors as ``run``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli.main import EXIT_OK
-from core.inputs.model_insight import inspect_pair, mib
+from core.inputs.model_insight import mib
+from core.tasks.task_insight import inspect_document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    document = inspect_pair(args.model).to_dict()
+    document = inspect_document(args.model)
     if args.json:
         out.write(_json_text(document, out) + "\n")
     else:
@@ -70,10 +72,13 @@ def _quant(tensor: dict[str, Any]) -> str:
 
 
 def _tensor(tensor: dict[str, Any]) -> str:
-    return "×".join(str(d) for d in tensor["shape"]) + " " + tensor["dtype"]
+    shape = "×".join(str(d) for d in tensor["shape"]) or "scalar"
+    return f"{shape} {tensor['dtype']}"
 
 
 def normalisation_text(norm: dict[str, Any]) -> str:
+    if norm["source"] == "not_image":
+        return "– (the input is not a picture)"
     if norm["source"] == "none":
         return "the pixels as they are (no quantisation to map to)"
     mean, std = (", ".join(f"{v:g}" for v in norm[k]) for k in ("mean", "std"))
@@ -81,6 +86,23 @@ def normalisation_text(norm: dict[str, Any]) -> str:
     if norm["raw_pixels"]:
         text += ", fed as the raw pixels (the same within one step)"
     return text
+
+
+_TASK_NAMES = {"classification": "classification", "detection": "object detection",
+               "segmentation": "segmentation", "pose": "pose", "other": "other"}
+
+
+def _task(f: dict[str, Any]) -> str:
+    task = f["task"]
+    return f"{_TASK_NAMES.get(task['task'], task['task'])}: {task['reason']}"
+
+
+def _outputs(f: dict[str, Any]) -> str:
+    """``1001 classes, 1×1001 uint8`` for a classifier; else each output with its role."""
+    if f["output"]["classes"] and f["task"]["task"] == "classification":
+        return f"{f['output']['classes']} classes, {_tensor(f['output'])}"
+    return "; ".join(f"{o['role']} {_tensor(o)}" if o.get("role") else _tensor(o)
+                     for o in f["outputs"])
 
 
 def _operators(f: dict[str, Any]) -> str:
@@ -100,11 +122,12 @@ def _parameters(f: dict[str, Any]) -> str:
 
 
 _ROWS = (
+    ("Task", _task),
     ("File size", lambda f: _bytes(f["file_bytes"])),
     ("Input", lambda f: _tensor(f["input"])),
     ("Input quantisation", lambda f: _quant(f["input"])),
     ("Normalisation", lambda f: normalisation_text(f["input"]["normalisation"])),
-    ("Output", lambda f: f"{f['output']['classes']} classes, {_tensor(f['output'])}"),
+    ("Output", _outputs),
     ("Output quantisation", lambda f: _quant(f["output"])),
     ("Operations", lambda f: str(f["operators"])),
     ("Edge TPU custom operations", lambda f: str(f["edgetpu_custom_ops"])),

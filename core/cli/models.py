@@ -69,7 +69,8 @@ def run_list(explicit: Path | None, full: bool = True, out: TextIO | None = None
         located = locate(entry, dirs, full)
         root = _root_of(located.path, dirs) if located.path else None
         good += located.status.usable
-        rows.append((entry.path, entry.kind, _mb(entry.size), located.status.value,
+        rows.append((entry.path, entry.kind, _mb(entry.size) if entry.size else "?",
+                     located.status.value,
                      str(root) if root else "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     out.write("\n")
@@ -89,7 +90,9 @@ def run_fetch(source: str | None, dest: Path, out: TextIO | None = None) -> int:
     src = resolve_source(source)
     entries = manifest.demo_first()
     total = sum(e.size for e in entries)
-    out.write(f"Fetching {len(entries)} files ({_mb(total)}) from {src.describe()} "
+    unsized = sum(1 for e in entries if not e.size)
+    more = f" and {unsized} of no stated size" if unsized else ""
+    out.write(f"Fetching {len(entries)} files ({_mb(total)}{more}) from {src.describe()} "
               f"into {dest}\n")
     bar = _ProgressPrinter(out)
     summary = fetch(entries, dest, src, on_progress=bar)

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
+from core.inputs.model_info import read_model
 from core.io.numbers import NumberError, parse_decimal, parse_whole
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
@@ -25,6 +26,7 @@ from core.results.record_outputs import add_output_options, check_outputs, write
 from core.results.records import RunRecord
 from core.results.result_reader import MAX_BACKENDS, MAX_LATENCIES
 from core.results.summary import comparison_sentence
+from core.tasks.model_task import model_task
 
 
 def _positive(text: str) -> int:
@@ -80,6 +82,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def request_from_args(args: argparse.Namespace) -> RunRequest:
+    for path in (args.model, args.edgetpu_model):
+        if path is not None:
+            refuse_uncompared_task(path)
     specs = tuple(parse_backend_spec(s) for s in args.backend) if args.backend \
         else tuple(default_specs())
     baseline = args.baseline or ""
@@ -98,6 +103,23 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
                       edgetpu_model=args.edgetpu_model, count=args.count, warmup=args.warmup,
                       top_k=args.top_k, threshold=args.threshold, backends=specs,
                       schedule=args.schedule, baseline=baseline)
+
+
+_TASK_WORDS = {"detection": ("an object detection", "detection"),
+               "segmentation": ("a segmentation", "segmentation"), "pose": ("a pose", "pose")}
+
+
+def refuse_uncompared_task(path: Path) -> None:
+    """``unsupported_model`` naming the task of a model whose task runs cannot compare yet.
+
+    Models of no known task are left to the run's own check, which says what is wrong with them.
+    """
+    task = model_task(read_model(path)).task
+    if task in _TASK_WORDS:
+        article, word = _TASK_WORDS[task]
+        raise fail("unsupported_model", f"'{path.name}' is {article} model: {word} models are "
+                   "not yet compared.", "Choose an image classifier; 'edgetpu-compare inspect "
+                   f"{path.name}' shows what this model holds.")
 
 
 def run_inputs(args: argparse.Namespace) -> list[Path]:

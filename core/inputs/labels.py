@@ -5,6 +5,11 @@ class id) and ``ID  label`` per line. Reading follows pycoral's ``read_label_fil
 difference: the numbered layout is chosen for the whole file, only when *every* non-blank line
 starts with an id, so a plain file with a label such as ``7 Up`` is not misread line by line.
 
+Detectors' files mark the class ids their model never outputs: plain lists hold ``n/a`` (or
+``???``) at those lines, and the TF Object Detection ``labelmap.txt`` starts with a ``???`` line
+for the background class, which the detection post-processing does not count, so its line N+1
+names class N. Such a marker is a gap (``gaps``), not a name: the class shows as ``class N``.
+
 A labels file that is not UTF-8 text is refused (``invalid_labels``) instead of being shown as
 mojibake; a file that is merely shorter than the model's class list is accepted with a warning,
 and the missing classes show as ``class N``.
@@ -29,6 +34,8 @@ SHORT_CODE = "labels_short"
 
 MAX_LABEL_CHARS = 20_000  # one label; a result file stores it and reads it back
 _NUMBERED = re.compile(r"^([0-9]+)(?:\s*:\s*|\s+)(\S.*)$")  # ASCII digits only
+GAP_MARKERS = ("n/a", "???")  # lines that hold a class id's place without naming it
+BACKGROUND_PLACEHOLDER = "???"
 
 # Leading bytes of formats people pick by mistake, for messages such as "it looks like a JPEG
 # image". Two-byte signatures ("BM", "MZ") also start ordinary words, so they only count when the
@@ -88,6 +95,7 @@ class Labels:
     path: Path | None
     names: dict[int, str] = field(default_factory=dict)
     warnings: tuple[ErrorInfo, ...] = ()
+    gaps: frozenset[int] = frozenset()  # ids the file marks as unused (n/a, ???)
 
     @property
     def count(self) -> int:
@@ -106,7 +114,7 @@ class Labels:
         line), so the user is told instead of silently seeing ``class N`` in the results.
         """
         kept = tuple(w for w in self.warnings if w.code != SHORT_CODE)
-        named = sum(1 for i in range(num_classes) if self.names.get(i))
+        named = sum(1 for i in range(num_classes) if self.names.get(i) or i in self.gaps)
         if named >= num_classes:
             return replace(self, warnings=kept)
         file_name = self.path.name if self.path else "The labels file"
@@ -144,9 +152,17 @@ def parse_labels(text: str, path: Path | None = None) -> Labels:
         for number, match in enumerate(matches, 1):
             assert match is not None  # for mypy: all() above
             names[_label_id(match.group(1), path, number)] = match.group(2).strip()
+    elif lines[0] == BACKGROUND_PLACEHOLDER:  # TF Object Detection: line N+1 names class N
+        names = dict(enumerate(lines[1:]))
     else:
         names = dict(enumerate(lines))
-    return Labels(path, names)
+    gaps = frozenset(i for i, name in names.items() if name.lower() in GAP_MARKERS)
+    if len(gaps) == len(names):
+        raise fail("invalid_labels", f"{_display(path)} names no class, only placeholders.",
+                   "Choose the labels file that came with the model.")
+    for i in gaps:
+        names[i] = ""
+    return Labels(path, names, gaps=gaps)
 
 
 def _label_id(text: str, path: Path | None, line: int) -> int:

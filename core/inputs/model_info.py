@@ -2,15 +2,19 @@
 
 ``tflite-runtime`` segfaults on a truncated model, so a file is read here first, as bytes, through
 a bounds-checked view of its flatbuffer: every read that would leave the file raises inside this
-module, and ``inspect_model`` turns any failure into ``invalid_model`` with a sentence that names
+module, and ``read_model`` turns any failure into ``invalid_model`` with a sentence that names
 the file and the problem. Field numbers follow TensorFlow Lite's ``schema.fbs``, the source of
 ``ai_edge_litert.schema_py_generated`` (used here for the identifier check and the type names; the
 tests compare both readers). The generated readers themselves check no bounds and will loop over a
 garbage length, so they never see unvalidated bytes.
 
-Inspection also decides what the rest of the program keys on: whether the model is compiled for
-the Edge TPU (its graph holds the ``edgetpu-custom-op`` custom op; the file name proves nothing),
-and whether it is an image classifier this program can feed and read.
+Reading (``read_model``) accepts every structurally valid model, whatever it computes: a
+classifier, a detector, a compiled file alone, a pipeline segment. It records what the rest of the
+program keys on: whether the model is compiled for the Edge TPU (its graph holds the
+``edgetpu-custom-op`` custom op; the file name proves nothing), every input and output, the
+signature's output names and the detection post-processing operator, from which
+``core.tasks.model_task`` tells the model's task. ``inspect_model`` adds the one refusal the
+measuring path still needs: it compares image classifiers only.
 """
 
 from __future__ import annotations
@@ -38,8 +42,8 @@ _TYPE_NAMES = {v: k.lower() for k, v in vars(schema.TensorType).items()
                if not k.startswith("_") and isinstance(v, int)}
 _AGAIN = "Download or copy the model again, or choose another .tflite file."
 _MAX_EMBEDDED_IDS = 100_000
-
-
+POSTPROCESS_OP = "TFLite_Detection_PostProcess"
+_MAX_OPTIONS = 64 * 1024  # the post-processing's options are a few hundred bytes
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,22 @@ class TensorSpec:
 
 
 @dataclass(frozen=True)
+class PostProcessOp:
+    """The detection post-processing operator of the main graph. ``options`` are its custom
+    options (a FlexBuffer: max_detections, num_classes, ...; empty when implausibly large)."""
+
+    options: bytes
+
+
+@dataclass(frozen=True)
 class ModelInfo:
-    """What a validated image classifier needs, read from the file alone."""
+    """What the program needs of a validated model, read from the file alone.
+
+    ``input`` and ``output`` are the first of ``inputs`` and ``outputs``. ``channels``,
+    ``height`` and ``width`` describe the first input as a picture, and are 0 when it is not one
+    (``not_image`` then says why, as a sentence). ``num_classes`` counts the scores of the first
+    output when it is a list of class scores, else 0.
+    """
 
     path: Path
     size: int
@@ -76,6 +94,17 @@ class ModelInfo:
     height: int
     width: int
     graph: GraphFacts  # operators and constant data, counted by core.inputs.model_graph
+    not_image: str = ""
+    inputs: tuple[TensorSpec, ...] = ()
+    outputs: tuple[TensorSpec, ...] = ()
+    signature_outputs: tuple[tuple[str, int], ...] = ()  # (name, output position), one signature
+    signatures: int = 0
+    postprocess: PostProcessOp | None = None
+
+    @property
+    def is_image_model(self) -> bool:
+        """Whether the first input is a picture this program can make (an image model)."""
+        return not self.not_image
 
     def to_dict(self) -> dict[str, Any]:
         """The ``model`` object of a result file's backend entry."""
@@ -85,16 +114,28 @@ class ModelInfo:
 
 @dataclass(frozen=True)
 class _Parsed:
-    input_count: int
-    input: TensorSpec
-    output_count: int
-    output: TensorSpec
+    inputs: tuple[TensorSpec, ...]
+    outputs: tuple[TensorSpec, ...]
     custom_ops: tuple[str, ...]
     metadata: bytes | None
+    signature_outputs: tuple[tuple[str, int], ...]
+    signatures: int
+    postprocess: PostProcessOp | None
 
 
 def inspect_model(path: Path | str) -> ModelInfo:
-    """Validate ``path`` as a TensorFlow Lite image classifier; raises ``AppError`` otherwise."""
+    """Validate ``path`` as an image classifier; raises ``AppError`` otherwise.
+
+    The measuring path compares classifiers only, so it reads models through this; everything
+    that describes a model (``inspect``, the task) uses ``read_model``.
+    """
+    info = read_model(path)
+    _check_classifier(info)
+    return info
+
+
+def read_model(path: Path | str) -> ModelInfo:
+    """Validate ``path`` as a TensorFlow Lite model of any kind; raises ``invalid_model``."""
     p = Path(path)
     data = _read(p)
     try:
@@ -106,14 +147,17 @@ def inspect_model(path: Path | str) -> ModelInfo:
     except Exception as exc:  # any fault in foreign bytes must become a plain invalid_model
         raise fail("invalid_model", f"'{p.name}' is damaged: its internal structure is "
                    "inconsistent.", _AGAIN, detail=f"{type(exc).__name__}: {exc}") from None
-    channels, height, width, num_classes = _check_classifier(p.name, parsed)
-    mean, std, labels_name = _read_metadata(parsed.metadata, channels)
+    not_image, (height, width, channels) = _image_input(p.name, parsed.inputs)
+    mean, std, labels_name = _read_metadata(parsed.metadata, max(channels, 1))
     return ModelInfo(
-        path=p, size=len(data), sha256=hashlib.sha256(data).hexdigest(), input=parsed.input,
-        output=parsed.output, edgetpu_compiled=EDGETPU_CUSTOM_OP in parsed.custom_ops,
-        custom_ops=parsed.custom_ops, num_classes=num_classes, mean=mean, std=std,
+        path=p, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+        input=parsed.inputs[0], output=parsed.outputs[0],
+        edgetpu_compiled=EDGETPU_CUSTOM_OP in parsed.custom_ops, custom_ops=parsed.custom_ops,
+        num_classes=score_classes(parsed.outputs[0].shape), mean=mean, std=std,
         embedded_labels=_embedded_labels(data, labels_name), channels=channels, height=height,
-        width=width, graph=graph)
+        width=width, graph=graph, not_image=not_image, inputs=parsed.inputs,
+        outputs=parsed.outputs, signature_outputs=parsed.signature_outputs,
+        signatures=parsed.signatures, postprocess=parsed.postprocess)
 
 
 def _read(p: Path) -> bytes:
@@ -167,8 +211,23 @@ def _parse(data: bytes) -> _Parsed:
         index = entry.scalar(1, U32)
         if entry.text(0) == "TFLITE_METADATA" and index < len(buffers):
             metadata = _buffer_bytes(data, buffers[index])
-    return _Parsed(len(inputs), _spec(tensors[inputs[0]]), len(outputs),
-                   _spec(tensors[outputs[0]]), custom, metadata)
+    signatures = root.tables(7)
+    named: tuple[tuple[str, int], ...] = ()
+    if len(signatures) == 1 and signatures[0].scalar(4, U32) == 0:
+        named = tuple((entry.text(0), outputs.index(entry.scalar(1, U32)))
+                      for entry in signatures[0].tables(1) if entry.scalar(1, U32) in outputs)
+    return _Parsed(tuple(_spec(tensors[i]) for i in inputs),
+                   tuple(_spec(tensors[i]) for i in outputs), custom, metadata, named,
+                   len(signatures), _postprocess(data, codes, graph))
+
+
+def _postprocess(data: bytes, codes: list[Table], graph: Table) -> PostProcessOp | None:
+    """The first detection post-processing operator of the main graph, if it has one."""
+    for op in graph.tables(3):
+        if codes[op.scalar(0, U32)].text(1) == POSTPROCESS_OP:
+            first, size = op.span(5, 1)
+            return PostProcessOp(data[first:first + size] if size <= _MAX_OPTIONS else b"")
+    return None
 
 
 def _buffer_bytes(data: bytes, buffer: Table) -> bytes:
@@ -192,25 +251,47 @@ def _spec(tensor: Table) -> TensorSpec:
                       zero_point=int(zero_points[0]) if zero_points else 0)
 
 
-def _check_classifier(name: str, parsed: _Parsed) -> tuple[int, int, int, int]:
-    """(channels, height, width, classes) of an image classifier, else ``unsupported_model``."""
-    shape, out = list(parsed.input.shape), list(parsed.output.shape)
-    if parsed.input_count != 1:
-        _unsupported(f"'{name}' takes {parsed.input_count} inputs, not one image.")
+def _image_input(name: str, inputs: tuple[TensorSpec, ...]) -> tuple[str, tuple[int, int, int]]:
+    """(why the model's input is not a picture, or ""; its height, width and channels)."""
+    spec = inputs[0]
+    shape = list(spec.shape)
+    if len(inputs) != 1:
+        return f"'{name}' takes {len(inputs)} inputs, not one image.", (0, 0, 0)
     if len(shape) == 3:
         shape.append(1)
     if not (len(shape) == 4 and shape[0] == 1 and shape[3] in (1, 3)
             and min(shape[1], shape[2]) >= 8):
-        _unsupported(f"'{name}' takes an input of shape {list(parsed.input.shape)}, not an image.")
+        return f"'{name}' takes an input of shape {list(spec.shape)}, not an image.", (0, 0, 0)
     if max(shape[1], shape[2]) > MAX_INPUT_SIDE:
-        _unsupported(f"'{name}' takes {shape[2]}x{shape[1]}-pixel images, more than this "
-                     "program supports.")
-    if parsed.input.dtype not in INPUT_DTYPES:
-        _unsupported(f"'{name}' takes {parsed.input.dtype} numbers as input, not image pixels.")
+        return (f"'{name}' takes {shape[2]}x{shape[1]}-pixel images, more than this program "
+                "supports."), (0, 0, 0)
+    if spec.dtype not in INPUT_DTYPES:
+        return f"'{name}' takes {spec.dtype} numbers as input, not image pixels.", (0, 0, 0)
+    return "", (shape[1], shape[2], shape[3])
+
+
+def score_classes(shape: tuple[int, ...]) -> int:
+    """How many classes an output of this shape scores: ``[1,N]``, ``[N]`` or ``[1,1,1,N]``
+    with N >= 2; 0 for any other shape."""
+    out = list(shape)
     classes = out[-1] if out else 0
-    if not (out in ([1, classes], [classes], [1, 1, 1, classes]) and classes >= 2):
-        _unsupported(f"'{name}' produces an output of shape {out}, not a list of class scores.")
-    return shape[3], shape[1], shape[2], classes
+    return classes if out in ([1, classes], [classes], [1, 1, 1, classes]) and classes >= 2 else 0
+
+
+def _check_classifier(info: ModelInfo) -> None:
+    """Refuse (``unsupported_model``) a model that is not an image classifier.
+
+    A detector is refused by its post-processing first: in TF2's output order its first output
+    is a list of scores, which the shape alone would take for a classifier's.
+    """
+    if info.postprocess is not None:
+        _unsupported(f"'{info.path.name}' is an object detection model: detection models are "
+                     "not yet compared.")
+    if info.not_image:
+        _unsupported(info.not_image)
+    if not info.num_classes:
+        _unsupported(f"'{info.path.name}' produces an output of shape "
+                     f"{list(info.output.shape)}, not a list of class scores.")
 
 
 def _unsupported(message: str) -> NoReturn:
@@ -286,7 +367,7 @@ def resolve_pair(path: Path | str) -> ModelPair:
     whatever its name); the twin is only looked up, each backend validates what it loads.
     """
     p = Path(path)
-    if inspect_model(p).edgetpu_compiled:
+    if read_model(p).edgetpu_compiled:
         base = _base_name(p.stem)
         twin = p.with_name(base + p.suffix)
         return ModelPair(base, twin if base != p.stem and is_regular_file(twin) else None, p)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.inputs.model_info import ModelInfo, inspect_model, resolve_pair
+from core.inputs.model_info import ModelInfo, read_model, resolve_pair
 from core.inputs.pair_check import check_pair
 from core.inputs.preprocess import PixelMapping, pixel_mapping
 
@@ -35,24 +35,30 @@ EDGETPU_MEMORY_BYTES = 8 * 1024 * 1024
 
 @dataclass(frozen=True)
 class FileInsight:
-    """One model file: its ``ModelInfo`` and the pixel mapping the program will apply."""
+    """One model file: its ``ModelInfo`` and the pixel mapping the program will apply.
+
+    A model whose input is not a picture (a text model, a pipeline segment) has no mapping: its
+    normalisation is given as ``source`` ``not_image``, with no mean or std.
+    """
 
     info: ModelInfo
-    mapping: PixelMapping
+    mapping: PixelMapping | None
 
     @classmethod
     def of(cls, info: ModelInfo) -> FileInsight:
-        return cls(info, pixel_mapping(info))
+        return cls(info, pixel_mapping(info) if info.is_image_model else None)
 
     def to_dict(self) -> dict[str, Any]:
         i = self.info
         inp = i.input.to_dict()
-        inp["normalisation"] = self.mapping.to_dict()
+        inp["normalisation"] = self.mapping.to_dict() if self.mapping else {
+            "mean": [], "std": [], "source": "not_image", "raw_pixels": False}
         out = i.output.to_dict()
-        out["classes"] = i.num_classes
+        out["classes"] = i.num_classes or None
         return {"path": str(i.path), "file_bytes": i.size, "sha256": i.sha256,
                 "edgetpu_compiled": i.edgetpu_compiled, "input": inp, "output": out,
-                **i.graph.to_dict()}
+                "inputs": [t.to_dict() for t in i.inputs],
+                "outputs": [t.to_dict() for t in i.outputs], **i.graph.to_dict()}
 
 
 @dataclass(frozen=True)
@@ -116,11 +122,12 @@ class ModelInsight:
 
 
 def inspect_pair(path: Path | str, edgetpu_model: Path | str | None = None) -> ModelInsight:
-    """Validate and describe ``path`` and its twin; raises ``AppError`` like ``inspect_model``."""
+    """Validate and describe ``path`` and its twin, whatever their task; raises ``AppError``
+    like ``read_model``."""
     pair = resolve_pair(path)
-    cpu = FileInsight.of(inspect_model(pair.cpu)) if pair.cpu else None
+    cpu = FileInsight.of(read_model(pair.cpu)) if pair.cpu else None
     tpu_path = edgetpu_model if edgetpu_model is not None else pair.edgetpu
-    tpu = FileInsight.of(inspect_model(tpu_path)) if tpu_path is not None else None
+    tpu = FileInsight.of(read_model(tpu_path)) if tpu_path is not None else None
     if tpu is not None and not tpu.info.edgetpu_compiled:
         tpu = None
     if cpu is not None and tpu is not None:

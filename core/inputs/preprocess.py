@@ -15,6 +15,11 @@ it does not (``mobilenet_edgetpu_0.75_224_post_training_quant``: scale 0.0116, z
 the table is applied, which raises its top-1 score on five of Coral's six sample images. Unlike
 pycoral, values are rounded, not truncated.
 
+Detection models are fed as Coral's detection example feeds them (``fit_input``): the picture is
+scaled to fit inside the input keeping its aspect ratio, placed at the top left and the rest padded
+with black (the zero Coral's example writes, for a uint8 input), so that a box found in the input
+maps back to the picture by one scale per axis (``Placement``).
+
 Transparency is composited onto white, the background an image viewer shows, rather than dropped:
 a dropped alpha channel exposes whatever colour the transparent pixels happen to hold.
 """
@@ -170,6 +175,64 @@ def make_input_tensor(image: Image.Image, model: ModelInfo) -> np.ndarray:
         array = array[..., np.newaxis]
     values = _to_input_type(array, model)
     return np.ascontiguousarray(values.reshape(spec.shape))
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a picture sits inside the model input it was fitted into (``fit_input``).
+
+    Sizes in pixels: the picture (upright, as ``ImageInfo`` gives it), the model's input, and the
+    part of the input the scaled picture covers, from its top left corner.
+    """
+
+    picture_width: int
+    picture_height: int
+    input_width: int
+    input_height: int
+    content_width: int
+    content_height: int
+
+    def to_picture(self, ymin: float, xmin: float, ymax: float,
+                   xmax: float) -> tuple[float, float, float, float]:
+        """A box normalised to the model input (the model's order: ymin, xmin, ymax, xmax) as
+        (xmin, ymin, xmax, ymax) in the picture's pixels, inside the picture (a box reaching
+        into the padding ends at the picture's edge)."""
+        sx = self.input_width * self.picture_width / self.content_width
+        sy = self.input_height * self.picture_height / self.content_height
+
+        def clamp(value: float, high: int) -> float:
+            return min(max(value, 0.0), float(high))
+
+        return (clamp(xmin * sx, self.picture_width), clamp(ymin * sy, self.picture_height),
+                clamp(xmax * sx, self.picture_width), clamp(ymax * sy, self.picture_height))
+
+    def to_dict(self) -> dict[str, int]:
+        return {"picture_width": self.picture_width, "picture_height": self.picture_height,
+                "input_width": self.input_width, "input_height": self.input_height,
+                "content_width": self.content_width, "content_height": self.content_height}
+
+
+def fit_input(image: Image.Image, model: ModelInfo) -> tuple[np.ndarray, Placement]:
+    """The input tensor of a picture fitted into the model's input keeping its aspect ratio.
+
+    The side that limits the scale fills the input exactly; the other is truncated to whole
+    pixels, as Coral's example does, and is at least one pixel.
+    """
+    if not model.is_image_model:
+        raise ValueError(f"{model.path.name} takes no picture: {model.not_image}")
+    target = "L" if model.channels == 1 else "RGB"
+    pixels = to_mode(image, target)
+    width, height = pixels.size
+    if model.width * height <= model.height * width:  # the width limits the scale
+        size = (model.width, min(model.height, max(1, model.width * height // width)))
+    else:
+        size = (min(model.width, max(1, model.height * width // height)), model.height)
+    if size != pixels.size:
+        pixels = pixels.resize(size, RESAMPLE)
+    canvas = Image.new(target, (model.width, model.height), 0)
+    canvas.paste(pixels, (0, 0))
+    placement = Placement(width, height, model.width, model.height, *size)
+    return make_input_tensor(canvas, model), placement
 
 
 @dataclass(frozen=True)

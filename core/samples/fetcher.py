@@ -2,10 +2,11 @@
 
 Bytes go to a temporary file of a unique name beside the final file (``.NAME.XXXX.part``, same
 filesystem, so that concurrent fetches into one folder cannot collide) and are renamed over the
-final name only after the size and SHA-256 match, so a crash, a cancel or a damaged mirror never
-leaves a wrong file under a real name. An interrupted HTTP transfer is resumed with a Range request
-when the server allows it and restarted otherwise. Runs on any thread: ``cancel`` is checked between
-chunks and during back-off, progress arrives through a callback.
+final name only after the size and the hashes the manifest pins (SHA-256, git blob id) match, so
+a crash, a cancel or a damaged mirror never leaves a wrong file under a real name. An interrupted
+HTTP transfer is resumed with a Range request when the server allows it and restarted otherwise.
+Runs on any thread: ``cancel`` is checked between chunks and during back-off, progress arrives
+through a callback.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from core.errors import AppError, ErrorInfo, fail
 from core.io.files import is_regular_file, open_regular
 from core.io.outputs import mode_for
 from core.io.paths import expand_user, folder_problem, resolve_safely
-from core.samples.manifest import FileStatus, ManifestEntry, check_file, sha256_file
+from core.samples.manifest import FileStatus, ManifestEntry, check_file, hash_problem
 
 CHUNK = 64 * 1024
 USER_AGENT = "edgetpu-compare (sample model fetcher)"
@@ -307,7 +308,7 @@ class _Fetcher:
     def _download(self, entry: ManifestEntry, url: str, part: Path) -> None:
         have = _size(part)
         headers = {"User-Agent": USER_AGENT}
-        if 0 < have < entry.size:
+        if 0 < have < entry.limit:
             headers["Range"] = f"bytes={have}-"
         else:
             have = 0
@@ -326,15 +327,15 @@ class _Fetcher:
                     part.unlink(missing_ok=True)
                     raise _Retry(entry, url, "the server sent the wrong part")
                 self.resumed = self.resumed or start > 0
+                expected = entry.size or _declared_end(response, start)
                 with part.open("r+b" if start else "wb") as writer:
                     writer.seek(start)
                     writer.truncate()
                     got = self._pump(entry, response, writer, start)
         except (http.client.HTTPException, OSError) as exc:
             raise _Retry(entry, url, str(exc) or type(exc).__name__) from None
-        if got < entry.size:
-            raise _Retry(entry, url,
-                         f"the transfer stopped after {got} of {entry.size} bytes")
+        if got < expected:
+            raise _Retry(entry, url, f"the transfer stopped after {got} of {expected} bytes")
 
     @staticmethod
     def _http_error(entry: ManifestEntry, url: str, exc: urllib.error.HTTPError,
@@ -360,23 +361,22 @@ class _Fetcher:
             if not chunk:
                 return got
             got += len(chunk)
-            if got > entry.size:
-                raise _size_error(entry, f"more than {entry.size}")
+            if got > entry.limit:
+                raise _size_error(entry, f"more than {entry.limit}")
             writer.write(chunk)
             self._report(entry, got)
 
     def _verify(self, entry: ManifestEntry, part: Path) -> None:
         size = _size(part)
-        if size != entry.size:
+        if entry.size and size != entry.size:
             raise _size_error(entry, str(size))
-        actual = sha256_file(part)
-        if actual != entry.sha256:
+        problem = hash_problem(entry, part)
+        if problem:
             raise fail(
                 "hash_mismatch",
-                f"{entry.path} was refused: its SHA-256 is {actual[:12]}…, not "
-                f"{entry.sha256[:12]}… as the manifest says, so the source's copy is damaged "
-                f"or changed.",
-                detail=f"expected {entry.sha256}, got {actual}")
+                f"{entry.path} was refused: {problem} as the manifest says, so the source's "
+                "copy is damaged or changed.",
+                detail=f"expected sha256 {entry.sha256 or '-'}, git blob {entry.git_blob or '-'}")
 
 
 def _resume_offset(response: http.client.HTTPResponse, have: int) -> int | None:
@@ -390,6 +390,13 @@ def _resume_offset(response: http.client.HTTPResponse, have: int) -> int | None:
     except (IndexError, ValueError):
         return None
     return have if have and first == have else None
+
+
+def _declared_end(response: http.client.HTTPResponse, start: int) -> int:
+    """Where the server says the body ends (``start`` + Content-Length), or 0 when it does not
+    say: for a file of no stated size, the only way to tell a cut transfer from a whole one."""
+    length = response.headers.get("Content-Length", "")
+    return start + int(length) if length.isdigit() else 0
 
 
 def _size(path: Path) -> int:

@@ -1,9 +1,13 @@
-"""The sample-model manifest: which Coral files the project knows, by size and SHA-256.
+"""The sample-model manifest: which Coral files the project knows, by size and hash.
 
 ``manifest.json`` (package data beside this module) pins every file to an upstream commit so that
 its hash stays valid; the fetcher downloads by it and ``models list`` checks local copies against
-it. A models folder mirrors the manifest's relative paths (``models/``, ``labels/``, ``images/``),
-the same layout as ``../shared/coral``, so that a copy of that folder is a valid mirror.
+it. A file is pinned by its size and SHA-256, or by its git blob id (the SHA-1 of ``blob <size>``,
+a zero byte and the bytes: what git names the file by), or by both. The blob id serves for files
+whose bytes were never on a machine of this project: the upstream repository states it, and it
+covers the size, so such an entry may leave its size out (0 here). A models folder mirrors the
+manifest's relative paths (``models/``, ``labels/``, ``images/``), the same layout as
+``../shared/coral``, so that a copy of that folder is a valid mirror.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -27,6 +32,7 @@ MANIFEST_PATH: Traversable = resources.files(__name__.rpartition(".")[0]) / "man
 SCHEMA = "edgetpu-compare-models/1"
 KINDS = ("model", "labels", "image")
 _HASH_CHUNK = 1024 * 1024
+MAX_UNSIZED = 1024 * 1024 * 1024  # a file of no stated size: no model this program reads is larger
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,16 @@ class ManifestEntry:
 
     path: str  # relative POSIX path, e.g. "models/mobilenet_v1_0.25_128_quant.tflite"
     kind: str  # "model" | "labels" | "image"
-    size: int
-    sha256: str
+    size: int  # 0: not stated (the git blob id pins it)
+    sha256: str  # "" when pinned by the git blob id alone
     url: str
     license: str
+    git_blob: str = ""
+
+    @property
+    def limit(self) -> int:
+        """The most bytes a transfer of this file may bring."""
+        return self.size or MAX_UNSIZED
 
     @property
     def name(self) -> str:
@@ -99,24 +111,45 @@ class FileStatus(enum.Enum):
         return self in (FileStatus.VERIFIED, FileStatus.SIZE_OK)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
+def file_digests(path: Path) -> tuple[str, str]:
+    """(SHA-256, git blob id) of a file, in one read.
+
+    The blob id's header holds the size, taken from the open file; bytes that differ from it
+    (the file changed while read) give an id that matches nothing, never a false match.
+    """
+    sha256 = hashlib.sha256()
     with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        blob = hashlib.sha1(f"blob {size}\0".encode(), usedforsecurity=False)
+        read = 0
         while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+            read += len(chunk)
+            sha256.update(chunk)
+            blob.update(chunk)
+    return sha256.hexdigest(), blob.hexdigest() if read == size else ""
+
+
+def hash_problem(entry: ManifestEntry, path: Path) -> str:
+    """Why the file's bytes are not the entry's (a sentence naming the hash), or ""."""
+    sha256, blob = file_digests(path)
+    if entry.sha256 and sha256 != entry.sha256:
+        return f"its SHA-256 is {sha256[:12]}…, not {entry.sha256[:12]}…"
+    if entry.git_blob and blob != entry.git_blob:
+        return f"its git blob id is {blob[:12] or 'unreadable'}…, not {entry.git_blob[:12]}…"
+    return ""
 
 
 def check_file(entry: ManifestEntry, path: Path, full: bool = True) -> FileStatus:
-    """How the file at ``path`` compares with ``entry``; ``full=False`` only compares sizes."""
+    """How the file at ``path`` compares with ``entry``; ``full=False`` only compares sizes
+    (an entry of no stated size is hashed all the same: nothing else can vouch for it)."""
     try:
         if not path.is_file():
             return FileStatus.MISSING
-        if path.stat().st_size != entry.size:
+        if entry.size and path.stat().st_size != entry.size:
             return FileStatus.WRONG_SIZE
-        if not full:
+        if not full and entry.size:
             return FileStatus.SIZE_OK
-        return FileStatus.VERIFIED if sha256_file(path) == entry.sha256 else FileStatus.WRONG_HASH
+        return FileStatus.WRONG_HASH if hash_problem(entry, path) else FileStatus.VERIFIED
     except OSError:
         return FileStatus.MISSING
 
@@ -162,8 +195,9 @@ def _entry(item: Any, index: int) -> ManifestEntry:
         raise _bad(f"file {index} is not an object")
     try:
         entry = ManifestEntry(path=str(item["path"]), kind=str(item["kind"]),
-                              size=item["size"], sha256=str(item["sha256"]),
-                              url=str(item["url"]), license=str(item.get("license", "")))
+                              size=item.get("size", 0), sha256=str(item.get("sha256", "")),
+                              url=str(item["url"]), license=str(item.get("license", "")),
+                              git_blob=str(item.get("git_blob", "")))
     except KeyError as exc:
         raise _bad(f"file {index} has no {exc}") from None
     pure = PurePosixPath(entry.path)
@@ -171,10 +205,15 @@ def _entry(item: Any, index: int) -> ManifestEntry:
         raise _bad(f"{entry.path!r} is not a relative path inside a models folder")
     if entry.kind not in KINDS:
         raise _bad(f"{entry.path}: kind {entry.kind!r} is not one of {', '.join(KINDS)}")
-    if not isinstance(entry.size, int) or isinstance(entry.size, bool) or entry.size <= 0:
-        raise _bad(f"{entry.path}: size is not a positive integer")
-    if len(entry.sha256) != 64 or any(c not in "0123456789abcdef" for c in entry.sha256):
-        raise _bad(f"{entry.path}: sha256 is not 64 lower-case hex digits")
+    if not isinstance(entry.size, int) or isinstance(entry.size, bool) or entry.size < 0 \
+            or (entry.size == 0 and not entry.git_blob) or entry.size > MAX_UNSIZED:
+        raise _bad(f"{entry.path}: size is not a positive integer (only a file pinned by its "
+                   "git blob id may leave it out)")
+    if not (entry.sha256 or entry.git_blob):
+        raise _bad(f"{entry.path}: neither sha256 nor git_blob pins its bytes")
+    for name, value, digits in (("sha256", entry.sha256, 64), ("git_blob", entry.git_blob, 40)):
+        if value and (len(value) != digits or any(c not in "0123456789abcdef" for c in value)):
+            raise _bad(f"{entry.path}: {name} is not {digits} lower-case hex digits")
     if not entry.url.startswith("https://"):
         raise _bad(f"{entry.path}: the url is not https")
     return entry

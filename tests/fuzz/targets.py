@@ -26,13 +26,15 @@ from PIL import Image
 
 from core.errors import AppError
 from core.inputs.labels import load_labels
-from core.inputs.model_info import ModelInfo, inspect_model
+from core.inputs.model_info import ModelInfo, inspect_model, read_model
 from core.inputs.preprocess import load_image, make_input_tensor
 from core.results.report_html import render_html
 from core.results.result_files import to_csv, to_json
 from core.results.result_reader import parse_result_bytes
 from core.results.summary import comparison_sentence
+from core.tasks.model_task import TASKS, model_task
 from tests.conftest import CORAL
+from tests.detection_models import OBJECTS, build_detector
 
 HANG_S = 20.0
 SMALL_MODEL = "models/mobilenet_v1_0.25_128_quant.tflite"
@@ -56,6 +58,15 @@ def _as_file(name: str, data: bytes) -> Path:
 def model_seeds() -> tuple[bytes, ...]:
     return ((CORAL / SMALL_MODEL).read_bytes(),
             (CORAL / SMALL_MODEL.replace(".tflite", "_edgetpu.tflite")).read_bytes())
+
+
+@functools.cache
+def detector_seeds() -> tuple[bytes, ...]:
+    """Small detectors, one with a signature: the post-processing's options and the signature
+    are read from foreign bytes too."""
+    return (build_detector(_folder() / "seed_tf1.tflite", OBJECTS).read_bytes(),
+            build_detector(_folder() / "seed_named.tflite", OBJECTS, order="named",
+                           signature=True).read_bytes())
 
 
 @functools.cache
@@ -185,6 +196,18 @@ def model_target(data: bytes) -> None:
     assert info.num_classes >= 2 and info.width >= 8
 
 
+def detector_target(data: bytes) -> None:
+    try:
+        info = read_model(_as_file("detector.tflite", data))
+    except AppError:
+        return
+    task = model_task(info)
+    assert task.task in TASKS
+    if task.detection is not None:
+        roles = task.output_roles(len(info.outputs))
+        assert sorted(r for r in roles if r) == ["boxes", "classes", "count", "scores"]
+
+
 def labels_target(data: bytes) -> None:
     try:
         labels = load_labels(_as_file("labels.txt", data)).checked(1001)
@@ -217,6 +240,7 @@ def result_target(data: bytes) -> None:
 
 TARGETS: dict[str, tuple[Callable[[bytes], None], Callable[[], st.SearchStrategy[bytes]]]] = {
     "model": (model_target, lambda: mutated(model_seeds())),
+    "detector": (detector_target, lambda: mutated(detector_seeds())),
     "labels": (labels_target, lambda: mutated(labels_seeds()) | st.text().map(str.encode)),
     "image": (image_target, lambda: mutated(image_seeds())),
     "results": (result_target, result_files),
