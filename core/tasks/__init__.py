@@ -1,0 +1,1 @@
+"""What a model found, per task: decoding its outputs, agreement with the baseline, its files."""
