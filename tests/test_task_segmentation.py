@@ -156,6 +156,18 @@ def test_palette_is_pascals() -> None:
     assert len({tuple(c) for c in PALETTE[:256].tolist()}) == 256
 
 
+def test_maps_with_ids_above_255_are_coloured_alike() -> None:
+    classes = np.array([[0, 1, 3], [15, 300, 0]], dtype=np.int32)
+    small = np.where(classes == 300, 3, classes)
+    placement = Placement.stretched(6, 4)
+    big = np.asarray(decode_segmentation(classes[np.newaxis], placement).overlay)
+    usual = np.asarray(decode_segmentation(small[np.newaxis], placement).overlay)
+    keep = np.repeat(np.repeat(classes, 2, axis=0), 2, axis=1) != 300
+    assert np.array_equal(big[keep], usual[keep])
+    assert big[2, 2].tolist() == [*PALETTE[300].tolist(), OVERLAY_ALPHA]
+    assert usual[0, 0, 3] == 0 and usual[2, 0].tolist() == [192, 128, 128, OVERLAY_ALPHA]
+
+
 def test_many_classes_keep_their_ids_in_16_bits(tmp_path: Path) -> None:
     classes = np.array([[0, 300], [65535, 7]], dtype=np.int32)
     path = tmp_path / "big.png"

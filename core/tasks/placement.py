@@ -37,6 +37,8 @@ class Placement:
     @classmethod
     def fitted(cls, width: int, height: int, input_width: int, input_height: int) -> Placement:
         """The picture scaled to fit the input keeping its shape, top-left, the rest padded."""
+        if min(width, height, input_width, input_height) < 1:
+            raise ValueError(f"picture {width}x{height} into input {input_width}x{input_height}")
         scale = min(input_width / width, input_height / height)
         return cls(width, height, min(1.0, width * scale / input_width),
                    min(1.0, height * scale / input_height))

@@ -42,6 +42,12 @@ TOLERANCE = 0.04  # Coral's bound on a keypoint's difference along x or y
 MIN_COMPARED = 8
 
 
+# The sentences' English templates, for the window's translations.
+NONE_COMPARED = "no keypoint scored above {threshold} by both"
+WITHIN = "{compared} keypoints within {largest:.1%} of the picture (mean {mean:.1%})"
+SENTENCES = (NONE_COMPARED, WITHIN)
+
+
 @dataclass(frozen=True)
 class Keypoint:
     """One keypoint on the picture: fractions of its width and height, and its pixels."""
@@ -130,10 +136,9 @@ class PoseAgreement:
 
     def sentence(self) -> Sentence:
         if not self.compared or self.max_distance is None:
-            return Sentence("no keypoint scored above {threshold} by both",
+            return Sentence(NONE_COMPARED,
                             {"threshold": self.threshold})
-        return Sentence("{compared} keypoints within {largest:.1%} of the picture "
-                        "(mean {mean:.1%})",
+        return Sentence(WITHIN,
                         {"compared": self.compared, "largest": self.max_distance,
                          "mean": self.mean_distance or 0.0})
 

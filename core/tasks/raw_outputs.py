@@ -42,6 +42,15 @@ _IDS = ("int32", "uint32", "int64", "uint64")
 _FLOATS = ("float16", "float32", "float64")
 
 
+# The sentences' English templates, for the window's translations.
+MISSING = "outputs given by only one backend: {missing}"
+OTHER_SHAPE = "output {name} has another shape"
+NO_NUMBERS = "output {name} has no finite numbers to compare"
+DIFFER_FROM_ZERO = "outputs differ by up to {difference:.3g} where the baseline's are 0"
+DIFFER = "outputs differ by up to {difference:.3g} ({relative:.2%} of the largest value)"
+SENTENCES = (MISSING, OTHER_SHAPE, NO_NUMBERS, DIFFER_FROM_ZERO, DIFFER)
+
+
 @dataclass(frozen=True)
 class GeneratedInput:
     """An input tensor made for a model that does not take a picture, and how it was made."""
@@ -157,18 +166,17 @@ class RawAgreement:
     def sentence(self) -> Sentence:
         worst = self.worst
         if worst is None or self.missing:
-            return Sentence("outputs given by only one backend: {missing}",
+            return Sentence(MISSING,
                             {"missing": self.missing})
         if not worst.same_shape:
-            return Sentence("output {name} has another shape", {"name": worst.name})
+            return Sentence(OTHER_SHAPE, {"name": worst.name})
         if worst.max_abs_difference is None:
-            return Sentence("output {name} has no finite numbers to compare",
+            return Sentence(NO_NUMBERS,
                             {"name": worst.name})
         if worst.relative_error is None:
-            return Sentence("outputs differ by up to {difference:.3g} where the baseline's are 0",
+            return Sentence(DIFFER_FROM_ZERO,
                             {"difference": worst.max_abs_difference})
-        return Sentence("outputs differ by up to {difference:.3g} ({relative:.2%} of the largest "
-                        "value)", {"difference": worst.max_abs_difference,
+        return Sentence(DIFFER, {"difference": worst.max_abs_difference,
                                    "relative": worst.relative_error})
 
     def to_dict(self) -> dict[str, Any]:
