@@ -9,9 +9,9 @@ pixel 0); the value 255, which Pascal VOC masks use for "border, not judged", co
 The per-class intersection over union says which class the disagreement is about.
 
 The overlay is composed once per result, at the picture's size, from a fixed palette (Pascal
-VOC's: class ``c`` takes its red, green and blue bits from the bits of ``c`` three at a time,
-high bits first), background transparent, so that the same class has the same colour in every
-panel, report and saved picture.
+VOC's: the lowest three bits of class ``c`` set the highest bit of its red, green and blue, the
+next three the next bit, and so on), background transparent, so that the same class has the
+same colour in every panel, report and saved picture.
 """
 
 from __future__ import annotations
