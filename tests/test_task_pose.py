@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -159,3 +162,32 @@ def test_keypoints_csv_reads_back(tmp_path: Path, squat: tuple[np.ndarray, Place
         assert float(row["x"]) == pytest.approx(point.x, abs=1e-6)
         assert float(row["y_px"]) == pytest.approx(point.y_px, abs=0.01)
         assert float(row["score"]) == pytest.approx(point.score, abs=1e-6)
+
+
+def test_a_saved_result_reopens_with_its_keypoints(squat: tuple[np.ndarray, Placement]) -> None:
+    output, placement = squat
+    result = decode_pose(output, placement)
+    again = PoseResult.from_dict(json.loads(json.dumps(result.to_dict(), allow_nan=False)))
+    assert again.placement == placement
+    for before, after in zip(result.keypoints, again.keypoints, strict=True):
+        assert (after.x, after.y, after.score) == (before.x, before.y, before.score)
+        assert (after.x_px, after.y_px) == pytest.approx((before.x_px, before.y_px))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d["keypoints"].pop(),
+    lambda d: d["keypoints"][3].update(x=1.5),
+    lambda d: d["keypoints"][3].update(y=float("nan")),
+    lambda d: d["keypoints"][3].update(score=True),
+    lambda d: d["keypoints"][3].update(score="0.5"),
+    lambda d: d.update(keypoints="none"),
+    lambda d: d.update(repaired=-1),
+    lambda d: d.pop("placement"),
+])
+def test_damaged_saved_keypoints_are_one_clear_error(
+        damage: Callable[[dict[str, Any]], object]) -> None:
+    data = decode_pose(np.full((17, 3), 0.5), Placement.stretched(10, 10)).to_dict()
+    damage(data)
+    with pytest.raises(AppError) as caught:
+        PoseResult.from_dict(data)
+    assert caught.value.info.code == "invalid_results"

@@ -152,3 +152,14 @@ def test_outputs_that_are_not_numbers_are_a_clear_error() -> None:
     with pytest.raises(AppError) as caught:
         compare_outputs([RawOutput("t", np.array(["a"]))], [RawOutput("t", np.array(["a"]))])
     assert caught.value.info.code == "unsupported_model"
+
+
+def test_an_output_is_summed_up_in_finite_numbers() -> None:
+    raw = RawOutput("logits", np.array([[12, 10, 255, 0]], dtype=np.uint8), 0.5, 10)
+    summary = raw.summary(first=3)
+    assert summary == {"name": "logits", "shape": [1, 4], "dtype": "uint8", "min": -5.0,
+                       "max": 122.5, "mean": pytest.approx((1 + 0 + 122.5 - 5) / 4),
+                       "first": [1.0, 0.0, 122.5]}
+    odd = RawOutput("x", np.array([np.nan, np.inf, 2.0])).summary()
+    assert (odd["min"], odd["max"], odd["first"]) == (2.0, 2.0, [None, None, 2.0])
+    assert RawOutput("x", np.array([np.nan])).summary()["mean"] is None

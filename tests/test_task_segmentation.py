@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -17,6 +22,7 @@ from core.tasks.placement import Placement
 from core.tasks.segmentation import (
     OVERLAY_ALPHA,
     PALETTE,
+    SegmentationResult,
     class_map,
     classes_output,
     classes_png,
@@ -188,3 +194,43 @@ def test_saving_into_a_missing_folder_is_an_io_error(tmp_path: Path) -> None:
         save(classes_output(tmp_path / "absent", "cpu", result))
     assert caught.value.info.code == "io_error"
     assert not (tmp_path / "absent").exists()
+
+
+def png_text(picture: Image.Image, kind: str = "PNG") -> str:
+    buffer = io.BytesIO()
+    picture.save(buffer, format=kind)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def test_a_saved_result_reopens_with_its_map(coral: Path, deeplab_output: np.ndarray) -> None:
+    labels = load_labels(coral / "segmentation" / "pascal_voc_segmentation_labels.txt")
+    placement = Placement.fitted(1000, 600, 513, 513)
+    result = decode_segmentation(deeplab_output, placement, labels)
+    text = json.dumps(result.to_dict(), allow_nan=False)
+    assert len(text) < 100_000  # the map travels as a PNG, not as 263,169 numbers
+    again = SegmentationResult.from_dict(json.loads(text), labels)
+    assert np.array_equal(again.classes, result.classes)
+    assert again.placement == placement and again.legend == result.legend
+    assert np.array_equal(np.asarray(again.overlay), np.asarray(result.overlay))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d.pop("map_png"),
+    lambda d: d.update(map_png="not base64!"),
+    lambda d: d.update(map_png=base64.b64encode(b"\x89PNG\r\n\x1a\n broken").decode()),
+    lambda d: d.update(map_png=png_text(Image.new("RGB", (4, 4)))),
+    lambda d: d.update(map_png=png_text(Image.new("L", (4, 4)), "BMP")),
+    lambda d: d.update(map_png=png_text(Image.new("L", (5000, 4000)))),
+    lambda d: d.update(placement={"picture_width": 0, "picture_height": 4,
+                                  "filled_width": 1, "filled_height": 1}),
+    lambda d: d.update(placement={"picture_width": 4, "picture_height": 4,
+                                  "filled_width": 2.0, "filled_height": 1}),
+    lambda d: d.update(placement=None),
+])
+def test_a_damaged_saved_map_is_one_clear_error(damage: Callable[[dict[str, Any]], object]) -> None:
+    data = decode_segmentation(np.zeros((1, 4, 4)), Placement.stretched(4, 4)).to_dict()
+    damage(data)
+    with pytest.raises(AppError) as caught:
+        SegmentationResult.from_dict(data)
+    assert caught.value.info.code == "invalid_results"
+    assert "class map" in caught.value.info.message

@@ -10,7 +10,11 @@ is cut off a mask before it is scaled.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Any
+
+MAX_SIDE = 100_000  # pixels: no picture this program reads is wider or taller
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,23 @@ class Placement:
         scale = min(input_width / width, input_height / height)
         return cls(width, height, min(1.0, width * scale / input_width),
                    min(1.0, height * scale / input_height))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"picture_width": self.picture_width, "picture_height": self.picture_height,
+                "filled_width": self.filled_width, "filled_height": self.filled_height}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Placement:
+        """A saved placement; ValueError for anything but the numbers ``to_dict`` writes."""
+        if not isinstance(data, dict):
+            raise ValueError("placement is not an object")
+        sizes: list[Any] = [data.get("picture_width"), data.get("picture_height")]
+        shares: list[Any] = [data.get("filled_width"), data.get("filled_height")]
+        if not all(type(n) is int and 1 <= n <= MAX_SIDE for n in sizes):
+            raise ValueError(f"picture size {sizes} is not two whole numbers from 1 to {MAX_SIDE}")
+        if not all(type(x) in (int, float) and math.isfinite(x) for x in shares):
+            raise ValueError(f"filled shares {shares} are not two numbers")
+        return cls(int(sizes[0]), int(sizes[1]), float(shares[0]), float(shares[1]))
 
     def to_picture(self, x: float, y: float) -> tuple[float, float]:
         """Input-normalised (x, y) as picture-normalised, clamped to the picture."""

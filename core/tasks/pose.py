@@ -73,6 +73,7 @@ class PoseResult:
     """One backend's keypoints; ``repaired`` counts values that were NaN or out of range."""
 
     keypoints: tuple[Keypoint, ...]
+    placement: Placement
     repaired: int = 0
 
     def sure(self, threshold: float = SCORE_THRESHOLD) -> tuple[Keypoint, ...]:
@@ -86,7 +87,35 @@ class PoseResult:
                      if points[a].score > threshold and points[b].score > threshold)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"keypoints": [k.to_dict() for k in self.keypoints], "repaired": self.repaired}
+        return {"placement": self.placement.to_dict(),
+                "keypoints": [k.to_dict() for k in self.keypoints], "repaired": self.repaired}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PoseResult:
+        """A saved result: 17 keypoints of numbers in [0, 1]; ``invalid_results`` otherwise."""
+        try:
+            placement = Placement.from_dict(data.get("placement"))
+            points = data.get("keypoints")
+            if not isinstance(points, list) or len(points) != len(KEYPOINT_NAMES):
+                raise ValueError("keypoints is not a list of 17")
+            rows = [[_saved(point, key) for key in ("y", "x", "score")] for point in points]
+            repaired = data.get("repaired", 0)
+            if type(repaired) is not int or not 0 <= repaired <= 3 * len(KEYPOINT_NAMES):
+                raise ValueError(f"repaired {repaired!r}")
+        except Exception as exc:  # any fault in a foreign file is one plain error
+            raise fail("invalid_results", "The keypoints saved with a pose result are damaged.",
+                       detail=f"{type(exc).__name__}: {exc}") from None
+        # saved coordinates are the picture's already: map them as if stretched
+        result = decode_pose(np.array(rows), Placement.stretched(placement.picture_width,
+                                                                 placement.picture_height))
+        return cls(result.keypoints, placement, repaired)
+
+
+def _saved(point: Any, key: str) -> float:
+    value: Any = point.get(key) if isinstance(point, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError(f"keypoint {key} {value!r} is not a number from 0 to 1")
+    return float(value)
 
 
 def decode_pose(output: np.ndarray, placement: Placement, scale: float = 0.0,
@@ -109,7 +138,7 @@ def decode_pose(output: np.ndarray, placement: Placement, scale: float = 0.0,
         keypoints.append(Keypoint(index, pic_x, pic_y, fixed_score,
                                   pic_x * placement.picture_width,
                                   pic_y * placement.picture_height))
-    return PoseResult(tuple(keypoints), repaired)
+    return PoseResult(tuple(keypoints), placement, repaired)
 
 
 def _unit(value: float) -> float:

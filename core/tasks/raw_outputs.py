@@ -117,6 +117,18 @@ class RawOutput:
         real = values.astype(np.float64)
         return (real - self.zero_point) * self.scale if self.scale > 0 else real
 
+    def summary(self, first: int = 8) -> dict[str, Any]:
+        """What a panel or result file shows of an output: its shape and type, the range and
+        mean of its finite values (None when there are none) and its first few values."""
+        real = self.real().ravel()
+        finite = real[np.isfinite(real)]
+        stats = ((float(finite.min()), float(finite.max()), float(finite.mean()))
+                 if finite.size else (None, None, None))
+        return {"name": self.name, "shape": list(np.shape(self.values)),
+                "dtype": np.asarray(self.values).dtype.name,
+                "min": stats[0], "max": stats[1], "mean": stats[2],
+                "first": [float(v) if math.isfinite(v) else None for v in real[:first].tolist()]}
+
 
 @dataclass(frozen=True)
 class OutputDifference:

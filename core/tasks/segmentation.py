@@ -16,6 +16,7 @@ same colour in every panel, report and saved picture.
 
 from __future__ import annotations
 
+import base64
 import io
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,6 +36,7 @@ from core.tasks.sentence import Sentence
 MAX_CLASSES = 65536  # ids up to 65535: a 16-bit picture holds them
 MAX_MAP_PIXELS = 4096 * 4096
 IGNORED = 255  # Pascal VOC's "border" value in reference masks
+MAX_SAVED_MAP_CHARS = 64 * 1024 * 1024  # base64 of a PNG: a result file's own cap
 OVERLAY_ALPHA = 150  # of 255: the picture stays readable under the colours
 
 
@@ -145,8 +147,33 @@ class SegmentationResult:
         return overlay_image(self.classes, self.placement)
 
     def to_dict(self) -> dict[str, Any]:
+        """For a result file: the legend to read, and the map itself as a base64 PNG."""
         height, width = self.classes.shape
-        return {"size": [width, height], "classes": [row.to_dict() for row in self.legend]}
+        return {"size": [width, height], "placement": self.placement.to_dict(),
+                "classes": [row.to_dict() for row in self.legend],
+                "map_png": base64.b64encode(classes_png(self.classes)).decode("ascii")}
+
+    @classmethod
+    def from_dict(cls, data: Any, labels: Labels | None = None) -> SegmentationResult:
+        """A saved result, its map checked like any foreign picture; ``invalid_results``."""
+        try:
+            placement = Placement.from_dict(data.get("placement"))
+            values = _saved_map(data.get("map_png"))
+        except Exception as exc:  # any fault in a foreign file is one plain error
+            raise fail("invalid_results", "The class map saved with a segmentation result is "
+                       "damaged.", detail=f"{type(exc).__name__}: {exc}") from None
+        return decode_segmentation(values, placement, labels)
+
+
+def _saved_map(text: Any) -> np.ndarray:
+    if not isinstance(text, str) or len(text) > MAX_SAVED_MAP_CHARS:
+        raise ValueError("map_png is not a string of a possible length")
+    with Image.open(io.BytesIO(base64.b64decode(text, validate=True))) as picture:
+        if picture.format != "PNG" or picture.mode not in ("L", "I;16"):
+            raise ValueError(f"a {picture.format} picture of mode {picture.mode}")
+        if picture.width * picture.height > MAX_MAP_PIXELS:
+            raise ValueError(f"a map of {picture.width}x{picture.height}")
+        return np.asarray(picture)
 
 
 def decode_segmentation(output: np.ndarray, placement: Placement,
