@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from ai_edge_litert.interpreter import Interpreter
 
@@ -114,9 +115,34 @@ def test_flex_and_several_operations_are_listed() -> None:
 
 def test_a_damaged_model_is_invalid_not_a_crash(tmp_path: Path) -> None:
     data = posenet_like()
-    for cut, name in ((len(data) // 2, "half.tflite"), (6, "stub.tflite")):
-        path = tmp_path / name
+    path = tmp_path / "model.tflite"
+    for cut, words in ((len(data) // 2, "truncated"), (6, "not a TensorFlow Lite model")):
         path.write_bytes(data[:cut])
         with pytest.raises(AppError) as caught:
             check_model_ops(path)
         assert caught.value.info.code == "invalid_model"
+        assert words in caught.value.info.message
+    path.write_text("# A README\n\nNot a model.\n")
+    with pytest.raises(AppError) as caught:
+        check_model_ops(path)
+    assert "not a TensorFlow Lite model (it looks like a text file)" in caught.value.info.message
+
+
+def test_mutated_models_are_named_or_refused_never_a_crash(tmp_path: Path) -> None:
+    data = bytearray(posenet_like())
+    rng = np.random.default_rng(7)
+    path = tmp_path / "mutated.tflite"
+    outcomes = set()
+    for _ in range(300):
+        mutated = bytearray(data)
+        for at in rng.integers(8, len(data), size=int(rng.integers(1, 6))):
+            mutated[at] = int(rng.integers(0, 256))
+        path.write_bytes(bytes(mutated))
+        try:
+            found = check_model_ops(path)
+        except AppError as exc:
+            assert exc.info.code == "invalid_model"
+            outcomes.add("invalid")
+        else:
+            outcomes.add("ok" if found is None else found.code)
+    assert "unsupported_model" in outcomes  # most mutations leave the operation readable

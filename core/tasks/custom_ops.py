@@ -22,6 +22,7 @@ from ai_edge_litert import schema_py_generated as schema
 
 from core.errors import ErrorInfo, error, fail
 from core.inputs.flatbuffer_reader import I8, I32, U32, Table, Truncated, get
+from core.inputs.labels import describe_bytes
 from core.inputs.model_graph import EDGETPU_CUSTOM_OP, op_name
 from core.io.files import read_user_file
 
@@ -86,6 +87,10 @@ def missing_custom_ops(data: bytes) -> tuple[str, ...]:
 def check_model_ops(path: Path | str) -> ErrorInfo | None:
     """``unsupported_model`` naming the operations a model file needs that LiteRT lacks."""
     p, data = read_user_file(path, "invalid_model", "model file", max_bytes=MAX_MODEL_BYTES)
+    if len(data) < 8 or not schema.Model.ModelBufferHasIdentifier(data, 0):
+        kind = describe_bytes(data)
+        what = f" (it looks like {kind})" if kind else ""
+        raise fail("invalid_model", f"'{p.name}' is not a TensorFlow Lite model{what}.", _AGAIN)
     try:
         missing = missing_custom_ops(data)
     except Truncated as exc:
