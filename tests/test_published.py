@@ -4,6 +4,7 @@ and, when an Edge TPU is slower than Coral's figure, the causes this program can
 from __future__ import annotations
 
 import hashlib
+import html
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from core.edgetpu.verdict import CpuVerdict, EdgeTpuVerdict, PublishedReport
 from core.errors import AppError
 from core.measure.published_check import check_published
 from core.results.records import BackendRecord, RunRecord, Stats
+from core.results.report_html import render_html
 from core.results.result_files import to_json
 from core.results.result_reader import parse_result_bytes
 from core.results.stats import inferences_per_second
@@ -285,3 +287,14 @@ def test_older_files_open_and_a_damaged_figure_is_refused() -> None:
         parse_result_bytes(to_json(record).encode())
     assert caught.value.info.code == "invalid_results"
     assert "published.figure.ms" in caught.value.info.message
+
+
+def test_the_report_shows_the_figure_and_inferences_per_second(tmp_path: Path) -> None:
+    record = _record(_backend("cpu", "cpu", V2_CPU_SHA, 4.0))
+    record.published = check_published(record, tmp_path).to_dict()
+    page = render_html(record)
+    lines = record.published["lines"]
+    assert len(lines) == 2 and "Coral publishes 2.6 ms" in lines[1]
+    for line in lines:
+        assert f'<p class="published">{html.escape(line)}</p>' in page
+    assert '<p class="rate">250.0 inferences per second</p>' in page

@@ -149,7 +149,7 @@ class PublishedReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"figure": self.figure.to_dict() if self.figure else None,
-                "message": "" if self.figure else NO_FIGURE,
+                "message": "" if self.figure else NO_FIGURE, "lines": self.lines(),
                 "cpu": self.cpu.to_dict() if self.cpu else None,
                 "edgetpu": [v.to_dict() for v in self.edgetpu]}
 

@@ -240,6 +240,8 @@ def _published(value: Any) -> None:
         for key in ("device", "host", "link", "clock"):
             _text(conditions.get(key), f"published.figure.conditions.{key}", 1000)
     _text(published.get("message"), "published.message", 1000)
+    for i, line in enumerate(_list(published.get("lines"), "published.lines", 100)):
+        _text(line, f"published.lines[{i}]", 2000, optional=False)
     cpu = _obj(published.get("cpu"), "published.cpu", optional=True)
     if cpu:
         _verdict(cpu, "published.cpu", "cpu_ms")
