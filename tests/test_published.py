@@ -94,6 +94,9 @@ def test_edgetpu_verdict_flags_more_than_30_percent_slower(
     verdict = EdgeTpuVerdict("edgetpu", measured, 2.6, "Coral USB Accelerator")
     assert verdict.slower is slower
     assert words in verdict.sentence()
+    assert verdict.sentence().startswith(f"Edge TPU: {measured:.2f} ms; Coral publishes 2.6 ms")
+    second = EdgeTpuVerdict("edgetpu-usb1", measured, 2.6, "Coral USB Accelerator")
+    assert second.sentence().startswith("Edge TPU edgetpu-usb1: ")
 
 
 def test_inferences_per_second_from_the_mean() -> None:
@@ -123,6 +126,7 @@ def test_usb2_link() -> None:
 
 def test_throttled_build() -> None:
     assert _codes(Observations(build="std")) == ["throttled_build"]
+    assert _codes(Observations(build="std", device_kind="pci")) == []
     [cause] = likely_causes(Observations(performance="High (throttled build)"))
     assert "libedgetpu1-max" in cause.remedy and "performance=max" in cause.remedy
 

@@ -75,7 +75,8 @@ def _link(seen: Observations) -> list[Cause]:
 
 def _clock(seen: Observations) -> list[Cause]:
     level = seen.performance.strip()
-    if seen.build == "std" or "throttled" in level.lower():
+    throttled = seen.build == "std" and seen.device_kind != "pci"  # it slows USB devices only
+    if throttled or "throttled" in level.lower():
         return [Cause("throttled_build", "The throttled build of libedgetpu (libedgetpu1-std) "
                       "runs the Edge TPU at a reduced clock.",
                       MAX_BUILD_REMEDY + " Then choose performance max "

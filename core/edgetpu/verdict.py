@@ -98,7 +98,8 @@ class EdgeTpuVerdict:
         return self.ratio > SLOWER_THAN_PUBLISHED
 
     def sentence(self) -> str:
-        head = (f"Edge TPU: {_ms(self.measured_ms)}; Coral publishes "
+        name = "Edge TPU" if self.backend in ("edgetpu", "") else f"Edge TPU {self.backend}"
+        head = (f"{name}: {_ms(self.measured_ms)}; Coral publishes "
                 f"{_figure_ms(self.published_ms)} for this model on a {self.device}")
         if not self.slower:
             if self.ratio <= 1:
