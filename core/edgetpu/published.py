@@ -11,8 +11,8 @@ that either file of the pair finds it.
 Each figure was checked against the page cited beside it (``source``). Coral's benchmark page
 names architectures, not files: its MobileNet v2 (224x224) row is attributed here to the ImageNet
 MobileNet v2 1.0 224 that Coral distributes (google-coral/edgetpu, test_data/). Coral's model
-pages list each file they link, with its latency. A model with no figure here says so
-(``NO_FIGURE``) rather than borrowing the figure of a similar one.
+pages list each model with its latency beside the file to download. A model with no figure here
+says so (``NO_FIGURE``) rather than borrowing the figure of a similar one.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class PublishedFigure:
 
 _USB3_DESKTOP = Conditions("Coral USB Accelerator", "desktop CPU", "USB 3.0", NOT_STATED)
 _MODEL_PAGE = Conditions("Coral USB Accelerator", "desktop CPU", NOT_STATED, NOT_STATED)
-_BENCHMARK_METHOD = ("C++ benchmark, the model's execution only (no resizing of the input)")
+_BENCHMARK_METHOD = "C++ benchmark of the model's execution only (no resizing of the input)"
 _MODEL_PAGE_METHOD = "the time of one inference, as listed on the model page"
 
 FIGURES: tuple[PublishedFigure, ...] = (
