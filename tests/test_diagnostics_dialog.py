@@ -82,7 +82,8 @@ def test_shows_checks_grouped_with_status_and_remedies(qtbot: QtBot, tmp_path: P
     assert fix.startswith("Fix: Plug it into a USB 3 port")
     lib = _row(sections["Edge TPU runtime"], "libedgetpu")
     assert (lib.text(1), lib.text(2)) == ("problem", "not found")
-    assert "libedgetpu1-std" in _notes(dialog, lib)[0] or "coral.ai" in _notes(dialog, lib)[0]
+    # The install advice for the runtime that loads the delegate (here ai-edge-litert).
+    assert "libedgetpu built for the TensorFlow Lite version" in _notes(dialog, lib)[0]
     assert "problem" in dialog.summary_label.text()
 
 

@@ -159,7 +159,7 @@ def test_run_shows_cpu_results_and_the_edgetpu_explanation(
     assert tpu.error_panel.error is not None
     assert tpu.error_panel.error.code == "edgetpu_runtime_missing"
     assert "No Edge TPU runtime" in tpu.error_panel.text()
-    assert "Install the Edge TPU runtime" in tpu.error_panel.text()
+    assert "libedgetpu built for the TensorFlow Lite version" in tpu.error_panel.text()
     assert tpu.error_panel.diagnostics_button.isVisibleTo(window)
     sentence = window.comparison.text()
     assert sentence.startswith("CPU: median ") and "Edge TPU did not run" in sentence

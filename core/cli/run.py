@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
+from core.cli.published_lines import add_published
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
 from core.inputs.model_info import read_model
@@ -25,6 +26,7 @@ from core.measure.session import SCHEDULES, RunRequest, Session
 from core.results.record_outputs import add_output_options, check_outputs, write_outputs
 from core.results.records import RunRecord
 from core.results.result_reader import MAX_BACKENDS, MAX_LATENCIES
+from core.results.stats import inferences_per_second
 from core.results.summary import comparison_sentence
 from core.tasks.model_task import model_task
 
@@ -152,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
         for s, handler in previous.items():
             signal.signal(s, handler)
     _print_summary(record, out)
+    add_published(record, out)
     written = write_outputs(record, targets, out, sys.stderr)
     if session.cancelled:
         sys.stderr.write("error: stopped before the end. Run the command again to measure "
@@ -207,14 +210,17 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
     rows = [b for b in record.backends if b.stats is not None]
     if rows:
         out.write("-------LATENCY (ms)-------\n")
-        head = ["backend", "count", "min", "median", "mean", "p90", "p99", "max", "std"]
+        head = ["backend", "count", "min", "median", "mean", "p90", "p99", "max", "std",
+                "inf/s"]
         width = max(len(b.id) for b in rows) + 2
         out.write(head[0].ljust(width) + "".join(h.rjust(9) for h in head[1:]) + "\n")
         for b in rows:
             s: Any = b.stats
             values = [s.min, s.median, s.mean, s.p90, s.p99, s.max, s.std]
+            rate = inferences_per_second(s.mean)
             out.write(b.id.ljust(width) + str(s.count).rjust(9)
-                      + "".join(f"{v:9.3f}" for v in values) + "\n")
+                      + "".join(f"{v:9.3f}" for v in values)
+                      + (f"{rate:9.1f}" if rate else "-".rjust(9)) + "\n")
     for b in record.backends:
         if b.first_inference_ms is not None:
             out.write(f"{b.id}: first inference {b.first_inference_ms:.2f} ms, "

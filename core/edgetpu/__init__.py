@@ -1,1 +1,1 @@
-"""The Edge TPU: devices, the libedgetpu library, known failures, the doctor."""
+"""The Edge TPU: devices, libedgetpu, failures, doctor, advice, Coral's figures, slow causes."""

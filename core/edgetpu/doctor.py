@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from core.edgetpu.advice import edgetpu_advice
 from core.edgetpu.devices import (
     USB2_MBPS,
     EdgeTpuDevice,
@@ -45,6 +46,7 @@ from core.edgetpu.library import (
     read_version,
 )
 from core.edgetpu.library_check import library_problem
+from core.edgetpu.slow_causes import MAX_BUILD_REMEDY, USB2_REMEDY
 from core.errors import ErrorInfo, error
 
 SCHEMA = "edgetpu-compare-doctor/1"
@@ -174,8 +176,7 @@ def _library_checks(library: LibraryInfo, probe: bool, root: Path) -> list[Check
     source = f" (told by {library.flavour_source}: {library.package or library.path})"
     if library.flavour == "std":
         checks.append(Check(section, "build", "info", "std: reduced clock" + source,
-                            "For full speed install the max build instead (libedgetpu1-max, or "
-                            "the 'direct' library of Coral's download); the device then gets hot."))
+                            MAX_BUILD_REMEDY))
     elif library.flavour == "max":
         checks.append(Check(section, "build", "info",
                             "max: full clock, the device gets hot to the touch" + source))
@@ -186,7 +187,7 @@ def _library_checks(library: LibraryInfo, probe: bool, root: Path) -> list[Check
         checks.append(Check(section, "compatibility", "warning",
                             f"Coral's libedgetpu {stock} was built for TensorFlow Lite 2.11 or "
                             f"older and may crash with ai-edge-litert {_version('ai-edge-litert')}",
-                            install_instructions(platform.system()).splitlines()[-1]))
+                            edgetpu_advice()))
     return checks
 
 
@@ -221,8 +222,7 @@ def _device_check(device: EdgeTpuDevice, root: Path) -> Check:
     status = "ok"
     if speed is not None and speed <= USB2_MBPS:
         status = "warning"
-        remedies.append("Plug it into a USB 3 port (often blue) with the supplied cable: over "
-                        "USB 2 every inference waits for the slow data transfer.")
+        remedies.append(USB2_REMEDY)
     if device.state == "no_permission":
         status = "problem"
         remedies.insert(0, permission_remedy(device.kind, root))

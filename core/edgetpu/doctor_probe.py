@@ -19,6 +19,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from core.edgetpu.advice import edgetpu_advice
 from core.edgetpu.failures import crash_description
 from core.io.numbers import is_digits
 from core.io.temp_files import prefix, temp_dir
@@ -130,25 +131,8 @@ def read_version_probe(library: str) -> str:
 
 
 def install_instructions(system: str) -> str:
-    """How to install libedgetpu on this operating system, for the doctor's remedy."""
-    community = ("Coral's own build works with TensorFlow Lite up to 2.11; for ai-edge-litert "
-                 "install a community build of libedgetpu made for its TensorFlow Lite version "
-                 "(for example the releases of feranick/libedgetpu on GitHub).")
-    if system == "Darwin":
-        return ("Download the Edge TPU runtime for macOS from Coral's Get Started page "
-                "(https://coral.ai/docs/accelerator/get-started/), unzip it and run: "
-                "sudo bash install.sh\n" + community)
-    if system == "Windows":
-        return ("Download the Edge TPU runtime for Windows from Coral's Get Started page "
-                "(https://coral.ai/docs/accelerator/get-started/), unzip it and run install.bat "
-                "as administrator; it installs edgetpu.dll and the USB driver.\n" + community)
-    keyring = "/usr/share/keyrings/coral-edgetpu.gpg"
-    return ("Add Coral's package repository and install the runtime:\n"
-            "  curl -fsSL https://packages.cloud.google.com/apt/doc/apt-key.gpg"
-            f" | sudo gpg --dearmor -o {keyring}\n"
-            f"  echo \"deb [signed-by={keyring}] https://packages.cloud.google.com/apt "
-            "coral-edgetpu-stable main\" | sudo tee /etc/apt/sources.list.d/coral-edgetpu.list\n"
-            "  sudo apt-get update && sudo apt-get install libedgetpu1-std\n" + community)
+    """How to install libedgetpu here, for the runtime Edge TPU backends load it with."""
+    return edgetpu_advice(system=system)
 
 
 _RULE_DIRS = ("etc/udev/rules.d", "lib/udev/rules.d", "usr/lib/udev/rules.d")

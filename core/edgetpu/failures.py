@@ -17,10 +17,12 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.edgetpu.advice import DEFAULT_RUNTIME, edgetpu_advice
 from core.edgetpu.library_check import library_problem
 from core.errors import ErrorInfo, error
 
 DETAIL_LIMIT = 2000
+_INSTALL_CODES = ("edgetpu_runtime_missing", "runtime_mismatch")
 
 # Signals that mean "the native code crashed", as opposed to a kill by the user or the system.
 _CRASH_SIGNALS = {
@@ -140,7 +142,7 @@ KNOWN_FAILURES: tuple[KnownFailure, ...] = (
 
 
 def match_failure(text: str, *, exit_code: int | None = None, stage: str = "",
-                  backend: str = "") -> ErrorInfo | None:
+                  backend: str = "", runtime: str = "") -> ErrorInfo | None:
     """The coded error for a runtime's error text or exit code, or None when it is not known.
 
     ``stage`` is where it happened ("import", "delegate", "allocate", "invoke"; "" unknown).
@@ -149,7 +151,8 @@ def match_failure(text: str, *, exit_code: int | None = None, stage: str = "",
     match (``runtime_mismatch``). ``backend`` is the backend kind ("edgetpu", "cpu"; "" unknown):
     a crash during "delegate" is always the Edge TPU's, a crash during "allocate" or "invoke" only
     when ``backend="edgetpu"``; for any other crash this returns None and the caller reports
-    ``worker_crashed``.
+    ``worker_crashed``. ``runtime`` is the TensorFlow Lite runtime that loaded the delegate
+    ("" the default): a missing or mismatched libedgetpu gets the install advice for it.
     """
     detail = _trim(text)
     for row in KNOWN_FAILURES:
@@ -159,8 +162,16 @@ def match_failure(text: str, *, exit_code: int | None = None, stage: str = "",
         if match is None:
             continue
         message, remedy = row.build(match) if row.build else (row.message, row.remedy)
-        return error(row.code, message, remedy, detail=detail)
-    return _match_crash(detail, exit_code, stage, backend)
+        return error(row.code, message, remedy or install_remedy(row.code, runtime), detail=detail)
+    return _match_crash(detail, exit_code, stage, backend, runtime)
+
+
+def install_remedy(code: str, runtime: str = "") -> str | None:
+    """The runtime-matched install advice for a missing or mismatched libedgetpu, else None
+    (the catalogue's remedy)."""
+    if code not in _INSTALL_CODES:
+        return None
+    return edgetpu_advice(runtime or DEFAULT_RUNTIME, one_line=True)
 
 
 def crash_description(exit_code: int | None) -> str | None:
@@ -182,7 +193,7 @@ def crash_description(exit_code: int | None) -> str | None:
 
 
 def _match_crash(detail: str, exit_code: int | None, stage: str,
-                 backend: str) -> ErrorInfo | None:
+                 backend: str, runtime: str) -> ErrorInfo | None:
     crash = crash_description(exit_code)
     if crash is None:
         return None
@@ -194,7 +205,7 @@ def _match_crash(detail: str, exit_code: int | None, stage: str,
     message = (f"The Edge TPU runtime crashed ({crash}) while {doing}, which happens when "
                "libedgetpu does not match the TensorFlow Lite version.")
     crash_note = f"process ended with {crash} during {stage}"
-    return error("runtime_mismatch", message,
+    return error("runtime_mismatch", message, install_remedy("runtime_mismatch", runtime),
                  detail=f"{detail}\n{crash_note}" if detail else crash_note)
 
 

@@ -1,1 +1,1 @@
-"""Measuring: backends, plan, session, worker processes, events, runtimes, booth loop."""
+"""Measuring: backends, plan, session, workers, events, runtimes, booth, published check."""

@@ -22,7 +22,7 @@ from core.measure.reducer import RunReducer
 from core.measure.session import RunRequest
 from core.results.baseline import baseline_pair
 from core.results.records import BackendRecord, Prediction
-from core.results.stats import speed_verdict
+from core.results.stats import inferences_per_second, speed_verdict
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
 DEFAULT_WINDOW = 500  # latencies per backend behind the live median and the plot
@@ -97,12 +97,10 @@ class BackendLive:
         return statistics.median(self.latencies_ms) if self.latencies_ms else None
 
     def per_second(self) -> float | None:
-        """Inferences per second one after another: 1000 / mean latency of the window (the mean,
-        not the median, because every slow inference costs its full time in a loop)."""
+        """Inferences per second one after another, over the window's latencies."""
         if not self.latencies_ms:
             return None
-        mean = statistics.fmean(self.latencies_ms)
-        return 1000.0 / mean if mean > 0 else None
+        return inferences_per_second(statistics.fmean(self.latencies_ms))
 
 
 @dataclass(frozen=True)

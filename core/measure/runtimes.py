@@ -15,7 +15,7 @@ from importlib import metadata
 from typing import Any, Protocol
 
 from core.edgetpu import devices
-from core.edgetpu.failures import match_failure
+from core.edgetpu.failures import install_remedy, match_failure
 from core.edgetpu.library import locate_library
 from core.edgetpu.loaded import library_in_use, library_version
 from core.errors import AppError, ErrorInfo, error, fail
@@ -195,16 +195,19 @@ def explain(exc: BaseException, stage: Stage, spec: BackendSpec, log: str = "") 
     ``log`` is what the runtime printed to stderr: it often holds the real cause.
     """
     text = f"{type(exc).__name__}: {exc}"
-    known = match_failure(text, stage=stage, backend=spec.kind)
+    known = match_failure(text, stage=stage, backend=spec.kind, runtime=spec.runtime)
     if known is None and log:
-        known = match_failure(log, stage=stage, backend=spec.kind)
+        known = match_failure(log, stage=stage, backend=spec.kind, runtime=spec.runtime)
     if known is not None:
         return _refine_permission(known, spec)
     if stage == "invoke":
         return error("invoke_failed", detail=text)
     if stage == "delegate":
         return error("edgetpu_not_found", detail=text)
-    return error("invalid_model" if spec.kind == "cpu" else "runtime_mismatch", detail=text)
+    if spec.kind == "cpu":
+        return error("invalid_model", detail=text)
+    return error("runtime_mismatch", remedy=install_remedy("runtime_mismatch", spec.runtime),
+                 detail=text)
 
 
 def _refine_permission(info: ErrorInfo, spec: BackendSpec) -> ErrorInfo:

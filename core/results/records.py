@@ -152,6 +152,7 @@ class RunRecord:
     backends: list[BackendRecord] = field(default_factory=list)
     comparison: Comparison | None = None  # the baseline against the first other backend
     comparisons: list[Comparison] = field(default_factory=list)  # against every other one
+    published: dict[str, Any] | None = None  # Coral's figure and verdicts (core.edgetpu.verdict)
 
     def backend(self, backend_id: str) -> BackendRecord:
         for record in self.backends:
@@ -170,6 +171,7 @@ class RunRecord:
             "backends": [b.to_dict() for b in self.backends],
             "comparison": self.comparison.to_dict() if self.comparison else None,
             "comparisons": [c.to_dict() for c in self.comparisons],
+            **({"published": self.published} if self.published is not None else {}),
         }
 
     @classmethod
@@ -189,6 +191,7 @@ class RunRecord:
             backends=[BackendRecord.from_dict(b) for b in data.get("backends") or []],
             comparison=comparison,
             comparisons=comparisons,
+            published=dict(data["published"]) if data.get("published") else None,
         )
 
 

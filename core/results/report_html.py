@@ -21,7 +21,7 @@ from core.errors import ErrorInfo
 from core.inputs.model_insight import note_text, notes
 from core.io.outputs import write_atomic
 from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
-from core.results.stats import histogram_bins
+from core.results.stats import histogram_bins, inferences_per_second
 from core.results.summary import comparison_sentence, names_apart
 
 # One colour per backend kind, in one place (light theme, readable in print).
@@ -92,12 +92,19 @@ footer { margin-top:28px; color:var(--muted); font-size:12px; }
 """
 
 
+def _published(published: dict[str, Any] | None) -> list[str]:
+    """Coral's figure and what it means for this run, as the command line printed it."""
+    lines = (published or {}).get("lines") or []
+    return [f'<p class="published">{_e(line)}</p>' for line in lines if isinstance(line, str)]
+
+
 def render_html(record: RunRecord, title: str = "Edge TPU Compare report") -> str:
     """The whole report as one HTML document."""
     body = [
         f"<h1>{_e(title)}</h1>",
         f'<p class="created">Created {_e(record.created or "unknown")}</p>',
         f'<p class="headline">{_e(comparison_sentence(record))}</p>',
+        *_published(record.published),
         _facts(record),
         "<h2>Backends</h2>",
         '<div class="backends">',
@@ -196,6 +203,9 @@ def _backend(b: BackendRecord, record: RunRecord) -> str:
     if b.stats is not None:
         parts.append(f'<p class="median">{format_ms(b.stats.median)} ms <small>median of '
                      f"{b.stats.count}</small></p>")
+        rate = inferences_per_second(b.stats.mean)
+        if rate is not None:
+            parts.append(f'<p class="rate">{rate:,.1f} inferences per second</p>')
     if b.load_ms is not None or b.first_inference_ms is not None:
         parts.append(
             '<div class="cold">'

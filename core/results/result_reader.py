@@ -190,6 +190,7 @@ def check_result(tree: dict[str, Any]) -> None:
         for i, item in enumerate(_list(tree["comparisons"], "comparisons", MAX_BACKENDS)):
             _obj(item, f"comparisons[{i}]")
             _comparison(item, f"comparisons[{i}]", ids, backends)
+    _published(tree.get("published"))
 
 
 def _comparison(value: Any, where: str, ids: set[str], backends: list[Any]) -> None:
@@ -250,3 +251,38 @@ def _backend(value: Any, where: str) -> None:
         _int(r.get("id"), f"{where}.results[{i}].id", 0, MAX_CLASS_ID, optional=False)
         _text(r.get("label"), f"{where}.results[{i}].label", MAX_LABEL_CHARS, optional=False)
         _num(r.get("score"), f"{where}.results[{i}].score", -1e12, 1e12, optional=False)
+
+
+def _published(value: Any) -> None:
+    """Coral's figure and the verdicts (files from before it have none)."""
+    published = _obj(value, "published", optional=True)
+    figure = _obj(published.get("figure"), "published.figure", optional=True)
+    if figure:
+        _num(figure.get("ms"), "published.figure.ms", 1e-6, MAX_MS, optional=False)
+        for key in ("key", "model", "source", "method"):
+            _text(figure.get(key), f"published.figure.{key}", 1000)
+        conditions = _obj(figure.get("conditions"), "published.figure.conditions", optional=True)
+        for key in ("device", "host", "link", "clock"):
+            _text(conditions.get(key), f"published.figure.conditions.{key}", 1000)
+    _text(published.get("message"), "published.message", 1000)
+    for i, line in enumerate(_list(published.get("lines"), "published.lines", 100)):
+        _text(line, f"published.lines[{i}]", 2000, optional=False)
+    cpu = _obj(published.get("cpu"), "published.cpu", optional=True)
+    if cpu:
+        _verdict(cpu, "published.cpu", "cpu_ms")
+        _text(cpu.get("judgement"), "published.cpu.judgement", 40)
+    for i, item in enumerate(_list(published.get("edgetpu"), "published.edgetpu", 64)):
+        where = f"published.edgetpu[{i}]"
+        verdict = _obj(item, where)
+        _verdict(verdict, where, "measured_ms")
+        for j, cause in enumerate(_list(verdict.get("causes"), f"{where}.causes", 20)):
+            for key in ("code", "text", "remedy"):
+                _text(_obj(cause, f"{where}.causes[{j}]").get(key),
+                      f"{where}.causes[{j}].{key}", 2000)
+
+
+def _verdict(verdict: dict[str, Any], where: str, measured: str) -> None:
+    for key in (measured, "published_ms"):
+        _num(verdict.get(key), f"{where}.{key}", 1e-6, MAX_MS, optional=False)
+    for key in ("backend", "device", "sentence"):
+        _text(verdict.get(key), f"{where}.{key}", 2000)

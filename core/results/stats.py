@@ -23,6 +23,14 @@ def speed_verdict(speedup: float) -> tuple[str, float]:
     return ("faster", speedup) if speedup > 1 else ("slower", 1 / speedup)
 
 
+def inferences_per_second(mean_ms: float | None) -> float | None:
+    """Inferences per second one after another: 1000 / the mean latency (the mean, not the
+    median, because every slow inference costs its full time in a loop); None when unknown."""
+    if mean_ms is None or not mean_ms > 0:
+        return None
+    return 1000.0 / mean_ms
+
+
 def topk_score_delta(a: Sequence[Prediction], b: Sequence[Prediction]) -> float | None:
     """The largest score difference over the classes both top-k lists hold; None if none."""
     scores_b = {p.id: p.score for p in b}

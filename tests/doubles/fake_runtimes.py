@@ -138,6 +138,15 @@ def slow_cpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
     return opened
 
 
+def slow_fake_edgetpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A 'working Edge TPU' (``fake_edgetpu_ok``) whose invokes take ``ms`` milliseconds more
+    (extra: ms), on the device the real runtime would report for "first found"."""
+    opened = fake_edgetpu_ok(spec, model_path, report)
+    opened.interpreter = _SlowInterpreter(opened.interpreter, float(_extra(spec, "ms", "20")))
+    opened.details = {**opened.details, "device": ":0", "bus": "usb"}
+    return opened
+
+
 def fails_then_exits_slowly(spec: BackendSpec, model_path: str, report: Any) -> Opened:
     """No Edge TPU, and a worker whose exit takes long (extra: exit_s), as a big runtime's
     unloading does."""
