@@ -6,8 +6,7 @@ spawning one worker process per backend, and reports progress as plain-data even
 may be called from any thread and ends every worker promptly. Backends load one after another
 and then measure in alternating rounds, so that they never compete for the CPU and both
 histograms fill at the same pace. The session's record is what ``core.measure.reducer`` reads from
-its
-own events, the same reading the window makes; with the window's ``TurnGate`` every load and
+its own events, the same reading the window makes; with the window's ``TurnGate`` every load and
 timed round waits until the window has painted, so that the two never run at the same time.
 """
 
@@ -40,6 +39,19 @@ from core.measure.events import (
     SessionFinished,
 )
 from core.measure.limits import round_timeout, stalled_error, warmup_timeout
+from core.measure.messages import (
+    Batch,
+    Failed,
+    First,
+    Imported,
+    Load,
+    Loaded,
+    Output,
+    Ready,
+    Reply,
+    Run,
+    SendOutput,
+)
 from core.measure.planning import Plan, PlannedBackend, host_info, make_plan
 from core.measure.reducer import UNFINISHED, RunReducer
 from core.measure.turns import TurnGate
@@ -201,29 +213,26 @@ class Session:
         return kept
 
     def _await_import(self, b: _Live) -> bool:
-        reply = self._receive(b, IMPORT_TIMEOUT_S)
-        return reply is not None and reply[0] == "imported"
+        return isinstance(self._receive(b, IMPORT_TIMEOUT_S), Imported)
 
     def _load(self, b: _Live) -> bool:
         """Load one backend while the others wait, so that load times are not contended."""
         self._turn()
-        if self.cancelled or not b.worker.send("load"):
+        if self.cancelled or not b.worker.send(Load()):
             return False
         loaded = self._receive(b, LOAD_TIMEOUT_S)
-        if loaded is None or loaded[0] != "loaded":
+        if not isinstance(loaded, Loaded):
             return False
-        info: dict[str, Any] = loaded[1]
         rec = b.record
-        self._emit(BackendLoaded(rec.id, info["label"], info["runtime_name"],
-                                 info["runtime_version"], info["device"], info["load_ms"],
-                                 (*rec.warnings, *info["warnings"]),
-                                 tuple(info.get("details", {}).items())))
+        self._emit(BackendLoaded(rec.id, loaded.label, loaded.runtime_name,
+                                 loaded.runtime_version, loaded.device, loaded.load_ms,
+                                 (*rec.warnings, *loaded.warnings), loaded.details))
         first = self._receive(b, LOAD_TIMEOUT_S)
-        if first is None or first[0] != "first":
+        if not isinstance(first, First):
             return False
-        self._emit(FirstInference(rec.id, first[1], self._predictions(b, first[2])))
-        ready = self._receive(b, warmup_timeout(self.request.warmup, first[1], LOAD_TIMEOUT_S))
-        return ready is not None and ready[0] == "ready"
+        self._emit(FirstInference(rec.id, first.ms, self._predictions(b, first.output)))
+        ready = self._receive(b, warmup_timeout(self.request.warmup, first.ms, LOAD_TIMEOUT_S))
+        return isinstance(ready, Ready)
 
     def _measure(self, live: list[_Live]) -> None:
         active = [b for b in live if b.remaining > 0]
@@ -244,34 +253,34 @@ class Session:
         budget = self._gate.round_ns if self._gate is not None else ROUND_BUDGET_NS
         if self.cancelled:
             return False
-        if not b.worker.send("run", b.remaining, budget):
+        if not b.worker.send(Run(b.remaining, budget)):
             self._fail(b.record, error("worker_crashed"))
             return False
         reply = self._receive(b, round_timeout(b.record.first_inference_ms, ROUND_TIMEOUT_S))
-        if reply is None or reply[0] != "batch":
+        if not isinstance(reply, Batch):
             return False
-        batch = tuple(ns / 1e6 for ns in reply[1])
+        batch = np.frombuffer(reply.latencies_ns, dtype=np.int64) / 1e6  # ms, 8 bytes each
         b.remaining -= len(batch)
-        if batch:
+        if len(batch):
             self._emit(LatencyBatch(b.record.id, batch, len(b.record.latencies_ms) + len(batch),
-                                    self.request.count, reply[2], reply[3]))
+                                    self.request.count, reply.started_ns, reply.ended_ns))
         if b.remaining <= 0:
             self._finish(b)
             return False
         return True
 
     def _finish(self, b: _Live) -> None:
-        if not b.worker.send("output"):
+        if not b.worker.send(SendOutput()):
             self._fail(b.record, error("worker_crashed"))
             return
         reply = self._receive(b, ROUND_TIMEOUT_S)
-        if reply is None or reply[0] != "output":
+        if not isinstance(reply, Output):
             return
-        self._emit(BackendFinished(b.record.id, self._predictions(b, reply[1])))
+        self._emit(BackendFinished(b.record.id, self._predictions(b, reply.output)))
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _receive(self, b: _Live, timeout: float) -> tuple[Any, ...] | None:
+    def _receive(self, b: _Live, timeout: float) -> Reply | None:
         """Wait for the worker's next message while watching the cancel flag.
 
         Returns None (after recording the failure) when the worker erred, died or hung, and
@@ -290,10 +299,10 @@ class Session:
                 if not self.cancelled:
                     self._fail(b.record, self._crash_error(b, reply))
                 return None
+            if isinstance(reply, Failed):
+                self._fail(b.record, reply.error)
+                return None
             if reply is not None:
-                if reply[0] == "error":
-                    self._fail(b.record, reply[1])
-                    return None
                 return reply
             if time.monotonic() >= deadline:
                 if not self.cancelled:
