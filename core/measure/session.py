@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -57,7 +56,7 @@ from core.measure.reducer import UNFINISHED, RunReducer
 from core.measure.turns import TurnGate
 from core.measure.worker import Alarm, Died, WorkerHandle, WorkerJob, new_cancel_event
 from core.results.comparison import choose_baseline, compare_all
-from core.results.records import BackendRecord, RunRecord
+from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
 from core.results.stats import compare, dequantize, top_k
 
 SCHEDULES = ("alternate", "sequential")
@@ -331,14 +330,14 @@ class Session:
             return
         self._emit(BackendFailed(rec.id, info))
 
-    def _predictions(self, b: _Live, raw: np.ndarray) -> tuple[Any, ...]:
+    def _predictions(self, b: _Live, raw: np.ndarray) -> tuple[Prediction, ...]:
         model = b.planned.model
         assert model is not None and self._plan is not None
         scores = dequantize(raw, model.output.scale, model.output.zero_point)
         self._scores[b.planned.id] = scores
         return top_k(scores, self.request.top_k, self._plan.label_of, self.request.threshold)
 
-    def _comparison(self, record: RunRecord) -> Any:
+    def _comparison(self, record: RunRecord) -> Comparison | None:
         ok = [r for r in record.backends if r.status == "ok"]
         preferred = self.request.baseline or None
         record.comparisons = compare_all(ok, self._scores, self.request.top_k, preferred)
