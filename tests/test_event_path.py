@@ -22,10 +22,11 @@ from core.results.result_files import LATENCY_SLICE, to_json
 
 REPO = Path(__file__).resolve().parents[1]
 EVENT_PATH = (
-    "core/measure/messages.py", "core/measure/events.py", "core/measure/session.py",
-    "core/measure/turns.py", "core/measure/probe.py", "core/measure/reducer.py",
-    "core/measure/booth.py", "gui/run/session_runner.py", "gui/run/turn_taking.py",
-    "gui/window/main_window.py", "gui/window/main_view_widget.py", "gui/booth/window.py",
+    "core/measure/worker.py", "core/measure/messages.py", "core/measure/events.py",
+    "core/measure/session.py", "core/measure/turns.py", "core/measure/probe.py",
+    "core/measure/reducer.py", "core/measure/booth.py", "gui/run/session_runner.py",
+    "gui/run/turn_taking.py", "gui/window/main_window.py", "gui/window/main_view_widget.py",
+    "gui/booth/window.py",
 )
 
 

@@ -58,7 +58,7 @@ Command = Load | Run | SendOutput | Stop
 
 @dataclass(frozen=True)
 class Stage:
-    """The worker entered ``name`` (import, load, delegate, invoke): where a crash happened."""
+    """The worker entered ``name`` (import, delegate, allocate, invoke): where a crash happened."""
 
     name: str
 

@@ -21,8 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from multiprocessing.synchronize import Event as CancelEvent
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 import numpy as np
 
@@ -46,7 +47,13 @@ from core.measure.messages import (
     Stage,
     Stop,
 )
-from core.measure.runtimes import explain, import_runtime, note_native_log
+from core.measure.runtimes import (
+    InterpreterLike,
+    Opened,
+    explain,
+    import_runtime,
+    note_native_log,
+)
 
 _CONTEXT = mp.get_context("spawn")
 # After a pause this long between rounds (the window painted in it), the first inference of a
@@ -91,7 +98,7 @@ def _capture_stderr(path: str) -> None:
     os.close(fd)
     default_hook = sys.unraisablehook
 
-    def hook(unraisable: Any) -> None:
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
         # LiteRT's Delegate.__del__ fails on a delegate that never loaded; that is expected
         # after a failed load_delegate and says nothing new.
         if getattr(unraisable.object, "__qualname__", "") != "Delegate.__del__":
@@ -100,12 +107,15 @@ def _capture_stderr(path: str) -> None:
     sys.unraisablehook = hook
 
 
-def resolve_factory(dotted: str) -> Any:
+Factory = Callable[[BackendSpec, str, Callable[[str], None]], Opened]
+
+
+def resolve_factory(dotted: str) -> Factory:
     module, _, name = dotted.partition(":")
-    return getattr(importlib.import_module(module), name)
+    return cast(Factory, getattr(importlib.import_module(module), name))
 
 
-def worker_main(job: WorkerJob, conn: Connection, cancel: Any) -> None:
+def worker_main(job: WorkerJob, conn: Connection, cancel: CancelEvent) -> None:
     """Entry point of the spawned process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it cancels cleanly
     _capture_stderr(job.log_path)
@@ -127,7 +137,7 @@ def worker_main(job: WorkerJob, conn: Connection, cancel: Any) -> None:
         conn.close()
 
 
-def _serve(job: WorkerJob, conn: Connection, cancel: Any,
+def _serve(job: WorkerJob, conn: Connection, cancel: CancelEvent,
            report: Callable[[str], None]) -> None:
     factory = resolve_factory(job.spec.factory)
     report("import")
@@ -167,7 +177,8 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any,
     _rounds(interp, out_index, conn, cancel)
 
 
-def _rounds(interp: Any, out_index: int, conn: Connection, cancel: Any) -> None:
+def _rounds(interp: InterpreterLike, out_index: int, conn: Connection,
+            cancel: CancelEvent) -> None:
     """Answer commands until told to stop. The timed loop is kept as bare as a loop can be."""
     invoke = interp.invoke
     clock = time.perf_counter_ns
@@ -221,7 +232,7 @@ class Died:
 class WorkerHandle:
     """The parent's side of one worker: start, talk, notice death, stop and reap."""
 
-    def __init__(self, job: WorkerJob, cancel: Any) -> None:
+    def __init__(self, job: WorkerJob, cancel: CancelEvent) -> None:
         sweep_once()
         fd, log_path = tempfile.mkstemp(prefix=prefix(job.backend_id), suffix=".log")
         os.close(fd)
@@ -254,7 +265,7 @@ class WorkerHandle:
         """The next message other than a stage report, a Died, or None after ``timeout`` or
         as soon as ``alarm`` (an ``Alarm``'s reader) has something to read."""
         deadline = time.monotonic() + timeout
-        watched: list[Any] = [self._conn, self._process.sentinel]
+        watched: list[Connection | int] = [self._conn, self._process.sentinel]
         if alarm is not None:
             watched.append(alarm)
         while True:
@@ -334,6 +345,6 @@ class Alarm:
             self._reader.close()
 
 
-def new_cancel_event() -> Any:
+def new_cancel_event() -> CancelEvent:
     """An event the workers check between inferences; set by Session.cancel()."""
     return _CONTEXT.Event()
