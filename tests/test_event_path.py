@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import tokenize
+import tracemalloc
 from array import array
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from core.measure.booth import BoothLoop
 from core.measure.events import BackendPlan, LatencyBatch, RunPlanned
 from core.measure.reducer import RunReducer
 from core.measure.session import RunRequest, Session
-from core.results.records import BackendRecord, RunRecord
+from core.results.records import BackendRecord, RunRecord, latency_array
 from core.results.result_files import LATENCY_SLICE, to_json
+from core.results.stats import LEAN_ABOVE, compute_stats
 
 REPO = Path(__file__).resolve().parents[1]
 EVENT_PATH = (
@@ -90,3 +92,29 @@ def test_the_result_file_written_in_slices_reads_back_as_the_whole_record() -> N
 def test_a_file_record_given_lists_keeps_a_typed_array() -> None:
     record = BackendRecord("cpu", "cpu", "CPU", latencies_ms=[1.5, 2.5])  # type: ignore[arg-type]
     assert isinstance(record.latencies_ms, array) and list(record.latencies_ms) == [1.5, 2.5]
+
+
+@pytest.mark.parametrize("shape", ["spread", "rounded", "constant", "few values"])
+def test_long_runs_statistics_are_numpys_to_the_last_bit(shape: str) -> None:
+    rng = np.random.default_rng(11)
+    n = LEAN_ABOVE * 3 + 5
+    data = {"spread": rng.lognormal(0.0, 0.3, n), "rounded": np.round(rng.lognormal(0, 0.1, n), 2),
+            "constant": np.full(n, 0.25), "few values": rng.integers(1, 4, n) * 0.5}[shape]
+    stats = compute_stats(latency_array(data))
+    assert stats is not None
+    assert [stats.median, stats.p90, stats.p99] == [float(v) for v in
+                                                    np.percentile(data, [50, 90, 99])]
+    assert (stats.min, stats.max, stats.count) == (data.min(), data.max(), n)
+    assert stats.mean == pytest.approx(data.mean(), rel=1e-12)
+    assert stats.std == pytest.approx(data.std(ddof=1), rel=1e-9, abs=1e-12)
+
+
+def test_a_long_runs_statistics_make_no_copy_of_its_latencies() -> None:
+    kept = latency_array(np.random.default_rng(2).lognormal(0.0, 0.2, 1_000_000))
+    tracemalloc.start()
+    try:
+        compute_stats(kept)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < len(kept) * 8 // 2, f"{peak} bytes for {len(kept) * 8} bytes of latencies"
