@@ -31,6 +31,7 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
     from core.measure.backends import BackendSpec
+    from core.measure.probe import RunProbe
     from core.measure.session import RunRequest
     from gui.app.application import make_app
     from gui.window.main_window import MainWindow
@@ -49,15 +50,7 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
 
     ticker.timeout.connect(tick)
     window.runner.runEnded.connect(app.quit)
-    timeouts: list[int] = []
-    window.runner.runStarted.connect(lambda: timeouts.append(0))
-    original = window.runner._on_turn
-
-    def on_turn(thread: Any) -> None:
-        original(thread)
-        timeouts[-1] = thread.gate.timeouts
-
-    window.runner._on_turn = on_turn  # type: ignore[method-assign]
+    probe = window.runner.probe = RunProbe()
     request = RunRequest(Path(model), Path(image), count=count, warmup=10,
                          backends=(BackendSpec("cpu"),))
     clock.start()
@@ -74,37 +67,35 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
     return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99,
             "latencies": list(record.backend("cpu").latencies_ms),
             "max_stall_ms": max(measuring) - 5 if measuring else 0.0,
-            "deliveries": window.runner.deliveries, "repaints": window.repaints,
-            "turn_timeouts": sum(timeouts)}
+            "deliveries": probe.deliveries, "repaints": probe.refreshes,
+            "turn_timeouts": probe.timeouts}
 
 
 def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
     """One live frame as the runner makes it (a batch applied, the window refreshed, the posted
     paint events flushed) with ``count`` latencies already in the run."""
     import numpy as np
-    from PySide6.QtCore import QCoreApplication
 
     from core.measure.events import LatencyBatch
+    from core.measure.probe import RunProbe
+    from core.measure.reducer import RunReducer
     from core.results.records import BackendRecord
     from gui.app.application import make_app
-    from gui.run.run_state import RunState
-    from gui.run.session_runner import FLUSH_PASSES
-    from gui.window.main_window import RESULTS_PAGE, MainWindow
+    from gui.window.main_window import MainWindow
 
     app = make_app()
     window = MainWindow(restore=False, start_page=False)
     window.show()
     rng = np.random.default_rng(1)
     total = count + frames * 300
-    window.state = RunState.planned([BackendRecord("cpu", "cpu", "CPU", status="running")])
-    window.state.start_live()
-    window.pages.setCurrentIndex(RESULTS_PAGE)
+    window.state = RunReducer.planned([BackendRecord("cpu", "cpu", "CPU", status="running")])
+    window.view.show_results()
     window._sync_panels()
     window.state.apply([LatencyBatch("cpu", tuple(rng.lognormal(np.log(17.6), 0.05, count)),
                                      count, total)])
     window._paint()
     app.processEvents()
-    window.paint_log.start()
+    probe = window.runner.probe = RunProbe(record_paints=True)
     times = []
     done = count
     for _ in range(frames):
@@ -113,10 +104,9 @@ def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
         start = time.perf_counter()
         window.state.apply([LatencyBatch("cpu", batch, done, total)])
         window._paint()
-        for _ in range(FLUSH_PASSES):
-            QCoreApplication.sendPostedEvents()
+        window.runner.turns._flush()  # as a turn paints it
         times.append(time.perf_counter() - start)
-    paints = window.paint_log.intervals or []
+    paints = probe.intervals
     painted = [p for p in paints if p[1] - p[0] > 0]
     return {"frame_ms": 1000 * sorted(times)[len(times) // 2],
             "paints_per_frame": len(painted) / frames}
@@ -149,7 +139,7 @@ def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
 
     window.runner.eventsDelivered.connect(on_events)
     window.runner.runEnded.connect(app.quit)
-    window.input_bar.count.setValue(20)
+    window.view.input_bar.count.setValue(20)
     window.start_run()
     app.exec()
     return {"shown_s": shown, "first_result_s": first[0] if first else float("nan"),

@@ -1,16 +1,25 @@
-"""Memory: peak RSS of the window process and of each worker with two backends loaded.
+"""Memory: peak RSS of the window process and of each worker with two backends loaded, and
+what a session keeps per timed inference.
 
 Part 1 runs a core session with two CPU backends (the default and ``cpu:threads=1``, so that two
 workers hold a loaded interpreter at once) and samples every process on each session event.
 Part 2, when PySide6 is importable, runs ``python -m gui.app.entry screenshot`` (the real window,
 offscreen, running the same two backends) and samples it and its children until it exits.
 Peaks are the larger of the sampled RSS and, on Linux, the kernel's high-water mark (VmHWM),
-which catches a peak between two samples. No target is set yet: the numbers are for tracking.
+which catches a peak between two samples. No target is set for these: they are for tracking.
+
+Part 3 runs a session of one CPU backend on the smallest model at 10^4, 10^5 and 10^6 timed
+inferences, each in a fresh process (so that each peak is its own), and writes the result file
+as the command line does. The growth of the session's peak between the smallest and the
+largest count, divided by the extra inferences, is what each inference costs. Target: at most
+16 bytes per inference above the fixed cost (a latency is kept as one 8-byte double in the
+record; a batch passes through once more on its way), so that the largest count the command
+line accepts (10^7) fits on a 2 GB Raspberry Pi.
 
 Spawned workers re-import this script as their ``__mp_main__``, so it imports only the standard
 library at the top: importing the engine here would add ~10 MB to every worker that the app's
 own workers do not carry, and the bench would overstate them.
-Usage: python bench/memory.py [--model NAME] [--count N]
+Usage: python bench/memory.py [--model NAME] [--count N] [--counts N,N,...] [--only per-inference]
 """
 
 from __future__ import annotations
@@ -146,11 +155,77 @@ def measure_window(model: Path, image: Path, labels: Path, count: int) -> list[l
             for pid, peak in tracker.peak.items()]
 
 
+SMALLEST = "mobilenet_v1_0.25_128_quant"
+PER_INFERENCE_COUNTS = (10_000, 100_000, 1_000_000)
+PER_INFERENCE_TARGET = 16.0  # bytes per timed inference above the fixed cost
+
+
+def session_child(count: int, model: Path, image: Path) -> None:
+    """In a process of its own: one session of ``count`` inferences and its result file; prints
+    this process's peak RSS and the largest worker's."""
+    from core.measure.backends import parse_backend_spec
+    from core.measure.session import RunRequest, Session
+    from core.results.result_files import write_json
+
+    tracker = PeakTracker()
+    session = Session(RunRequest(model, image, count=count, warmup=5,
+                                 backends=(parse_backend_spec("cpu"),)))
+
+    def on_event(_event: object) -> None:
+        for pid in session.worker_pids():
+            tracker.sample(pid, "worker")
+
+    record = session.run(on_event)
+    measured = _high_water_mark(os.getpid())
+    with tempfile.TemporaryDirectory() as folder:
+        write_json(record, Path(folder) / "result.json")
+        size = (Path(folder) / "result.json").stat().st_size
+    written = _high_water_mark(os.getpid())
+    backend = record.backends[0]
+    print(f"CHILD {backend.status} {len(backend.latencies_ms)} {measured} {written} "
+          f"{max(tracker.peak.values(), default=0)} {size}")
+
+
+def measure_per_inference(model_name: str, counts: tuple[int, ...]) -> str:
+    coral_file(f"models/{model_name}.tflite")  # a clear error here, not in every child
+    rows, peaks = [], {}
+    for count in counts:
+        out = subprocess.run([sys.executable, __file__, "--session-child", str(count),
+                              "--model", model_name], cwd=REPO, capture_output=True, text=True,
+                             check=True, timeout=3600).stdout
+        line = next(x for x in out.splitlines() if x.startswith("CHILD "))
+        status, done, measured, written, worker, size = line.split()[1:]
+        if status != "ok" or int(done) != count:
+            return f"per inference: not measured ({status}, {done} of {count} inferences)"
+        peaks[count] = int(measured)
+        rows.append([f"{count:,}", f"{int(measured) / MB:.1f}", f"{int(written) / MB:.1f}",
+                     f"{int(worker) / MB:.1f}", f"{int(size) / MB:.1f}"])
+    print_table(["inferences", "session peak MB", "with result file written MB",
+                 "worker peak MB", "result file MB"], rows)
+    low, high = min(counts), max(counts)
+    per = (peaks[high] - peaks[low]) / (high - low)
+    verdict = "ok" if per <= PER_INFERENCE_TARGET else "OVER"
+    return f"RESULT: session memory {per:.1f} bytes per inference above the fixed cost " \
+           f"({low:,} to {high:,}; target <= {PER_INFERENCE_TARGET:.0f}) {verdict}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="mobilenet_v2_1.0_224_quant")
     parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--counts", default=",".join(str(c) for c in PER_INFERENCE_COUNTS),
+                        help="the counts of the per-inference part")
+    parser.add_argument("--only", choices=["per-inference"])
+    parser.add_argument("--session-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.session_child is not None:
+        session_child(args.session_child, coral_file(f"models/{args.model}.tflite"),
+                      coral_file("images/parrot.jpg"))
+        return
+    if args.only == "per-inference":
+        print(f"Per inference ({SMALLEST}, one CPU backend, peak RSS of a fresh process each)")
+        print(measure_per_inference(SMALLEST, tuple(int(c) for c in args.counts.split(","))))
+        return
     model = coral_file(f"models/{args.model}.tflite")
     image = coral_file("images/parrot.jpg")
     labels = coral_file("labels/imagenet_labels.txt")
@@ -175,6 +250,9 @@ def main() -> None:
     print()
     print(f"RESULT: memory {window_part}, largest worker {worker_peak:.0f} MB "
           "(no target set; for tracking)")
+    print()
+    print(f"Per inference ({SMALLEST}, one CPU backend, peak RSS of a fresh process each)")
+    print(measure_per_inference(SMALLEST, tuple(int(c) for c in args.counts.split(","))))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Errors as values: a stable code, a one-sentence message and a one-sentence remedy.
 
-The codes are a public contract (DESIGN.md section 4): the command line prints them, result files
-store them, the window and the documentation key on them. Messages are written for someone who does
-not program; technical detail goes in ``detail`` so that it is still there for a support request.
+The codes are a public contract (the README's Error codes): the command line prints them, result
+files store them, the window and the documentation key on them. Messages are written for someone
+who does not program; technical detail goes in ``detail`` so that it is still there for a support
+request.
 """
 
 from __future__ import annotations

@@ -87,3 +87,17 @@ def patch_save_dialog(monkeypatch: Any, answer: Path) -> None:
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(answer), "")))
+
+
+def count_inferences(runner: Any) -> list[int]:
+    """A one-item list that counts the timed inferences ``runner`` (a SessionRunner) delivers
+    from now on, observed through its ``eventsDelivered`` signal."""
+    from core.measure.events import LatencyBatch
+
+    counted = [0]
+
+    def add(events: list[Any]) -> None:
+        counted[0] += sum(len(e.latencies_ms) for e in events if isinstance(e, LatencyBatch))
+
+    runner.eventsDelivered.connect(add)
+    return counted

@@ -159,7 +159,8 @@ def test_closing_the_booth_mid_run_reaps_every_worker(
     booth = _booth(qtbot, factory, list_images(folder), _template(small_model, coral, CPU1),
                    BoothConfig(count=1_000_000, warmup=1, dwell_s=0))
     booth.start()
-    qtbot.waitUntil(lambda: booth.runner.inferences > 0, timeout=gui_support.HANG_GUARD_MS)
+    inferences = gui_support.count_inferences(booth.runner)
+    qtbot.waitUntil(lambda: inferences[0] > 0, timeout=gui_support.HANG_GUARD_MS)
     with qtbot.waitSignal(booth.left, timeout=5000):
         assert booth.close()
     assert not booth.runner.is_running()
@@ -192,7 +193,8 @@ def test_f11_enters_booth_mode_and_esc_comes_back_to_the_window(
     assert booth.isFullScreen() and booth.isVisible() and not window.isVisible()
     assert booth.loop is not None and booth.loop.current == folder / "parrot.jpg"
     assert [p.name for p in booth.loop.images] == sorted(IMAGES, key=str.lower)
-    qtbot.waitUntil(lambda: booth.runner.inferences > 0, timeout=gui_support.HANG_GUARD_MS)
+    inferences = gui_support.count_inferences(booth.runner)
+    qtbot.waitUntil(lambda: inferences[0] > 0, timeout=gui_support.HANG_GUARD_MS)
     with qtbot.waitSignal(booth.left, timeout=gui_support.HANG_GUARD_MS):
         qtbot.keyClick(booth, Qt.Key.Key_Escape)
     assert window.isVisible() and window.booth is None

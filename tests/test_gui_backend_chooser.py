@@ -47,19 +47,19 @@ def window(qtbot: QtBot, tmp_path: Path, small_model: Path, parrot: Path) -> Mai
 
 
 def _texts(window: MainWindow) -> list[str]:
-    return window.chooser.backends().to_texts()
+    return window.view.chooser.backends().to_texts()
 
 
 def test_add_and_remove_backends_up_to_four_in_two_rows(qtbot: QtBot, window: MainWindow,
                                                        tmp_path: Path) -> None:
-    chooser = window.chooser
+    chooser = window.view.chooser
     assert _texts(window) == ["cpu", "edgetpu"]  # the default here: no device attached
     chooser.add_cpu.click()
     assert len(chooser.rows) == 3 and len(window.panels) == 3
     chooser.add_edgetpu.click()
     assert len(window.panels) == 4
     assert not chooser.add_cpu.isEnabled() and not chooser.add_edgetpu.isEnabled()
-    grid = window.panel_grid.layout()
+    grid = window.view.panel_grid.layout()
     positions = [grid.getItemPosition(grid.indexOf(p))[:2] for p in window.panels]
     assert positions == [(0, 0), (0, 1), (1, 0), (1, 1)]
     chooser.rows[1].remove.click()
@@ -73,7 +73,7 @@ def test_add_and_remove_backends_up_to_four_in_two_rows(qtbot: QtBot, window: Ma
 
 
 def test_options_change_what_runs(window: MainWindow) -> None:
-    row = window.chooser.rows[0]
+    row = window.view.chooser.rows[0]
     assert row.threads is not None and row.xnnpack is not None
     row.threads.setValue(1)
     row.xnnpack.setChecked(False)
@@ -82,7 +82,7 @@ def test_options_change_what_runs(window: MainWindow) -> None:
     row.pin.setChecked(False)
     assert window.backend_set.specs()[0].to_text() == "cpu:threads=1,xnnpack=off,pin=off"
     assert "reference kernels" in window.panels[0].title() + window.panels[0]._subtitle.text()
-    tpu = window.chooser.rows[1]
+    tpu = window.view.chooser.rows[1]
     assert tpu.performance is not None
     tpu.performance.setCurrentIndex(tpu.performance.findData("low"))
     assert window.backend_set.specs()[1] == BackendSpec("edgetpu", performance="low")
@@ -91,7 +91,7 @@ def test_options_change_what_runs(window: MainWindow) -> None:
 
 
 def test_a_runtime_that_is_not_installed_is_greyed_with_its_hint(window: MainWindow) -> None:
-    combo = window.chooser.rows[0].runtime
+    combo = window.view.chooser.rows[0].runtime
     assert combo is not None
     offers = {o.name: o for o in cpu_runtimes()}
     index = combo.findData("tflite-runtime")
@@ -109,7 +109,7 @@ def test_each_attached_edgetpu_is_offered_by_name(qtbot: QtBot, tmp_path: Path,
     add_usb(root, "2-2", "1a6e:089a", dev=4)
     monkeypatch.setattr(chooser_module, "edgetpu_devices", lambda: edgetpu_devices(root))
     window = _window(qtbot, tmp_path / "settings.ini")
-    device = window.chooser.rows[1].device
+    device = window.view.chooser.rows[1].device
     assert device is not None
     assert [device.itemText(i) for i in range(device.count())] == [
         "first found", "usb:0 · Coral USB Accelerator", "usb:1 · Coral USB Accelerator"]
@@ -119,8 +119,8 @@ def test_each_attached_edgetpu_is_offered_by_name(qtbot: QtBot, tmp_path: Path,
 
 def test_three_backends_run_against_the_chosen_baseline_and_reopen_with_their_set(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.input_bar.count.setValue(5)
-    chooser = window.chooser
+    window.view.input_bar.count.setValue(5)
+    chooser = window.view.chooser
     chooser.add_cpu.click()  # rows: cpu, edgetpu, cpu
     for row in (chooser.rows[0], chooser.rows[2]):
         assert row.threads is not None
@@ -138,7 +138,7 @@ def test_three_backends_run_against_the_chosen_baseline_and_reopen_with_their_se
     titles = [p.title() for p in window.panels]  # two CPUs are told apart on their panels too
     assert titles[0] != titles[2] and titles[0].startswith("CPU (") and titles[2] != "CPU"
     assert [(c.baseline, c.candidate) for c in record.comparisons] == [("cpu-2", "cpu")]
-    sentence = window.comparison.text()
+    sentence = window.view.comparison.text()
     assert sentence.startswith("CPU (XNNPACK) is ") and " than CPU (reference kernels) " in \
         sentence, sentence
     assert "Edge TPU did not run" in sentence
@@ -149,8 +149,8 @@ def test_three_backends_run_against_the_chosen_baseline_and_reopen_with_their_se
     assert _texts(other) == ["cpu", "edgetpu"]
     assert other.files.open_result(saved)
     assert _texts(other) == ["cpu:threads=1", "edgetpu", "cpu:threads=1,xnnpack=off"]
-    assert other.chooser.rows[2].baseline.isChecked()
-    assert other.comparison.text() == sentence
+    assert other.view.chooser.rows[2].baseline.isChecked()
+    assert other.view.comparison.text() == sentence
     assert [p.kind for p in other.panels] == ["cpu", "edgetpu", "cpu"]
 
 
@@ -185,7 +185,7 @@ def test_booth_mode_runs_the_windows_set(window: MainWindow) -> None:
 
 
 def test_folded_the_chooser_says_in_one_line_what_is_compared(window: MainWindow) -> None:
-    chooser = window.chooser
+    chooser = window.view.chooser
     assert not chooser.is_unfolded() and not chooser.rows[0].isVisible()
     assert chooser.summary.text().startswith("CPU: LiteRT ")
     assert "(baseline)" in chooser.summary.text().split("|")[0]

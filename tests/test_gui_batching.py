@@ -2,7 +2,7 @@
 at most MAX_DELIVERIES_PER_SECOND (10, within the 30 asked for) times a second of run time,
 never while the window is hidden.
 
-Counted, not timed: the runner counts its deliveries and inferences, the window its repaints;
+Counted, not timed: a probe counts the runner's deliveries and inferences, the window's repaints;
 the run's own duration (not a limit) turns the repaint count into a rate.
 """
 
@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gui.run.session_runner import MAX_DELIVERIES_PER_SECOND
+from core.measure.probe import RunProbe
+from gui.run.turn_taking import MAX_DELIVERIES_PER_SECOND
 from gui.window.main_window import MainWindow
 from gui.window.settings import Settings
 from tests import gui_support
@@ -35,26 +36,24 @@ def test_a_2000_inference_run_is_delivered_in_batches_and_painted_at_a_bounded_r
     window = _window(qtbot, tmp_path, show=True)
     window.open_path(small_model)
     window.open_path(parrot)
-    window.input_bar.count.setValue(2000)
+    window.view.input_bar.count.setValue(2000)
     started: list[float] = []
     window.runner.runStarted.connect(lambda: started.append(time.monotonic()))
-    repaints_before = window.repaints
-    panel_paints_before = {id(p): p.paints for p in window.panels}  # panels outlive runs
+    probe = window.runner.probe = RunProbe()
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         window.start_run()
     run_seconds = time.monotonic() - started[0]
-    repaints = window.repaints - repaints_before
-    runner = window.runner
+    repaints = probe.refreshes
     cpu = window.state.backend("cpu")
     assert cpu is not None and cpu.status == "ok" and len(cpu.latencies_ms) == 2000
-    assert runner.inferences == 2000
-    assert runner.deliveries * 10 <= runner.inferences, \
-        f"{runner.deliveries} deliveries for {runner.inferences} inferences"
+    assert probe.inferences == 2000
+    assert probe.deliveries * 10 <= probe.inferences, \
+        f"{probe.deliveries} deliveries for {probe.inferences} inferences"
     # +2: the paint when Run is pressed and the final one after the thread has ended.
     assert MAX_DELIVERIES_PER_SECOND <= 30
     bound = MAX_DELIVERIES_PER_SECOND * run_seconds + 2
     assert 1 <= repaints <= bound, f"{repaints} repaints in {run_seconds:.2f} s"
-    assert all(p.paints - panel_paints_before.get(id(p), 0) <= bound + 1 for p in window.panels)
+    assert all(probe.panel_refreshes[p.backend_id] <= bound + 1 for p in window.panels)
     assert window.panels[0].strip.points == 2000
 
 
@@ -63,12 +62,13 @@ def test_nothing_paints_while_the_window_is_hidden(
     window = _window(qtbot, tmp_path, show=False)
     window.open_path(small_model)
     window.open_path(parrot)
-    window.input_bar.count.setValue(300)
-    before = window.repaints
+    window.view.input_bar.count.setValue(300)
+    probe = window.runner.probe = RunProbe()
+    before = probe.refreshes
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         window.start_run()
-    assert window.runner.deliveries >= 1
-    assert window.repaints == before, "painted while hidden"
+    assert probe.deliveries >= 1
+    assert probe.refreshes == before, "painted while hidden"
     window.show()
-    assert window.repaints == before + 1, "one paint catches up on show"
+    assert probe.refreshes == before + 1, "one paint catches up on show"
     assert window.panels[0].strip.points == 300

@@ -38,9 +38,10 @@ def test_gui_subcommand_opens_the_window_with_the_given_files(
                        "--image", str(parrot)]) == 0
     (window,) = no_event_loop
     qtbot.addWidget(window)
-    assert window.input_bar.model.current_text().startswith(bird_model.stem + " (CPU + Edge TPU)")
+    bar = window.view.input_bar
+    assert bar.model.current_text().startswith(bird_model.stem + " (CPU + Edge TPU)")
     assert window.choice.labels == bird_labels and window.choice.image == parrot
-    assert window.input_bar.run_button.isEnabled()
+    assert window.view.input_bar.run_button.isEnabled()
 
 
 def test_no_subcommand_opens_the_window(qtbot: QtBot,

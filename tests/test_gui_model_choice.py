@@ -62,14 +62,15 @@ def test_the_window_opens_with_the_fetched_demo_selected(
 
 def test_without_samples_the_window_waits_on_the_start_page(qtbot: QtBot,
                                                             tmp_path: Path) -> None:
-    from gui.window.main_window import START_PAGE, MainWindow
+    from gui.window.main_view_widget import START_PAGE
+    from gui.window.main_window import MainWindow
     from gui.window.settings import Settings
 
     window = MainWindow(Settings(tmp_path / "s.ini"), models_dir=tmp_path / "empty")
     qtbot.addWidget(window)
     if window.choice.pair is not None:
         pytest.skip("sample models are installed for this user; the start page is not shown")
-    assert window.pages.currentIndex() == START_PAGE
+    assert window.view.pages.currentIndex() == START_PAGE
     assert window.build_request() is None
 
 

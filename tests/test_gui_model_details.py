@@ -111,7 +111,7 @@ def test_details_open_from_the_picker_and_from_the_edgetpu_panel(
     qtbot.addWidget(window)
     window.show()
     assert window.files.set_model(bird_model) and window.files.set_image(parrot)
-    window.input_bar.details_button.click()
+    window.view.input_bar.details_button.click()
     opened = _dialogs()
     assert len(opened) == 1 and opened[0].title.text() == bird_model.stem
     opened[0].close()

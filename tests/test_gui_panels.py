@@ -59,18 +59,17 @@ def test_a_live_frame_computes_each_backends_statistics_once(
     """Batches clear the statistics; the next paint reads them once from the backend's live
     series (kept per batch), and no widget recomputes them from the whole history."""
     from core.measure.events import LatencyBatch
+    from core.measure.reducer import RunReducer
     from core.results import stats as core_stats
     from core.results.live import LiveSeries
     from core.results.records import BackendRecord
     from gui.look import comparison_text
-    from gui.run.run_state import RunState
 
     window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
     qtbot.addWidget(window)
     window.show()
     record = BackendRecord("cpu", "cpu", "CPU", status="running")
-    window.state = RunState.planned([record])
-    window.state.start_live()
+    window.state = RunReducer.planned([record])
     window._sync_panels()
     window.state.apply([LatencyBatch("cpu", (4.0, 4.2, 3.9), 3, 100)])
     assert record.stats is None

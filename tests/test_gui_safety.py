@@ -103,7 +103,7 @@ def test_bad_settings_fall_back_to_defaults_with_a_note(qtbot: QtBot, tmp_path: 
     with deadline(30):
         window = MainWindow(Settings(path), models_dir=tmp_path / "none")
     qtbot.addWidget(window)
-    assert window.input_bar.count.value() == 100
+    assert window.view.input_bar.count.value() == 100
     message = window.statusBar().currentMessage()
     for key in ("run/count", "last/model", "recent/model"):
         assert key in message

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from core.measure.backends import BackendSpec
 from core.measure.booth import BoothConfig
 from core.measure.events import LatencyBatch
+from core.measure.probe import RunProbe
 from core.measure.session import RunRequest
 from gui.booth.window import BoothWindow
 from gui.run.session_runner import SessionRunner
@@ -49,13 +50,13 @@ def test_the_window_never_paints_while_a_backend_measures(
     window = MainWindow(Settings(tmp_path / "settings.ini"), restore=False, start_page=False)
     qtbot.addWidget(window)
     window.show()
-    window.paint_log.start()
+    probe = window.runner.probe = RunProbe(record_paints=True)
     rounds = _rounds_of(window.runner)
     request = RunRequest(small_model, parrot, count=1500, warmup=1,
                          backends=(CPU1, double("edgetpu", "fake_edgetpu_ok")))
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         assert window.start_run(request)
-    paints = window.paint_log.intervals
+    paints = probe.intervals
     assert paints is not None
     record = window.state.record
     assert record is not None and all(b.status == "ok" for b in record.backends)
@@ -75,12 +76,12 @@ def test_booth_mode_never_paints_while_a_backend_measures(
     qtbot.addWidget(booth)
     booth.resize(1600, 1000)
     booth.show()
-    booth.paint_log.start()
+    probe = booth.runner.probe = RunProbe(record_paints=True)
     rounds = _rounds_of(booth.runner)
     with qtbot.waitSignal(booth.comparisonFinished, timeout=gui_support.HANG_GUARD_MS):
         assert booth.start()
     booth.stop()
-    paints = booth.paint_log.intervals
+    paints = probe.intervals
     assert paints is not None and len(rounds) >= 4
     assert sum(1 for p in paints if rounds[0][1] <= p[0] <= rounds[-1][0]) >= len(rounds) // 2
     assert _overlaps(paints, rounds) == []
@@ -135,28 +136,35 @@ def test_a_paint_asked_for_while_a_backend_measures_waits_for_the_gap(qtbot: QtB
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QWidget
 
-    from gui.run.paint_log import PaintLog
+    from gui.run.turn_taking import TurnTaking
 
     handled: list[int] = []
 
-    def handler(event: QEvent) -> bool:
-        handled.append(int(event.type().value))
-        return True
-
     class Logged(QWidget):
         def event(self, event: QEvent) -> bool:
-            return log.handle(event, handler)
+            handled.append(int(event.type().value))
+            return True
+
+    class Gate:  # the session's gate, as the window sees it: is anything being timed?
+        def idle(self) -> bool:
+            return not measuring[0]
 
     widget = Logged()
     qtbot.addWidget(widget)
-    log = PaintLog(widget)
+    turns = TurnTaking(deliver=lambda: False)
+    turns.serve(widget)
+    log = turns.probe = RunProbe()
     measuring = [True]
-    log.hold = lambda: measuring[0]
+    turns.begin(Gate())  # type: ignore[arg-type]
+
+    def handle(event: QEvent) -> bool:
+        return QCoreApplication.sendEvent(widget, event)
 
     update = QEvent(QEvent.Type.UpdateRequest)
-    assert log.handle(update, handler) and handled == [] and log.held and log.paints == 0
-    assert log.handle(QEvent(QEvent.Type.Show), handler) and len(handled) == 1  # not a paint
+    assert handle(update) and handled == [] and turns.held() and log.paints == 0
+    assert handle(QEvent(QEvent.Type.Show)) and len(handled) == 1  # not a paint
     measuring[0] = False
-    log.release()  # the gap: what was held back is painted now
-    assert not log.held and log.paints == 1
+    turns._gap()  # the gap: what was held back is painted now
+    assert not turns.held() and log.paints == 1
     assert handled[-1] == int(QEvent.Type.UpdateRequest.value)
+    turns.end(lambda: None)

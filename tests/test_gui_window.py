@@ -21,7 +21,8 @@ from core.results.records import BackendRecord, Comparison, Prediction, RunRecor
 from core.results.result_files import read_json, write_json
 from core.results.stats import compute_stats
 from gui.widgets.backend_panel import FAILED, MEASURING, WAITING
-from gui.window.main_window import RESULTS_PAGE, MainWindow
+from gui.window.main_view_widget import RESULTS_PAGE
+from gui.window.main_window import MainWindow
 from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.bird_answer import bird_score_in
@@ -68,7 +69,7 @@ def test_open_dialogs_choose_a_pair_its_labels_and_a_thumbnail(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
         bird_model: Path, bird_labels: Path, parrot: Path) -> None:
     gui_support.patch_open_dialog(monkeypatch, bird_model, parrot)
-    bar = window.input_bar
+    bar = window.view.input_bar
     assert not bar.run_button.isEnabled()
     bar.model.browse_button.click()
     assert bar.model.current_text() == PAIR_TITLE
@@ -77,7 +78,7 @@ def test_open_dialogs_choose_a_pair_its_labels_and_a_thumbnail(
     assert bar.image.current_text() == "parrot.jpg"
     assert bar.has_thumbnail()
     assert bar.run_button.isEnabled()
-    assert window.pages.currentIndex() == RESULTS_PAGE
+    assert window.view.pages.currentIndex() == RESULTS_PAGE
     assert [p.title() for p in window.panels] == ["CPU", "Edge TPU"]
     assert all(p.page() == WAITING for p in window.panels)
 
@@ -85,7 +86,7 @@ def test_open_dialogs_choose_a_pair_its_labels_and_a_thumbnail(
 def test_a_cancelled_dialog_changes_nothing(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     gui_support.patch_open_dialog(monkeypatch, None)
-    window.input_bar.model.browse_button.click()
+    window.view.input_bar.model.browse_button.click()
     assert window.choice.pair is None
 
 
@@ -95,12 +96,12 @@ def test_dropping_files_anywhere_tells_each_kind_from_the_file(
     # Names that say nothing: the content decides.
     image = tmp_path / "picture"
     shutil.copy(parrot, image)
-    accepted = gui_support.drop(window.comparison, [image, bird_labels, bird_model])
+    accepted = gui_support.drop(window.view.comparison, [image, bird_labels, bird_model])
     assert accepted == (True, True)
     assert window.choice.pair is not None and window.choice.pair.name == bird_model.stem
     assert window.choice.labels == bird_labels
     assert window.choice.image == image
-    assert window.input_bar.has_thumbnail()
+    assert window.view.input_bar.has_thumbnail()
     # A drop onto a plot inside a panel reaches the window too.
     gui_support.drop(window.panels[0].histogram, [parrot])
     assert window.choice.image == parrot
@@ -109,8 +110,8 @@ def test_dropping_files_anywhere_tells_each_kind_from_the_file(
 def test_an_unknown_file_is_explained_in_the_window(window: MainWindow, tmp_path: Path) -> None:
     junk = tmp_path / "notes.bin"
     junk.write_bytes(b"\x00\x01\x02 not a model")
-    gui_support.drop(window.input_bar, [junk])
-    assert "notes.bin is not a model" in window.comparison.text()
+    gui_support.drop(window.view.input_bar, [junk])
+    assert "notes.bin is not a model" in window.view.comparison.text()
     assert window.isVisible()
 
 
@@ -121,7 +122,7 @@ def test_a_broken_model_is_a_message_not_a_dialog(window: MainWindow, coral: Pat
                        .read_bytes()[:3000])
     assert not window.open_path(broken)
     assert window.choice.pair is None
-    assert "broken.tflite' is truncated" in window.comparison.text()
+    assert "broken.tflite' is truncated" in window.view.comparison.text()
 
 
 def test_settings_keep_files_and_count_in_their_own_file(
@@ -131,15 +132,15 @@ def test_settings_keep_files_and_count_in_their_own_file(
     first = _window(qtbot, settings_file)
     first.open_path(bird_model)
     first.open_path(parrot)
-    first.input_bar.count.setValue(321)
+    first.view.input_bar.count.setValue(321)
     first.close()
     assert settings_file.is_file()
     second = _window(qtbot, settings_file)
     assert second.choice.pair is not None and second.choice.pair.cpu == bird_model
     assert second.choice.labels == bird_labels
     assert second.choice.image == parrot
-    assert second.input_bar.count.value() == 321
-    assert second.input_bar.run_button.isEnabled()
+    assert second.view.input_bar.count.value() == 321
+    assert second.view.input_bar.run_button.isEnabled()
 
 
 def test_run_shows_cpu_results_and_the_edgetpu_explanation(
@@ -147,7 +148,7 @@ def test_run_shows_cpu_results_and_the_edgetpu_explanation(
         bird_model: Path, bird_labels: Path, parrot: Path) -> None:
     window.open_path(bird_model)
     window.open_path(parrot)
-    window.input_bar.count.setValue(20)
+    window.view.input_bar.count.setValue(20)
     _run(qtbot, window)
     cpu, tpu = window.panels
     assert cpu.page() == MEASURING
@@ -161,9 +162,9 @@ def test_run_shows_cpu_results_and_the_edgetpu_explanation(
     assert "No Edge TPU runtime" in tpu.error_panel.text()
     assert "libedgetpu built for the TensorFlow Lite version" in tpu.error_panel.text()
     assert tpu.error_panel.diagnostics_button.isVisibleTo(window)
-    sentence = window.comparison.text()
+    sentence = window.view.comparison.text()
     assert sentence.startswith("CPU: median ") and "Edge TPU did not run" in sentence
-    assert window.input_bar.progress.format().startswith("Finished")
+    assert window.view.input_bar.progress.format().startswith("Finished")
     assert window.state.record is not None and window.actions_.export_json.isEnabled()
     _assert_reaped(factory)
 
@@ -177,7 +178,7 @@ def test_two_working_backends_give_the_comparison_line(
     _run(qtbot, window, RunRequest(small_model, image, labels, count=200, warmup=2,
                                    backends=(CPU1, double("edgetpu", "fake_edgetpu_ok"))))
     assert [p.page() for p in window.panels] == [MEASURING, MEASURING]
-    sentence = window.comparison.text()
+    sentence = window.view.comparison.text()
     assert sentence.startswith("Edge TPU is ")
     assert " (median " in sentence and " ms vs " in sentence
     assert "same top-1" in sentence and "largest score difference 0.0" in sentence
@@ -189,18 +190,19 @@ def test_stop_keeps_what_was_measured_and_reaps_every_worker(
         small_model: Path, parrot: Path) -> None:
     window.open_path(small_model)
     window.open_path(parrot)
-    window.input_bar.count.setValue(1_000_000)
+    window.view.input_bar.count.setValue(1_000_000)
     window.start_run()
-    assert window.is_running() and window.input_bar.stop_button.isEnabled()
-    qtbot.waitUntil(lambda: window.runner.inferences > 0, timeout=gui_support.HANG_GUARD_MS)
+    assert window.is_running() and window.view.input_bar.stop_button.isEnabled()
+    inferences = gui_support.count_inferences(window.runner)
+    qtbot.waitUntil(lambda: inferences[0] > 0, timeout=gui_support.HANG_GUARD_MS)
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
-        window.input_bar.stop_button.click()
+        window.view.input_bar.stop_button.click()
     assert not window.is_running()
     cpu = window.state.backend("cpu")
     assert cpu is not None and cpu.status == "cancelled" and 0 < len(cpu.latencies_ms) < 1_000_000
     assert window.panels[0].page() == MEASURING, "what was measured stays on screen"
-    assert window.input_bar.progress.format() == "Stopped"
-    assert window.input_bar.run_button.isEnabled()
+    assert window.view.input_bar.progress.format() == "Stopped"
+    assert window.view.input_bar.run_button.isEnabled()
     _assert_reaped(factory)
 
 
@@ -209,9 +211,10 @@ def test_closing_during_a_run_stops_and_reaps_everything(
         small_model: Path, parrot: Path) -> None:
     window.open_path(small_model)
     window.open_path(parrot)
-    window.input_bar.count.setValue(1_000_000)
+    window.view.input_bar.count.setValue(1_000_000)
     window.start_run()
-    qtbot.waitUntil(lambda: window.runner.inferences > 0, timeout=gui_support.HANG_GUARD_MS)
+    inferences = gui_support.count_inferences(window.runner)
+    qtbot.waitUntil(lambda: inferences[0] > 0, timeout=gui_support.HANG_GUARD_MS)
     threads = [t for t in window.runner.findChildren(QThread)] + [window.runner._thread]
     assert window.close()
     assert not window.is_running()
@@ -224,7 +227,7 @@ def test_exports_and_a_saved_result_reopens_as_it_looked(
         bird_model: Path, parrot: Path) -> None:
     window.open_path(bird_model)
     window.open_path(parrot)
-    window.input_bar.count.setValue(15)
+    window.view.input_bar.count.setValue(15)
     _run(qtbot, window)
     json_file, csv_file, png_file = (tmp_path / "r.json", tmp_path / "r.csv", tmp_path / "w.png")
     gui_support.patch_save_dialog(monkeypatch, json_file)
@@ -244,18 +247,18 @@ def test_exports_and_a_saved_result_reopens_as_it_looked(
     assert csv_file.read_text().count("\n") >= 15
     assert QImage(str(png_file)).size() == window.size()
 
-    before = (window.comparison.text(), [p.median_text() for p in window.panels],
+    before = (window.view.comparison.text(), [p.median_text() for p in window.panels],
               window.panels[0].topk.rows(), window.panels[1].error_panel.text())
     again = _window(qtbot, tmp_path / "other.ini")
     gui_support.patch_open_dialog(monkeypatch, json_file)
     file_menu = again.menuBar().actions()[0].menu()
     next(a for a in file_menu.actions() if a.text().startswith("Open Saved")).trigger()
-    after = (again.comparison.text(), [p.median_text() for p in again.panels],
+    after = (again.view.comparison.text(), [p.median_text() for p in again.panels],
              again.panels[0].topk.rows(), again.panels[1].error_panel.text())
     assert after == before
-    assert again.input_bar.count.value() == 15
-    assert again.input_bar.model.current_text() == PAIR_TITLE
-    assert again.input_bar.has_thumbnail()
+    assert again.view.input_bar.count.value() == 15
+    assert again.view.input_bar.model.current_text() == PAIR_TITLE
+    assert again.view.input_bar.has_thumbnail()
     assert again.panels[0].strip.points == 15
 
 
@@ -281,20 +284,20 @@ def test_a_result_file_dropped_on_the_window_opens(
     saved = tmp_path / "saved.json"
     write_json(_hand_made_record(parrot), saved)
     assert gui_support.drop(window.panels[0] if window.panels else window, [saved])[1]
-    assert window.comparison.text() == (
+    assert window.view.comparison.text() == (
         "Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · "
         "largest score difference 0.02")
     assert [p.title() for p in window.panels] == ["CPU", "Edge TPU"]
     assert "usb:0" in window.panels[1]._subtitle.text()
-    assert window.input_bar.model.current_text() == "bird (CPU + Edge TPU)"
-    assert window.input_bar.has_thumbnail()
+    assert window.view.input_bar.model.current_text() == "bird (CPU + Edge TPU)"
+    assert window.view.input_bar.has_thumbnail()
 
 
 def test_a_broken_result_file_is_explained(window: MainWindow, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema": "edgetpu-compare/1", "backends": [{"kind": "cpu"}]}')
     assert not window.files.open_result(bad)
-    assert window.comparison.text()
+    assert window.view.comparison.text()
     assert not window.panels or all(p.page() == WAITING for p in window.panels)
 
 

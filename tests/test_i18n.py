@@ -165,26 +165,26 @@ def test_the_window_switches_to_japanese_and_back_while_keeping_its_results(
     tpu.status, tpu.error, tpu.latencies_ms, tpu.stats = \
         "error", error("edgetpu_not_found"), [], None
     window.show_record(record)
-    window.input_bar.count.setValue(250)
-    assert window.input_bar.run_button.text() == "▶  Run"
+    window.view.input_bar.count.setValue(250)
+    assert window.view.input_bar.run_button.text() == "▶  Run"
 
     window.set_language("ja")
     run_ja = QCoreApplication.translate("InputBarWidget", "▶  Run")
     assert run_ja != "▶  Run" and "実行" in run_ja
-    qtbot.waitUntil(lambda: window.input_bar.run_button.text() == run_ja)
+    qtbot.waitUntil(lambda: window.view.input_bar.run_button.text() == run_ja)
     assert settings.language() == "ja"
     assert window.menuBar().actions()[0].text() == "ファイル(&F)"
-    assert window.comparison.text().startswith("CPU: 中央値 36.4 ms · 第 1 候補 Ara macao")
+    assert window.view.comparison.text().startswith("CPU: 中央値 36.4 ms · 第 1 候補 Ara macao")
     panel = window.panels[1]
     assert "Edge TPU が見つかりません" in panel.error_panel.text()
     assert error_texts.texts()["edgetpu_not_found"][0] in panel.error_panel.text(), \
         "the engine's default message is shown in Japanese too"
-    assert window.input_bar.count.value() == 250, "a rebuild keeps the choices"
+    assert window.view.input_bar.count.value() == 250, "a rebuild keeps the choices"
     assert window.state.record is record
 
     window.set_language("en")
-    qtbot.waitUntil(lambda: window.input_bar.run_button.text() == "▶  Run")
-    assert window.comparison.text().startswith("CPU: median 36.4 ms · top-1 Ara macao")
+    qtbot.waitUntil(lambda: window.view.input_bar.run_button.text() == "▶  Run")
+    assert window.view.comparison.text().startswith("CPU: median 36.4 ms · top-1 Ara macao")
 
 
 def test_the_language_menu_switches_and_marks_the_choice(
@@ -220,11 +220,11 @@ def test_switching_language_during_a_run_keeps_the_run(
                         timeout=gui_support.HANG_GUARD_MS)
         window.set_language("ja")
         qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "ファイル(&F)")
-        assert window.is_running() and not window.input_bar.run_button.isEnabled()
+        assert window.is_running() and not window.view.input_bar.run_button.isEnabled()
     assert window.state.record is not None
     assert window.panels[0].histogram.bins > 0
-    assert window.input_bar.progress.format() == "完了"
-    assert not window.input_bar.stop_button.isEnabled()
+    assert window.view.input_bar.progress.format() == "完了"
+    assert not window.view.input_bar.stop_button.isEnabled()
     assert not [pid for pid in factory.worker_pids() if gui_support.alive(pid)]
 
 

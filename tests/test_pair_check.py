@@ -99,7 +99,7 @@ def test_the_window_refuses_a_false_twin_and_its_details_say_why(
     request = RunRequest(false_twin, parrot, backends=(BackendSpec("cpu", threads=1),))
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         window.start_run(request)
-    assert "is not X.tflite compiled for the Edge TPU" in window.comparison.text()
+    assert "is not X.tflite compiled for the Edge TPU" in window.view.comparison.text()
     dialog = details_for(false_twin)
     qtbot.addWidget(dialog)
     assert dialog.error_panel is not None and dialog.error_panel.error is not None

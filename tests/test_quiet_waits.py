@@ -23,7 +23,8 @@ from core.measure import worker as worker_module
 from core.measure.events import LatencyBatch
 from core.measure.session import RunRequest, Session
 from core.measure.worker import Alarm
-from gui.run.session_runner import DELIVERY_INTERVAL_MS, SessionRunner
+from gui.run.session_runner import SessionRunner
+from gui.run.turn_taking import DELIVERY_INTERVAL_MS
 from tests import gui_support
 from tests.doubles.fake_runtimes import double
 
@@ -69,14 +70,14 @@ def test_the_delivery_timer_never_fires_while_turns_come(
     runner.eventsDelivered.connect(lambda events: rounds.extend(
         (e.started_ns, e.ended_ns) for e in events if isinstance(e, LatencyBatch)))
     fired: list[int] = []
-    original = runner._between_turns
+    original = runner.turns._gap
 
     def between_turns() -> None:
         fired.append(time.monotonic_ns())
         original()
 
-    runner._timer.timeout.disconnect()
-    runner._timer.timeout.connect(between_turns)
+    runner.turns._timer.timeout.disconnect()
+    runner.turns._timer.timeout.connect(between_turns)
     slow = double("cpu", "slow_cpu", ms=str(SLOW_MS))
     with qtbot.waitSignal(runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         runner.start(RunRequest(small_model, parrot, count=5, warmup=0, backends=(slow,)))

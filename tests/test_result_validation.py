@@ -186,7 +186,7 @@ def test_a_long_run_written_is_read_back(tmp_path: Path) -> None:
     write_json(record, path)
     assert path.stat().st_size < 3 * 200_000 * 10 + 10_000
     back = read_result_file(path)
-    assert back.backends[0].latencies_ms == [round(x, 6) for x in latencies]
+    assert list(back.backends[0].latencies_ms) == [round(x, 6) for x in latencies]
     assert to_json(back) == path.read_text()
 
 

@@ -26,6 +26,7 @@ from core.measure.events import (
     RunPlanned,
     SessionFinished,
 )
+from core.measure.messages import Run
 from core.measure.session import RunRequest, Session
 from core.results.records import RunRecord
 from tests.doubles.fake_runtimes import double
@@ -270,10 +271,10 @@ def test_a_failed_backends_worker_is_gone_before_the_first_timed_round(
     alive_at_rounds: list[list[bool]] = []
     original = worker_module.WorkerHandle.send
 
-    def send(self: Any, *message: Any) -> bool:
-        if message[0] == "run":  # a timed round starts: who else is still there?
+    def send(self: Any, message: Any) -> bool:
+        if isinstance(message, Run):  # a timed round starts: who else is still there?
             alive_at_rounds.append([w.is_alive() for w in session._workers if w is not self])
-        return original(self, *message)
+        return original(self, message)
 
     monkeypatch.setattr(worker_module.WorkerHandle, "send", send)
     record = session.run()

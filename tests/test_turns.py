@@ -8,6 +8,7 @@ from pathlib import Path
 
 from core.measure.backends import BackendSpec
 from core.measure.events import Event, LatencyBatch
+from core.measure.probe import RunProbe
 from core.measure.session import RunRequest, Session
 from core.measure.turns import TurnGate
 
@@ -20,7 +21,8 @@ def _measuring(gate: TurnGate, results: list[bool]) -> threading.Thread:
 
 def test_the_measuring_side_waits_until_the_painter_has_served_its_turn() -> None:
     asked = threading.Event()
-    gate = TurnGate(notify=asked.set, timeout_s=60)
+    probe = RunProbe()
+    gate = TurnGate(notify=asked.set, timeout_s=60, probe=probe)
     results: list[bool] = []
     thread = _measuring(gate, results)
     assert asked.wait(60)
@@ -29,13 +31,14 @@ def test_the_measuring_side_waits_until_the_painter_has_served_its_turn() -> Non
     assert ticket == 1 and thread.is_alive() and results == []
     gate.served(ticket)
     thread.join(60)
-    assert results == [True] and gate.timeouts == 0
+    assert results == [True] and probe.timeouts == 0
     assert not gate.idle(), "served: the measuring side has the turn at once"
 
 
 def test_an_older_ticket_does_not_release_a_newer_turn() -> None:
     asked = threading.Semaphore(0)
-    gate = TurnGate(notify=asked.release, timeout_s=60)
+    probe = RunProbe()
+    gate = TurnGate(notify=asked.release, timeout_s=60, probe=probe)
     first: list[bool] = []
     thread = _measuring(gate, first)
     assert asked.acquire(timeout=60)
@@ -52,26 +55,29 @@ def test_an_older_ticket_does_not_release_a_newer_turn() -> None:
 
 
 def test_the_wait_is_bounded_and_counted() -> None:
-    gate = TurnGate(timeout_s=0.01)
+    probe = RunProbe()
+    gate = TurnGate(timeout_s=0.01, probe=probe)
     assert gate.give_turn() is False
-    assert gate.timeouts == 1 and gate.turns == 1
+    assert probe.timeouts == 1 and probe.turns == 1
 
 
 def test_open_ends_every_wait_for_good() -> None:
     asked = threading.Event()
-    gate = TurnGate(notify=asked.set, timeout_s=60)
+    probe = RunProbe()
+    gate = TurnGate(notify=asked.set, timeout_s=60, probe=probe)
     results: list[bool] = []
     thread = _measuring(gate, results)
     assert asked.wait(60)
     gate.open()
     thread.join(60)
     assert results == [True]
-    assert gate.give_turn() is True and gate.turns == 1, "an open gate asks nobody"
+    assert gate.give_turn() is True and probe.turns == 1, "an open gate asks nobody"
     assert gate.idle()
 
 
 def test_serving_with_nobody_waiting_keeps_the_painter_free() -> None:
-    gate = TurnGate(timeout_s=60)
+    probe = RunProbe()
+    gate = TurnGate(timeout_s=60, probe=probe)
     gate.served(gate.take())
     assert gate.idle(), "between turns (workers importing) the timer may still paint"
 
@@ -79,7 +85,8 @@ def test_serving_with_nobody_waiting_keeps_the_painter_free() -> None:
 def test_a_session_with_a_gate_measures_only_between_the_painters_turns(
         small_model: Path, parrot: Path) -> None:
     turn = threading.Semaphore(0)
-    gate = TurnGate(notify=turn.release, timeout_s=60)
+    probe = RunProbe()
+    gate = TurnGate(notify=turn.release, timeout_s=60, probe=probe)
     painted: list[tuple[int, int]] = []
     stop = threading.Event()
 
@@ -105,8 +112,8 @@ def test_a_session_with_a_gate_measures_only_between_the_painters_turns(
         thread.join(60)
     rounds = [(e.started_ns, e.ended_ns) for e in events if isinstance(e, LatencyBatch)]
     assert all(b.status == "ok" for b in record.backends)
-    assert gate.turns == len(rounds) + 2, "a turn before each load and each round"
-    assert gate.timeouts == 0 and len(painted) == gate.turns
+    assert probe.turns == len(rounds) + 2, "a turn before each load and each round"
+    assert probe.timeouts == 0 and len(painted) == probe.turns
     assert [(p, r) for p in painted for r in rounds if p[0] < r[1] and r[0] < p[1]] == []
 
 
@@ -131,7 +138,8 @@ def test_a_round_after_a_paint_gap_starts_with_one_untimed_inference(
     # With a painter that takes longer than the re-warm threshold, each round begins with one
     # untimed inference (the first round too: the load's turn came before it).
     turn = threading.Semaphore(0)
-    gate = TurnGate(notify=turn.release, timeout_s=60, round_ns=2_000_000)
+    probe = RunProbe()
+    gate = TurnGate(notify=turn.release, timeout_s=60, round_ns=2_000_000, probe=probe)
     stop = threading.Event()
 
     def painter() -> None:

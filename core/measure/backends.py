@@ -2,8 +2,7 @@
 
 A spec is plain data handed to a worker process; the worker turns it into an interpreter (see
 ``core.measure.runtimes``). The CPU default is the fastest honest setting: LiteRT with XNNPACK and
-one
-thread per core, so that the Edge TPU is never compared against a needlessly slow CPU path.
+one thread per core, so that the Edge TPU is never compared against a needlessly slow CPU path.
 """
 
 from __future__ import annotations

@@ -13,11 +13,22 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import assert_never
 
 from core.errors import ErrorInfo
 from core.measure.backends import assign_ids
-from core.measure.events import RunPlanned, RunRejected, SessionFinished
+from core.measure.events import (
+    BackendFailed,
+    BackendFinished,
+    BackendLoaded,
+    BackendStarted,
+    Event,
+    FirstInference,
+    LatencyBatch,
+    RunPlanned,
+    RunRejected,
+    SessionFinished,
+)
 from core.measure.reducer import RunReducer
 from core.measure.session import RunRequest
 from core.results.baseline import baseline_pair
@@ -165,41 +176,51 @@ class BoothLoop:
         return replace(template, image=image, count=self.config.count,
                        warmup=self.config.warmup)
 
-    def apply(self, events: Iterable[Any]) -> bool:
+    def apply(self, events: Iterable[Event]) -> bool:
         """Take a batch of session events; True when anything shown changed."""
         changed = False
         for event in events:
             changed |= self._apply(event)
         return changed
 
-    def _apply(self, event: Any) -> bool:
-        """The session's record says what happened (``core.measure.reducer``, as for the window);
-        the
-        tiles follow the backends that changed."""
-        if isinstance(event, RunRejected):
-            self.reject(event.error)
-            return True
-        if self._run is None or isinstance(event, RunPlanned):
-            self._run = RunReducer(live=False)  # one comparison's record: bounded by its count
-            self._run.record.backends = [BackendRecord(b.id, b.kind, b.label)
-                                         for b in self.backends.values()]
+    def _apply(self, event: Event) -> bool:
+        """The session's record says what happened (``core.measure.reducer``, as for the
+        window); the tiles follow the backends that changed."""
+        match event:
+            case RunRejected(error=info):
+                self.reject(info)
+                return True
+            case SessionFinished(result=result):
+                self._reducer(fresh=False).apply_one(event)
+                self.comparisons += 1
+                self.rejected = None
+                for rec in result.backends:
+                    live = self._backend(rec.id, rec.kind, rec.label)
+                    live.label = rec.label
+                    if rec.status == "ok" and rec.results:
+                        live.top1 = rec.results[0]
+                self._run = None
+                return True
+            case RunPlanned() | BackendStarted() | BackendLoaded() | FirstInference() \
+                    | LatencyBatch() | BackendFinished() | BackendFailed():
+                run = self._reducer(fresh=isinstance(event, RunPlanned))
+                changed = run.apply_one(event)
+                for backend_id in changed:
+                    record = run.backend(backend_id)
+                    if record is not None:
+                        self._follow(record)
+                return bool(changed)
+            case _:
+                assert_never(event)
+
+    def _reducer(self, fresh: bool) -> RunReducer:
+        """The running comparison's reader: a new one for each plan (bounded by its count)."""
+        if self._run is None or fresh:
+            self._run = RunReducer(live=False)
+            self._run.run.backends = [BackendRecord(b.id, b.kind, b.label)
+                                      for b in self.backends.values()]
             self._seen = {}
-        changed = self._run.apply_one(event)
-        if isinstance(event, SessionFinished):
-            self.comparisons += 1
-            self.rejected = None
-            for rec in event.result.backends:
-                live = self._backend(rec.id, rec.kind, rec.label)
-                live.label = rec.label
-                if rec.status == "ok" and rec.results:
-                    live.top1 = rec.results[0]
-            self._run = None
-            return True
-        for backend_id in changed:
-            record = self._run.backend(backend_id)
-            if record is not None:
-                self._follow(record)
-        return bool(changed)
+        return self._run
 
     def _follow(self, rec: BackendRecord) -> None:
         live = self._backend(rec.id, rec.kind, rec.label)

@@ -1,13 +1,18 @@
 """What a session tells whoever drives it (the command line or the window's QThread).
 
-Every event is a small frozen dataclass of numbers and strings, safe to hand across threads and
-to queue. A driver receives them in order through the ``on_event`` callback of ``Session.run``.
+Every event is a small frozen dataclass of numbers and strings (a batch's latencies: a numpy
+array), safe to hand across threads and to queue. A driver receives them in order through the
+``on_event`` callback of ``Session.run``; whoever reads them matches on ``Event`` and ends with
+``assert_never``, so that a new event is a type error wherever it is not handled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from core.errors import ErrorInfo
 from core.results.records import Prediction, RunRecord
@@ -55,7 +60,7 @@ class BackendLoaded:
     warnings: tuple[ErrorInfo, ...] = ()
     # What else the runtime reported (Edge TPU: the library file loaded, its version, the
     # delegate options and the performance level that really applies), as (key, value) pairs.
-    details: tuple[tuple[str, Any], ...] = ()
+    details: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,18 +72,24 @@ class FirstInference:
     predictions: tuple[Prediction, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LatencyBatch:
-    """Timed inferences since the last batch (warm-ups excluded) and how far the backend is."""
+    """Timed inferences since the last batch (warm-ups excluded) and how far the backend is.
+
+    The latencies are a float64 array, 8 bytes each; a sequence given is made one."""
 
     backend_id: str
-    latencies_ms: tuple[float, ...]
+    latencies_ms: npt.NDArray[np.float64]
     done: int
     total: int
     # When the round ran, in ``time.monotonic_ns()``: CLOCK_MONOTONIC on Linux, one clock for
     # every process on the host, so a test can check that the window never painted meanwhile.
     started_ns: int = 0
     ended_ns: int = 0
+
+    def __post_init__(self) -> None:
+        values: Sequence[float] | npt.NDArray[np.float64] = self.latencies_ms
+        object.__setattr__(self, "latencies_ms", np.asarray(values, dtype=np.float64))
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,9 @@ class RunRejected:
     error: ErrorInfo
 
 
+FinalEvent = SessionFinished | RunRejected
+"""The last event of every run."""
+
 Event = (
     RunPlanned
     | BackendStarted
@@ -122,3 +136,8 @@ Event = (
     | SessionFinished
     | RunRejected
 )
+
+
+def is_final(event: Event) -> bool:
+    """True for the event that ends a run."""
+    return isinstance(event, (SessionFinished, RunRejected))

@@ -1,16 +1,17 @@
-"""The one place that knows what each session event means for the run's record.
+"""The one place that knows what each session event means for a run, and the one object that
+holds a run's state for whoever shows it.
 
 The session applies its own events here to build the ``RunRecord`` it saves; the window applies
-the same events (as they arrive in batches) to show the run live; booth mode applies them to
-follow each comparison. ``live=True`` also keeps a ``LiveSeries`` per backend, so that painting
-reads per-batch statistics instead of recomputing them from the whole history.
+the same events (as they arrive in batches) and its widgets read the run from here; booth mode
+applies them to follow each comparison. ``live=True`` also keeps a ``LiveSeries`` per backend,
+so that painting reads per-batch statistics instead of recomputing them from the whole history.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import assert_never
 
 from core.errors import ErrorInfo, error
 from core.measure.events import (
@@ -18,6 +19,7 @@ from core.measure.events import (
     BackendFinished,
     BackendLoaded,
     BackendStarted,
+    Event,
     FirstInference,
     LatencyBatch,
     RunPlanned,
@@ -25,10 +27,10 @@ from core.measure.events import (
     SessionFinished,
 )
 from core.results.live import LiveSeries
-from core.results.records import BackendRecord, RunRecord
+from core.results.records import BackendRecord, BackendStatus, RunRecord
 from core.results.stats import compute_stats
 
-UNFINISHED = ("pending", "running")
+UNFINISHED: tuple[BackendStatus, ...] = ("pending", "running")
 
 
 @dataclass
@@ -39,8 +41,12 @@ class Progress:
 
 
 class RunReducer:
-    def __init__(self, record: RunRecord | None = None, live: bool = True) -> None:
-        self.record = record if record is not None else RunRecord("", {}, {}, {}, {})
+    """``run`` is the record as the events built it so far; ``record`` is the finished one (the
+    session's own, exactly what a saved result file reproduces), None until then."""
+
+    def __init__(self, run: RunRecord | None = None, live: bool = True) -> None:
+        self.run = run if run is not None else RunRecord("", {}, {}, {}, {})
+        self.record: RunRecord | None = None
         self.live = live
         self._series: dict[str, LiveSeries] = {}
         self.progress: dict[str, Progress] = {}
@@ -48,12 +54,26 @@ class RunReducer:
         self.rejected: ErrorInfo | None = None
         self.finished = False
 
+    @classmethod
+    def planned(cls, backends: Iterable[BackendRecord]) -> RunReducer:
+        """Backends before anything ran: names only, status ``pending``."""
+        reducer = cls()
+        reducer.run.backends = list(backends)
+        return reducer
+
+    @classmethod
+    def from_record(cls, record: RunRecord) -> RunReducer:
+        """A finished run, loaded from a file."""
+        reducer = cls()
+        reducer.apply_one(SessionFinished(record))
+        return reducer
+
     @property
     def backends(self) -> list[BackendRecord]:
-        return self.record.backends
+        return self.run.backends
 
     def backend(self, backend_id: str) -> BackendRecord | None:
-        return next((b for b in self.record.backends if b.id == backend_id), None)
+        return next((b for b in self.run.backends if b.id == backend_id), None)
 
     def series(self, backend_id: str) -> LiveSeries:
         """The backend's latencies for painting (made from the record once if need be)."""
@@ -61,51 +81,75 @@ class RunReducer:
         record = self.backend(backend_id)
         wanted = len(record.latencies_ms) if record is not None else 0
         if series is None or series.count != wanted:
-            series = LiveSeries(record.latencies_ms if record is not None else ())
+            series = LiveSeries(record.latency_values() if record is not None else ())
             self._series[backend_id] = series
         return series
 
-    def apply(self, events: Iterable[Any]) -> set[str]:
+    def refresh_stats(self) -> None:
+        """Live statistics once for the coming paint (batches clear them), from the series:
+        the panels and the comparison line read them instead of each recomputing."""
+        for record in self.backends:
+            if record.stats is None and record.latencies_ms:
+                record.stats = self.series(record.id).stats()
+
+    def apply(self, events: Iterable[Event]) -> set[str]:
         """Apply events in order; returns the ids of the backends that changed."""
         changed: set[str] = set()
         for event in events:
             changed |= self.apply_one(event)
         return changed
 
-    def apply_one(self, event: Any) -> set[str]:
-        if isinstance(event, RunPlanned):
-            self._plan(event)
-            return {b.id for b in self.record.backends}
-        if isinstance(event, SessionFinished):
-            self._finished(event.result)
-            return {b.id for b in self.record.backends}
-        if isinstance(event, RunRejected):
-            self.rejected = event.error
-            self.finished = True
-            self.current = None
-            return {b.id for b in self.record.backends}
-        backend_id = getattr(event, "backend_id", None)
-        if backend_id is None:
-            return set()
-        record = self.backend(backend_id)
-        if record is None:  # a session always plans first; an unplanned id is still shown
-            record = BackendRecord(backend_id, getattr(event, "kind", ""),
-                                   getattr(event, "label", backend_id))
-            self.record.backends.append(record)
-        self._apply_to(record, event)
-        self.current = record.id
-        return {record.id}
+    def apply_one(self, event: Event) -> set[str]:
+        match event:
+            case RunPlanned():
+                self._plan(event)
+            case SessionFinished(result=result):
+                self.run = self.record = result
+                self.finished = True
+                self.current = None
+            case RunRejected(error=info):
+                self.rejected = info
+                self.finished = True
+                self.current = None
+            case BackendStarted() | BackendLoaded() | FirstInference() | LatencyBatch() \
+                    | BackendFinished() | BackendFailed():
+                record = self._record_for(event)
+                self._apply_to(record, event)
+                self.current = record.id
+                return {record.id}
+            case _:
+                assert_never(event)
+        return {b.id for b in self.run.backends}
 
     def close(self) -> None:
         """The session's end: whatever did not finish was cancelled; statistics are exact."""
-        for record in self.record.backends:
+        for record in self.run.backends:
             if record.status in UNFINISHED:
                 record.status = "cancelled"
                 record.error = error("cancelled")
             record.stats = compute_stats(record.latencies_ms)
 
+    def abandon(self) -> None:
+        """The session ended without a record (its thread broke): keep what came, unfinished
+        backends shown as cancelled."""
+        if self.record is None and self.rejected is None:
+            for record in self.run.backends:
+                if record.status in UNFINISHED:
+                    record.status = "cancelled"
+
+    def _record_for(self, event: BackendStarted | BackendLoaded | FirstInference | LatencyBatch
+                    | BackendFinished | BackendFailed) -> BackendRecord:
+        record = self.backend(event.backend_id)
+        if record is None:  # a session always plans first; an unplanned id is still shown
+            kind = event.kind if isinstance(event, BackendStarted) else ""
+            label = event.label if isinstance(event, (BackendStarted, BackendLoaded)) \
+                else event.backend_id
+            record = BackendRecord(event.backend_id, kind, label)
+            self.run.backends.append(record)
+        return record
+
     def _plan(self, event: RunPlanned) -> None:
-        known = {b.id: b for b in self.record.backends}
+        known = {b.id: b for b in self.run.backends}
         backends = []
         for plan in event.backends:
             record = known.get(plan.backend_id) or BackendRecord(plan.backend_id, plan.kind,
@@ -116,43 +160,42 @@ class RunReducer:
             if not record.runtime:
                 record.runtime = {"spec": plan.spec}
             backends.append(record)
-        self.record.backends = backends
+        self.run.backends = backends
 
-    def _apply_to(self, record: BackendRecord, event: Any) -> None:
-        if isinstance(event, BackendStarted):
-            record.kind, record.label, record.status = event.kind, event.label, "running"
-            if record.model.get("path") != event.model_path:
-                record.model = {"path": event.model_path}
-        elif isinstance(event, BackendLoaded):
-            record.label = event.label
-            spec = record.runtime.get("spec")
-            record.runtime = {"name": event.runtime_name, "version": event.runtime_version,
-                              **({"spec": spec} if spec else {}), **dict(event.details)}
-            record.device = event.device
-            record.load_ms = event.load_ms
-            record.warnings = list(event.warnings)
-        elif isinstance(event, FirstInference):
-            record.first_inference_ms = event.ms
-            record.results = list(event.predictions)
-        elif isinstance(event, LatencyBatch):
-            series = self.series(record.id) if self.live else None  # before the extend
-            record.latencies_ms.extend(event.latencies_ms)
-            record.stats = None  # live statistics come from the series
-            if series is not None:
-                series.extend(event.latencies_ms)
-            self.progress[record.id] = Progress(record.id, event.done, event.total)
-        elif isinstance(event, BackendFinished):
-            record.status = "ok"
-            record.results = list(event.predictions)
-            values = self._series[record.id].values() if record.id in self._series \
-                and self._series[record.id].count == len(record.latencies_ms) \
-                else record.latencies_ms
-            record.stats = compute_stats(values)
-        elif isinstance(event, BackendFailed):
-            record.status = "cancelled" if event.error.code == "cancelled" else "error"
-            record.error = event.error
-
-    def _finished(self, result: RunRecord) -> None:
-        self.record = result
-        self.finished = True
-        self.current = None
+    def _apply_to(self, record: BackendRecord, event: BackendStarted | BackendLoaded
+                  | FirstInference | LatencyBatch | BackendFinished | BackendFailed) -> None:
+        match event:
+            case BackendStarted():
+                record.kind, record.label, record.status = event.kind, event.label, "running"
+                if record.model.get("path") != event.model_path:
+                    record.model = {"path": event.model_path}
+            case BackendLoaded():
+                record.label = event.label
+                spec = record.runtime.get("spec")
+                record.runtime = {"name": event.runtime_name, "version": event.runtime_version,
+                                  **({"spec": spec} if spec else {}), **dict(event.details)}
+                record.device = event.device
+                record.load_ms = event.load_ms
+                record.warnings = list(event.warnings)
+            case FirstInference():
+                record.first_inference_ms = event.ms
+                record.results = list(event.predictions)
+            case LatencyBatch():
+                series = self.series(record.id) if self.live else None  # before the extend
+                record.add_latencies(event.latencies_ms)
+                record.stats = None  # live statistics come from the series
+                if series is not None:
+                    series.extend(event.latencies_ms)
+                self.progress[record.id] = Progress(record.id, event.done, event.total)
+            case BackendFinished():
+                record.status = "ok"
+                record.results = list(event.predictions)
+                series = self._series.get(record.id)
+                exact = series is not None and series.count == len(record.latencies_ms)
+                record.stats = compute_stats(series.values() if series is not None and exact
+                                             else record.latencies_ms)
+            case BackendFailed():
+                record.status = "cancelled" if event.error.code == "cancelled" else "error"
+                record.error = event.error
+            case _:
+                assert_never(event)

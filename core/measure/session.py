@@ -6,8 +6,7 @@ spawning one worker process per backend, and reports progress as plain-data even
 may be called from any thread and ends every worker promptly. Backends load one after another
 and then measure in alternating rounds, so that they never compete for the CPU and both
 histograms fill at the same pace. The session's record is what ``core.measure.reducer`` reads from
-its
-own events, the same reading the window makes; with the window's ``TurnGate`` every load and
+its own events, the same reading the window makes; with the window's ``TurnGate`` every load and
 timed round waits until the window has painted, so that the two never run at the same time.
 """
 
@@ -19,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -46,12 +44,25 @@ from core.measure.limits import (
     stalled_error,
     warmup_timeout,
 )
+from core.measure.messages import (
+    Batch,
+    Failed,
+    First,
+    Imported,
+    Load,
+    Loaded,
+    Output,
+    Ready,
+    Reply,
+    Run,
+    SendOutput,
+)
 from core.measure.planning import Plan, PlannedBackend, host_info, make_plan
 from core.measure.reducer import UNFINISHED, RunReducer
 from core.measure.turns import TurnGate
 from core.measure.worker import Alarm, Died, WorkerHandle, WorkerJob, new_cancel_event
 from core.results.comparison import choose_baseline, compare_all
-from core.results.records import BackendRecord, RunRecord
+from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
 from core.results.stats import compare, dequantize, top_k
 
 SCHEDULES = ("alternate", "sequential")
@@ -210,30 +221,27 @@ class Session:
         return kept
 
     def _await_import(self, b: _Live) -> bool:
-        reply = self._receive(b, IMPORT_TIMEOUT_S)
-        return reply is not None and reply[0] == "imported"
+        return isinstance(self._receive(b, IMPORT_TIMEOUT_S), Imported)
 
     def _load(self, b: _Live) -> bool:
         """Load one backend while the others wait, so that load times are not contended."""
         self._turn()
-        if self.cancelled or not b.worker.send("load"):
+        if self.cancelled or not b.worker.send(Load()):
             return False
         loaded = self._receive(b, LOAD_TIMEOUT_S)
-        if loaded is None or loaded[0] != "loaded":
+        if not isinstance(loaded, Loaded):
             return False
-        info: dict[str, Any] = loaded[1]
         rec = b.record
-        self._emit(BackendLoaded(rec.id, info["label"], info["runtime_name"],
-                                 info["runtime_version"], info["device"], info["load_ms"],
-                                 (*rec.warnings, *info["warnings"]),
-                                 tuple(info.get("details", {}).items())))
+        self._emit(BackendLoaded(rec.id, loaded.label, loaded.runtime_name,
+                                 loaded.runtime_version, loaded.device, loaded.load_ms,
+                                 (*rec.warnings, *loaded.warnings), loaded.details))
         first = self._receive(b, LOAD_TIMEOUT_S)
-        if first is None or first[0] != "first":
+        if not isinstance(first, First):
             return False
-        self._emit(FirstInference(rec.id, first[1], self._predictions(b, first[2])))
-        ready = self._receive(b, warmup_timeout(self.request.warmup, first[1], LOAD_TIMEOUT_S),
+        self._emit(FirstInference(rec.id, first.ms, self._predictions(b, first.output)))
+        ready = self._receive(b, warmup_timeout(self.request.warmup, first.ms, LOAD_TIMEOUT_S),
                               work=True)
-        return ready is not None and ready[0] == "ready"
+        return isinstance(ready, Ready)
 
     def _measure(self, live: list[_Live]) -> None:
         active = [b for b in live if b.remaining > 0]
@@ -254,34 +262,34 @@ class Session:
         budget = self._gate.round_ns if self._gate is not None else ROUND_BUDGET_NS
         if self.cancelled:
             return False
-        if not b.worker.send("run", b.remaining, budget):
+        if not b.worker.send(Run(b.remaining, budget)):
             self._fail(b.record, error("worker_crashed"))
             return False
         reply = self._receive(b, round_timeout(b.record.first_inference_ms, ROUND_TIMEOUT_S))
-        if reply is None or reply[0] != "batch":
+        if not isinstance(reply, Batch):
             return False
-        batch = tuple(ns / 1e6 for ns in reply[1])
+        batch = np.frombuffer(reply.latencies_ns, dtype=np.int64) / 1e6  # ms, 8 bytes each
         b.remaining -= len(batch)
-        if batch:
+        if len(batch):
             self._emit(LatencyBatch(b.record.id, batch, len(b.record.latencies_ms) + len(batch),
-                                    self.request.count, reply[2], reply[3]))
+                                    self.request.count, reply.started_ns, reply.ended_ns))
         if b.remaining <= 0:
             self._finish(b)
             return False
         return True
 
     def _finish(self, b: _Live) -> None:
-        if not b.worker.send("output"):
+        if not b.worker.send(SendOutput()):
             self._fail(b.record, error("worker_crashed"))
             return
         reply = self._receive(b, ROUND_TIMEOUT_S)
-        if reply is None or reply[0] != "output":
+        if not isinstance(reply, Output):
             return
-        self._emit(BackendFinished(b.record.id, self._predictions(b, reply[1])))
+        self._emit(BackendFinished(b.record.id, self._predictions(b, reply.output)))
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _receive(self, b: _Live, timeout: float, work: bool = False) -> tuple[Any, ...] | None:
+    def _receive(self, b: _Live, timeout: float, work: bool = False) -> Reply | None:
         """Wait for the worker's next message while watching the cancel flag.
 
         Returns None (after recording the failure) when the worker erred, died or hung, and
@@ -300,10 +308,10 @@ class Session:
                 if not self.cancelled:
                     self._fail(b.record, self._crash_error(b, reply))
                 return None
+            if isinstance(reply, Failed):
+                self._fail(b.record, reply.error)
+                return None
             if reply is not None:
-                if reply[0] == "error":
-                    self._fail(b.record, reply[1])
-                    return None
                 return reply
             if time.monotonic() >= deadline:
                 if not self.cancelled:
@@ -316,7 +324,7 @@ class Session:
         log = b.worker.log_tail()
         detail = f"worker died with {died.signal_name()} during {died.stage}\n{log}".strip()
         known = match_failure(log, exit_code=died.exitcode, stage=died.stage,
-                              backend=b.planned.spec.kind)
+                              backend=b.planned.spec.kind, runtime=b.planned.spec.runtime)
         if known is not None:
             return known
         return error("worker_crashed",
@@ -333,14 +341,14 @@ class Session:
             return
         self._emit(BackendFailed(rec.id, info))
 
-    def _predictions(self, b: _Live, raw: np.ndarray) -> tuple[Any, ...]:
+    def _predictions(self, b: _Live, raw: np.ndarray) -> tuple[Prediction, ...]:
         model = b.planned.model
         assert model is not None and self._plan is not None
         scores = dequantize(raw, model.output.scale, model.output.zero_point)
         self._scores[b.planned.id] = scores
         return top_k(scores, self.request.top_k, self._plan.label_of, self.request.threshold)
 
-    def _comparison(self, record: RunRecord) -> Any:
+    def _comparison(self, record: RunRecord) -> Comparison | None:
         ok = [r for r in record.backends if r.status == "ok"]
         preferred = self.request.baseline or None
         record.comparisons = compare_all(ok, self._scores, self.request.top_k, preferred)

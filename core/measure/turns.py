@@ -1,12 +1,13 @@
 """Timed inferences and painting take turns: the measuring side waits while the window paints.
 
 A window that paints while a backend measures bends the distribution even though the backend
-runs in its own process (DESIGN.md section 2: each paint takes a core from the runtime's
+runs in its own process (docs/measuring.md: each paint takes a core from the runtime's
 threads). A ``TurnGate`` lets the session, before each timed round or load, give the window a
 turn: it counts a ``ticket``, tells the painter (``notify``, from the session's thread), and
 waits until the painter says it has painted everything handed over up to that ticket. The wait
 is bounded, so a window that stops answering cannot stall a measurement for ever; ``open()``
-ends every wait for good (stop, cancel). The command line runs without a gate.
+ends every wait for good (stop, cancel). The command line runs without a gate. The window's
+side of the gate is ``gui.run.turn_taking``, where the whole mechanism is described.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from core.measure.probe import RunProbe
+
 TURN_TIMEOUT_S = 5.0  # a painter that has not finished by then is not waited for
 GATED_ROUND_NS = 100_000_000  # with a painter: one round, then one paint, about 10 a second
 
 
 class TurnGate:
     def __init__(self, notify: Callable[[], None] = lambda: None,
-                 timeout_s: float = TURN_TIMEOUT_S, round_ns: int = GATED_ROUND_NS) -> None:
+                 timeout_s: float = TURN_TIMEOUT_S, round_ns: int = GATED_ROUND_NS,
+                 probe: RunProbe | None = None) -> None:
         self._notify = notify
         self._cond = threading.Condition()
         self._asked = 0  # turns the measuring side gave
@@ -30,8 +34,7 @@ class TurnGate:
         self._waiting = 0  # the ticket the measuring side waits for, 0 when it does not wait
         self.timeout_s = timeout_s
         self.round_ns = round_ns
-        self.turns = 0
-        self.timeouts = 0  # waits that ended by the bound, not by the painter
+        self._probe = probe
 
     def give_turn(self) -> bool:
         """Measuring side: let the painter paint what was handed over; True if it did in time."""
@@ -40,15 +43,16 @@ class TurnGate:
                 return True
             self._asked += 1
             ticket = self._asked
-            self.turns += 1
+            if self._probe is not None:
+                self._probe.turns += 1
             self._idle = True
             self._waiting = ticket
         self._notify()
         with self._cond:
             done = self._cond.wait_for(lambda: self._open or self._served >= ticket,
                                        self.timeout_s)
-            if not done:
-                self.timeouts += 1
+            if not done and self._probe is not None:
+                self._probe.timeouts += 1
             self._idle = self._open
             self._waiting = 0
             return done

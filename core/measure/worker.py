@@ -1,12 +1,9 @@
 """One worker process per backend: it loads its runtime and measures; it never paints.
 
 The worker does nothing but invoke between messages, so its timings are not disturbed by a GUI
-or another backend (DESIGN.md section 2: a busy Python thread slows short invokes badly). It runs
+or another backend (docs/measuring.md: a busy Python thread slows short invokes badly). It runs
 in rounds on command so that the parent can alternate backends and receive batches at a bounded
-rate. Protocol, worker -> parent: ("stage", name), ("imported",), ("loaded", info),
-("first", ms, raw_output), ("ready",), ("batch", [ns, ...], started_ns, ended_ns),
-("output", raw_output), ("error", ErrorInfo). Parent -> worker: ("load",),
-("run", max_count, budget_ns), ("output",), ("stop",).
+rate. The messages are the dataclasses of ``core.measure.messages``.
 """
 
 from __future__ import annotations
@@ -19,11 +16,14 @@ import sys
 import tempfile
 import threading
 import time
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from multiprocessing.synchronize import Event as CancelEvent
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 import numpy as np
 
@@ -31,7 +31,29 @@ from core.errors import AppError
 from core.io.temp_files import prefix, sweep_once, temp_dir
 from core.measure.affinity import describe, pin_threads, thread_ids
 from core.measure.backends import BackendSpec
-from core.measure.runtimes import explain, import_runtime, note_native_log
+from core.measure.messages import (
+    Batch,
+    Command,
+    Failed,
+    First,
+    Imported,
+    Load,
+    Loaded,
+    Output,
+    Ready,
+    Reply,
+    Run,
+    SendOutput,
+    Stage,
+    Stop,
+)
+from core.measure.runtimes import (
+    InterpreterLike,
+    Opened,
+    explain,
+    import_runtime,
+    note_native_log,
+)
 
 _CONTEXT = mp.get_context("spawn")
 # After a pause this long between rounds (the window painted in it), the first inference of a
@@ -76,7 +98,7 @@ def _capture_stderr(path: str) -> None:
     os.close(fd)
     default_hook = sys.unraisablehook
 
-    def hook(unraisable: Any) -> None:
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
         # LiteRT's Delegate.__del__ fails on a delegate that never loaded; that is expected
         # after a failed load_delegate and says nothing new.
         if getattr(unraisable.object, "__qualname__", "") != "Delegate.__del__":
@@ -85,12 +107,15 @@ def _capture_stderr(path: str) -> None:
     sys.unraisablehook = hook
 
 
-def resolve_factory(dotted: str) -> Any:
+Factory = Callable[[BackendSpec, str, Callable[[str], None]], Opened]
+
+
+def resolve_factory(dotted: str) -> Factory:
     module, _, name = dotted.partition(":")
-    return getattr(importlib.import_module(module), name)
+    return cast(Factory, getattr(importlib.import_module(module), name))
 
 
-def worker_main(job: WorkerJob, conn: Connection, cancel: Any) -> None:
+def worker_main(job: WorkerJob, conn: Connection, cancel: CancelEvent) -> None:
     """Entry point of the spawned process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it cancels cleanly
     _capture_stderr(job.log_path)
@@ -98,34 +123,35 @@ def worker_main(job: WorkerJob, conn: Connection, cancel: Any) -> None:
 
     def report(name: str) -> None:
         stage[0] = name
-        conn.send(("stage", name))
+        conn.send(Stage(name))
 
     try:
         _serve(job, conn, cancel, report)
     except AppError as exc:
-        conn.send(("error", exc.info))
+        conn.send(Failed(exc.info))
     except (KeyboardInterrupt, BrokenPipeError, EOFError):
         pass
     except Exception as exc:  # a runtime's own exception: explain it, never crash silently
-        conn.send(("error", explain(exc, stage[0], job.spec, read_tail(job.log_path))))
+        conn.send(Failed(explain(exc, stage[0], job.spec, read_tail(job.log_path))))
     finally:
         conn.close()
 
 
-def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
+def _serve(job: WorkerJob, conn: Connection, cancel: CancelEvent,
+           report: Callable[[str], None]) -> None:
     factory = resolve_factory(job.spec.factory)
     report("import")
     if job.spec.factory.startswith("core."):
         import_runtime(job.spec.runtime)  # import before the parent says load: fair load times
-    conn.send(("imported",))
-    if conn.recv()[0] != "load":
+    conn.send(Imported())
+    if not isinstance(conn.recv(), Load):
         return
     before = thread_ids()
     start = time.perf_counter_ns()
     opened = factory(job.spec, job.model_path, report)
     load_ms = (time.perf_counter_ns() - start) / 1e6
     note_native_log(opened, job.spec, read_tail(job.log_path))
-    details = dict(getattr(opened, "details", {}) or {})
+    details = {str(k): str(v) for k, v in (getattr(opened, "details", {}) or {}).items()}
     if job.spec.pins_threads:
         cores = pin_threads(sorted(thread_ids() - before))
         if cores:
@@ -134,42 +160,39 @@ def _serve(job: WorkerJob, conn: Connection, cancel: Any, report: Any) -> None:
     in_index = interp.get_input_details()[0]["index"]
     out_index = interp.get_output_details()[0]["index"]
     interp.set_tensor(in_index, job.tensor)
-    conn.send(("loaded", {
-        "label": opened.label, "runtime_name": opened.runtime_name,
-        "runtime_version": opened.runtime_version, "device": opened.device,
-        "load_ms": load_ms, "warnings": tuple(opened.warnings),
-        "details": details,
-    }))
+    conn.send(Loaded(opened.label, opened.runtime_name, opened.runtime_version, opened.device,
+                     load_ms, tuple(opened.warnings), tuple(details.items())))
     report("invoke")
     start = time.perf_counter_ns()
     interp.invoke()
     first_ms = (time.perf_counter_ns() - start) / 1e6
-    conn.send(("first", first_ms, np.array(interp.get_tensor(out_index))))
+    conn.send(First(first_ms, np.array(interp.get_tensor(out_index))))
     for _ in range(job.warmup):
         if cancel.is_set():
             return
         interp.invoke()
     if job.spec.pins_threads:
         pin_threads(sorted(thread_ids() - before))  # again: some runtimes start threads late
-    conn.send(("ready",))
+    conn.send(Ready())
     _rounds(interp, out_index, conn, cancel)
 
 
-def _rounds(interp: Any, out_index: int, conn: Connection, cancel: Any) -> None:
+def _rounds(interp: InterpreterLike, out_index: int, conn: Connection,
+            cancel: CancelEvent) -> None:
     """Answer commands until told to stop. The timed loop is kept as bare as a loop can be."""
     invoke = interp.invoke
     clock = time.perf_counter_ns
     last_round_end = clock()
     while True:
-        command = conn.recv()
-        if command[0] == "run":
-            _, max_count, budget_ns = command
-            latencies: list[int] = []
+        command: Command = conn.recv()
+        if isinstance(command, Run):
+            max_count = command.max_count
+            latencies = array("q")  # 8 bytes an inference, whatever the count
             append = latencies.append
             if clock() - last_round_end > REWARM_AFTER_NS:
                 invoke()  # untimed: wakes the runtime after the window's paint (see above)
             started = time.monotonic_ns()  # one clock for every process on the host
-            deadline = clock() + budget_ns
+            deadline = clock() + command.budget_ns
             next_check = 0
             while len(latencies) < max_count:
                 t0 = clock()
@@ -183,9 +206,9 @@ def _rounds(interp: Any, out_index: int, conn: Connection, cancel: Any) -> None:
                         break
                     next_check = t1 + CANCEL_CHECK_NS
             last_round_end = clock()
-            conn.send(("batch", latencies, started, time.monotonic_ns()))
-        elif command[0] == "output":
-            conn.send(("output", np.array(interp.get_tensor(out_index))))
+            conn.send(Batch(latencies, started, time.monotonic_ns()))
+        elif isinstance(command, SendOutput):
+            conn.send(Output(np.array(interp.get_tensor(out_index))))
         else:
             return
 
@@ -209,7 +232,7 @@ class Died:
 class WorkerHandle:
     """The parent's side of one worker: start, talk, notice death, stop and reap."""
 
-    def __init__(self, job: WorkerJob, cancel: Any) -> None:
+    def __init__(self, job: WorkerJob, cancel: CancelEvent) -> None:
         sweep_once()
         fd, log_path = tempfile.mkstemp(prefix=prefix(job.backend_id), suffix=".log",
                                         dir=temp_dir())
@@ -231,7 +254,7 @@ class WorkerHandle:
     def pid(self) -> int | None:
         return self._process.pid
 
-    def send(self, *message: Any) -> bool:
+    def send(self, message: Command) -> bool:
         try:
             self._conn.send(message)
             return True
@@ -239,11 +262,11 @@ class WorkerHandle:
             return False
 
     def receive(self, timeout: float,
-                alarm: Connection | None = None) -> tuple[Any, ...] | Died | None:
+                alarm: Connection | None = None) -> Reply | Died | None:
         """The next message other than a stage report, a Died, or None after ``timeout`` or
         as soon as ``alarm`` (an ``Alarm``'s reader) has something to read."""
         deadline = time.monotonic() + timeout
-        watched: list[Any] = [self._conn, self._process.sentinel]
+        watched: list[Connection | int] = [self._conn, self._process.sentinel]
         if alarm is not None:
             watched.append(alarm)
         while True:
@@ -255,11 +278,11 @@ class WorkerHandle:
                 return None
             if self._conn in ready or self._conn.poll():
                 try:
-                    message: tuple[Any, ...] = self._conn.recv()
+                    message: Reply | Stage = self._conn.recv()
                 except (EOFError, OSError):
                     return self._died()
-                if message[0] == "stage":
-                    self.stage = message[1]
+                if isinstance(message, Stage):
+                    self.stage = message.name
                     continue
                 return message
             return self._died()
@@ -276,7 +299,7 @@ class WorkerHandle:
             Path(self.job.log_path).unlink(missing_ok=True)
             return
         if self._process.is_alive():
-            self.send("stop")
+            self.send(Stop())
             self._process.join(grace)
         if self._process.is_alive():
             self._process.terminate()
@@ -326,6 +349,6 @@ class Alarm:
             self._reader.close()
 
 
-def new_cancel_event() -> Any:
+def new_cancel_event() -> CancelEvent:
     """An event the workers check between inferences; set by Session.cancel()."""
     return _CONTEXT.Event()

@@ -2,14 +2,24 @@
 
 The session fills these records; the command line prints them; the result file is their
 ``to_dict``; the window draws them, live or loaded back from a file with ``from_dict``.
+Latencies are kept in a typed array of doubles, 8 bytes each: a list of Python floats took 32,
+and the largest count the command line accepts (10 million) must fit on a 2 GB Raspberry Pi.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
+
+import numpy as np
+import numpy.typing as npt
 
 from core.errors import ErrorInfo
+
+BackendStatus = Literal["pending", "running", "ok", "error", "cancelled"]
+STATUSES: tuple[BackendStatus, ...] = get_args(BackendStatus)
 
 SCHEMA = "edgetpu-compare/1"
 
@@ -60,16 +70,30 @@ class BackendRecord:
     model: dict[str, Any] = field(default_factory=dict)
     runtime: dict[str, Any] = field(default_factory=dict)
     device: str = ""
-    status: str = "pending"  # pending | ok | error | cancelled
+    status: BackendStatus = "pending"
     error: ErrorInfo | None = None
     warnings: list[ErrorInfo] = field(default_factory=list)
     load_ms: float | None = None
     first_inference_ms: float | None = None
-    latencies_ms: list[float] = field(default_factory=list)
+    latencies_ms: array[float] = field(default_factory=lambda: array("d"))
     stats: Stats | None = None
     results: list[Prediction] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def __post_init__(self) -> None:
+        if not isinstance(self.latencies_ms, array) or self.latencies_ms.typecode != "d":
+            self.latencies_ms = latency_array(self.latencies_ms)
+
+    def add_latencies(self, values: Iterable[float] | npt.NDArray[np.float64]) -> None:
+        """Append a batch at the cost of a copy of its bytes, not a Python float each."""
+        self.latencies_ms.frombytes(np.asarray(values, dtype=np.float64).tobytes())
+
+    def latency_values(self) -> npt.NDArray[np.float64]:
+        """A copy of the latencies as numpy: a view would pin the array (it could not grow)."""
+        return np.array(self.latencies_ms, dtype=np.float64)
+
+    def to_dict(self, latencies: bool = True) -> dict[str, Any]:
+        """As the result file has it; without ``latencies`` their list is left empty (the
+        result file's writer fills it in slices)."""
         return {
             "id": self.id,
             "kind": self.kind,
@@ -82,7 +106,7 @@ class BackendRecord:
             "warnings": [w.to_dict() for w in self.warnings],
             "load_ms": _round(self.load_ms),
             "first_inference_ms": _round(self.first_inference_ms),
-            "latencies_ms": [round(x, 6) for x in self.latencies_ms],
+            "latencies_ms": rounded(self.latencies_ms) if latencies else [],
             "stats": self.stats.to_dict() if self.stats else None,
             "results": [p.to_dict() for p in self.results],
         }
@@ -96,12 +120,12 @@ class BackendRecord:
             model=dict(data.get("model") or {}),
             runtime=dict(data.get("runtime") or {}),
             device=str(data.get("device") or ""),
-            status=str(data.get("status", "error")),
+            status=as_status(data.get("status", "error")),
             error=ErrorInfo.from_dict(data["error"]) if data.get("error") else None,
             warnings=[ErrorInfo.from_dict(w) for w in data.get("warnings") or []],
             load_ms=_opt_float(data.get("load_ms")),
             first_inference_ms=_opt_float(data.get("first_inference_ms")),
-            latencies_ms=[float(x) for x in data.get("latencies_ms") or []],
+            latencies_ms=latency_array(float(x) for x in data.get("latencies_ms") or []),
             stats=Stats.from_dict(data["stats"]) if data.get("stats") else None,
             results=[Prediction.from_dict(p) for p in data.get("results") or []],
         )
@@ -160,7 +184,7 @@ class RunRecord:
                 return record
         raise KeyError(backend_id)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, latencies: bool = True) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
             "created": self.created,
@@ -168,7 +192,7 @@ class RunRecord:
             "labels": self.labels,
             "settings": self.settings,
             "host": self.host,
-            "backends": [b.to_dict() for b in self.backends],
+            "backends": [b.to_dict(latencies) for b in self.backends],
             "comparison": self.comparison.to_dict() if self.comparison else None,
             "comparisons": [c.to_dict() for c in self.comparisons],
             **({"published": self.published} if self.published is not None else {}),
@@ -193,6 +217,26 @@ class RunRecord:
             comparisons=comparisons,
             published=dict(data["published"]) if data.get("published") else None,
         )
+
+
+def latency_array(values: Iterable[float] | npt.NDArray[np.float64] = ()) -> array[float]:
+    """Latencies as the record keeps them: a typed array of doubles."""
+    kept = array("d")
+    data = values if isinstance(values, (np.ndarray, array)) \
+        else np.fromiter(values, dtype=np.float64)
+    kept.frombytes(np.asarray(data, dtype=np.float64).tobytes())
+    return kept
+
+
+def rounded(values: array[float] | npt.NDArray[np.float64]) -> list[float]:
+    """Latencies as the result file writes them: to the nanosecond (6 decimals of a ms)."""
+    rounded_values: list[float] = np.round(np.asarray(values, dtype=np.float64), 6).tolist()
+    return rounded_values
+
+
+def as_status(value: object) -> BackendStatus:
+    """A status read from a file; anything unknown is an error (the reader checks it first)."""
+    return next((s for s in STATUSES if s == value), "error")
 
 
 def _round(value: float | None) -> float | None:

@@ -3,8 +3,7 @@
 One file with no external assets and no JavaScript, so that it opens the same everywhere, prints
 well and still opens in ten years. Charts are inline SVG drawn from the same numbers the window
 shows (``core.results.stats.histogram_bins``). Every string that comes from the record (labels,
-paths,
-error messages) is user data and passes through ``html.escape``; nothing else is trusted.
+paths, error messages) is user data and passes through ``html.escape``; nothing else is trusted.
 """
 
 from __future__ import annotations

@@ -14,29 +14,38 @@ import secrets
 from pathlib import Path
 
 from core.io.outputs import write_atomic
-from core.results.records import RunRecord
+from core.results.records import RunRecord, rounded
 from core.results.result_reader import read_result_file
+
+# The latencies are written in slices of this many: a slice's Python floats are the only
+# per-value objects alive at once, so 10 million latencies need no 320 MB list.
+LATENCY_SLICE = 65536
 
 __all__ = ["read_json", "to_csv", "to_json", "write_csv", "write_json"]
 
 
 def to_json(record: RunRecord) -> str:
-    """The result file: indented for people, but each backend's latencies on one line.
-
-    One latency per indented line took 18 to 26 bytes; on one line it takes at most
-    ``LATENCY_BYTES`` (about 9 for a typical one), so that every file the largest run writes
-    stays within the size ``core.results.result_reader`` reads back."""
-    data = record.to_dict()
-    token = secrets.token_hex(8)
-    lines: dict[str, str] = {}
-    for index, backend in enumerate(data["backends"]):
-        key = f"latencies {token} {index}"
-        lines[key] = json.dumps(backend["latencies_ms"], separators=(",", ":"))
-        backend["latencies_ms"] = key
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    for key, line in lines.items():
-        text = text.replace(f'"latencies_ms": "{key}"', f'"latencies_ms": {line}', 1)
-    return text + "\n"
+    """The result file's text; each backend's latencies on one line, rendered slice by slice
+    where the rest of the document holds a marker no saved text can contain (a random one)."""
+    document = record.to_dict(latencies=False)
+    marker = f"latencies-{secrets.token_hex(16)}"
+    for backend in document["backends"]:
+        backend["latencies_ms"] = marker
+    parts = json.dumps(document, indent=2, ensure_ascii=False).split(f'"{marker}"')
+    out = io.StringIO()
+    out.write(parts[0])
+    for backend, rest in zip(record.backends, parts[1:], strict=True):
+        out.write("[")
+        values = backend.latencies_ms
+        for start in range(0, len(values), LATENCY_SLICE):
+            if start:
+                out.write(",")
+            out.write(json.dumps(rounded(values[start:start + LATENCY_SLICE]),
+                                 separators=(",", ":"))[1:-1])
+        out.write("]")
+        out.write(rest)
+    out.write("\n")
+    return out.getvalue()
 
 
 def write_json(record: RunRecord, path: Path) -> None:

@@ -6,13 +6,17 @@ agree to the last digit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
 from core.results.records import BackendRecord, Comparison, Prediction, Stats
 
 SAME_SPEED = 1.03  # within 3% either way, two backends are "as fast as" each other
+LEAN_ABOVE = 65536  # more values than this: statistics without a copy of them
+SLICE = 65536  # values read at a time by the lean statistics
+EXTRACT = 65536  # candidates few enough to copy and sort
 
 
 def speed_verdict(speedup: float) -> tuple[str, float]:
@@ -39,21 +43,81 @@ def topk_score_delta(a: Sequence[Prediction], b: Sequence[Prediction]) -> float 
 
 
 def compute_stats(latencies_ms: Sequence[float] | np.ndarray) -> Stats | None:
-    """min / median / mean / p90 / p99 / max / std (sample std; 0 for a single value)."""
+    """min / median / mean / p90 / p99 / max / std (sample std; 0 for a single value).
+
+    Percentiles are numpy's (linear), to the last bit. Above ``LEAN_ABOVE`` values nothing the
+    size of the data is made (the record's typed array is read in place): numpy's percentile
+    sorts a copy and its std makes another, which doubled what a long run keeps."""
     if len(latencies_ms) == 0:
         return None
     data = np.asarray(latencies_ms, dtype=np.float64)
-    p50, p90, p99 = np.percentile(data, [50, 90, 99])
-    return Stats(
-        count=int(data.size),
-        min=float(data.min()),
-        median=float(p50),
-        mean=float(data.mean()),
-        p90=float(p90),
-        p99=float(p99),
-        max=float(data.max()),
-        std=float(data.std(ddof=1)) if data.size > 1 else 0.0,
-    )
+    lean = data.size > LEAN_ABOVE and int(data.view(np.int64).min()) >= 0 \
+        and math.isfinite(float(data.max()))
+    if lean:
+        p50, p90, p99 = _lean_percentiles(data, (50.0, 90.0, 99.0))
+        mean = float(data.mean())
+        squares = math.fsum(float(np.dot(d, d)) for d in (c - mean for c in _slices(data)))
+        std = math.sqrt(squares / (data.size - 1))
+    else:
+        p50, p90, p99 = (float(v) for v in np.percentile(data, [50, 90, 99]))
+        mean = float(data.mean())
+        std = float(data.std(ddof=1)) if data.size > 1 else 0.0
+    return Stats(count=int(data.size), min=float(data.min()), median=p50, mean=mean,
+                 p90=p90, p99=p99, max=float(data.max()), std=std)
+
+
+def _slices(data: np.ndarray) -> Iterator[np.ndarray]:
+    for start in range(0, data.size, SLICE):
+        yield data[start:start + SLICE]
+
+
+def _lean_percentiles(data: np.ndarray, percents: Sequence[float]) -> list[float]:
+    """numpy's linear percentiles of non-negative finite values, found without a copy: the
+    order statistics they need are selected on the values' bit patterns (which order
+    non-negative doubles as the values), 16 bits a pass."""
+    n = data.size
+    q = np.true_divide(np.asarray(percents, dtype=np.float64), 100)
+    virtual = q * (n - 1)
+    below = np.floor(virtual)
+    gamma = virtual - below
+    lower = below.astype(np.int64)
+    upper = np.minimum(lower + 1, n - 1)
+    keys = data.view(np.int64)
+    found = _order_statistics(keys, sorted({*lower.tolist(), *upper.tolist()}))
+    a = np.array([found[k] for k in lower.tolist()], dtype=np.int64).view(np.float64)
+    b = np.array([found[k] for k in upper.tolist()], dtype=np.int64).view(np.float64)
+    diff = b - a
+    result = a + diff * gamma  # numpy's _lerp: from the nearer end
+    result = np.where(gamma >= 0.5, b - diff * (1 - gamma), result)
+    return [float(v) for v in result]
+
+
+def _order_statistics(keys: np.ndarray, ranks: Sequence[int]) -> dict[int, int]:
+    """The k-th smallest of ``keys`` (non-negative int64) for each k in ``ranks``."""
+    found: dict[int, int] = {}
+    # (prefix, bits decided, how many keys have that prefix) -> the ranks sought among them
+    todo: dict[tuple[int, int, int], list[tuple[int, int]]] = {(0, 0, keys.size): [
+        (k, k) for k in ranks]}
+    while todo:
+        (prefix, decided, size), wanted = todo.popitem()
+        if size <= EXTRACT or decided == 64:
+            chosen = np.sort(np.concatenate([c[(c >> (64 - decided)) == prefix] if decided
+                                             else c for c in _slices(keys)]))
+            for k, r in wanted:
+                found[k] = int(chosen[r])
+            continue
+        shift = 64 - decided - 16
+        counts = np.zeros(1 << 16, dtype=np.int64)
+        for c in _slices(keys):
+            matching = c[(c >> (64 - decided)) == prefix] if decided else c
+            counts += np.bincount((matching >> shift) & 0xFFFF, minlength=1 << 16)
+        cumulative = np.cumsum(counts)
+        for k, r in wanted:
+            bucket = int(np.searchsorted(cumulative, r, side="right"))
+            before = int(cumulative[bucket - 1]) if bucket else 0
+            key = ((prefix << 16) | bucket, decided + 16, int(counts[bucket]))
+            todo.setdefault(key, []).append((k, r - before))
+    return found
 
 
 def top_k(scores: np.ndarray, k: int, label_of: Callable[[int], str],

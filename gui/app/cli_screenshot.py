@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from core.results.records import RunRecord
+    from gui.run.session_runner import RunnableSession, SessionFactory
 
 DEFAULT_SIZE = "1600x1000"
 SCREENSHOT_TIMEOUT_MS = 300_000
@@ -145,7 +146,12 @@ def stopped_yet() -> list[int]:
     return _STOPPED
 
 
-def _render(args: argparse.Namespace, record: object, session: object,
+def _given(session: RunnableSession) -> SessionFactory:
+    """A factory that hands the window the session made (and checked) before it opened."""
+    return lambda _request: session
+
+
+def _render(args: argparse.Namespace, record: object, session: RunnableSession | None,
             settings_path: Path) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -162,7 +168,7 @@ def _render(args: argparse.Namespace, record: object, session: object,
     if args.kiosk:
         return render_booth(args, session)
     window = MainWindow(Settings(settings_path), restore=False, start_page=False,
-                        session_factory=lambda _request: session)
+                        session_factory=_given(session) if session is not None else None)
     width, height = args.size
     window.resize(width, height)
     window.show()
@@ -182,7 +188,7 @@ def _render(args: argparse.Namespace, record: object, session: object,
     QApplication.processEvents()
     shown = window.state.record
     return _save_outputs(args, shown, lambda: save_picture(
-        window, window.comparison.text(), args.out), live=session is not None)
+        window, window.view.comparison.text(), args.out), live=session is not None)
 
 
 def _save_outputs(args: argparse.Namespace, record: RunRecord | None,

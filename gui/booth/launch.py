@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from core.measure.backend_choice import BackendSet
 from core.measure.booth import BoothConfig, default_image_folder, list_images
@@ -20,6 +20,7 @@ from core.samples.model_dirs import find_demo, model_dirs
 if TYPE_CHECKING:
     from gui.booth.window import BoothWindow
     from gui.run.model_choice import ModelChoice
+    from gui.run.session_runner import SessionFactory
 
 
 def booth_template(choice: ModelChoice, backends: BackendSet | None = None) -> RunRequest | None:
@@ -53,7 +54,7 @@ def booth_images(template: RunRequest | None, image_folder: Path | None,
 
 
 def make_booth(choice: ModelChoice, image_folder: Path | None = None,
-               config: BoothConfig | None = None, session_factory: Any = None,
+               config: BoothConfig | None = None, session_factory: SessionFactory | None = None,
                backends: BackendSet | None = None) -> BoothWindow:
     from gui.booth.window import BoothWindow
 

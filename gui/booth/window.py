@@ -12,15 +12,15 @@ cannot be read is skipped. Esc (or F11) leaves: the loop stops, every worker is 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from core.measure.booth import BoothConfig, BoothLoop
+from core.measure.events import Event
 from core.measure.memory import release_free_memory
 from core.measure.session import RunRequest
 from core.results.records import BackendRecord
@@ -32,8 +32,7 @@ from gui.booth.speedup_widget import BoothSpeedupWidget
 from gui.look.error_texts import localized
 from gui.look.formatting import backend_name
 from gui.look.palette import Theme, current
-from gui.run.paint_log import PaintLog
-from gui.run.session_runner import SessionRunner
+from gui.run.session_runner import SessionFactory, SessionRunner
 
 BOOTH_PAGE, MESSAGE_PAGE = 0, 1
 LEAVE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_F11)
@@ -45,7 +44,7 @@ class BoothWindow(QWidget):
 
     def __init__(self, template: RunRequest | None, images: Sequence[Path],
                  config: BoothConfig | None = None, start: Path | None = None,
-                 session_factory: Callable[[Any], Any] | None = None,
+                 session_factory: SessionFactory | None = None,
                  parent: QWidget | None = None, theme: Theme | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edge TPU Compare · Booth"))
@@ -56,6 +55,7 @@ class BoothWindow(QWidget):
         self.runner = SessionRunner(session_factory, self)
         self.runner.eventsDelivered.connect(self._on_events)
         self.runner.runEnded.connect(self._on_run_ended)
+        self.runner.serve(self)
         self._next = QTimer(self)
         self._next.setSingleShot(True)
         self._next.timeout.connect(self._run_next)
@@ -65,9 +65,6 @@ class BoothWindow(QWidget):
         self._image_started = 0.0
         self._unit = 1.0
         self.panels: dict[str, BoothPanel] = {}
-        self.repaints = 0
-        self.paint_log = PaintLog(self)
-        self.runner.attach(self.paint_log)
         self._build()
         if self.loop is not None and self.template is not None:
             self.loop.expect(self.template)
@@ -209,7 +206,7 @@ class BoothWindow(QWidget):
         self.runner.start(self.loop.request(self.template, image))
         self._request_paint()
 
-    def _on_events(self, events: list[Any]) -> None:
+    def _on_events(self, events: list[Event]) -> None:
         if self.loop is None:
             return
         self.loop.apply(events)
@@ -243,12 +240,8 @@ class BoothWindow(QWidget):
         self._apply_unit()
         self._paint_if_visible()
 
-    def event(self, event: QEvent) -> bool:
-        log: PaintLog | None = getattr(self, "paint_log", None)  # None while constructing
-        return super().event(event) if log is None else log.handle(event, super().event)
-
     def _paint(self) -> None:
-        with self.paint_log.timing():
+        with self.runner.turns.refreshing():
             self._show_loop()
 
     def _show_loop(self) -> None:
@@ -256,7 +249,6 @@ class BoothWindow(QWidget):
         loop = self.loop
         if loop is None:
             return
-        self.repaints += 1
         self._fit_image()
         for backend_id, backend in loop.backends.items():
             panel = self.panels.get(backend_id)

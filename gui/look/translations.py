@@ -6,8 +6,7 @@ and "2 problems" rather than "problem(s)". The built ``.qm`` files are committed
 (``gui/assets/i18n``) and read with ``importlib.resources``, so that a wheel carries them; a test
 fails when they no longer match their ``.ts``. From the checkout's top folder:
 
-    python -m gui.look.translations update   # re-read gui/**/*.py with lupdate, keep what is
-    translated
+    python -m gui.look.translations update   # lupdate gui/**/*.py, keeping what is translated
     python -m gui.look.translations build    # lrelease the .ts files into gui/assets/i18n/*.qm
 
 Qt's own translations (``qtbase_ja``: the buttons of standard dialogs) come from PySide6.

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.measure.reducer import Progress
 from core.results.live import LiveSeries
 from core.results.records import BackendRecord
 from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_ms_unit
 from gui.look.insight_texts import panel_line
 from gui.look.palette import Theme, current
-from gui.run.run_state import Progress
 from gui.widgets.error_panel import ErrorPanel
 from gui.widgets.histogram_widget import HistogramWidget
 from gui.widgets.iteration_strip_widget import IterationStripWidget
@@ -52,7 +52,6 @@ class BackendPanel(QFrame):
         self.kind = record.kind
         self._theme = theme or current()
         self._colour = self._theme.backend_colour(record.kind)
-        self.paints = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
         outer.setSpacing(6)
@@ -173,7 +172,6 @@ class BackendPanel(QFrame):
         """Show ``record`` as it is now; cheap enough to call ~30 times a second. ``series``
         holds its latencies as the run state keeps them per batch (made here if not given);
         ``name`` tells it from the other backends of the run ("CPU (tflite-runtime)")."""
-        self.paints += 1
         self._title.setText(name or backend_name(record))
         self._subtitle.setText("  ·  ".join(backend_details(record)))
         self._set_chip(record, progress, running)
@@ -190,7 +188,7 @@ class BackendPanel(QFrame):
                 return
         self._stack.setCurrentIndex(MEASURING)
         self._show_numbers(record, series if series is not None
-                           else LiveSeries(record.latencies_ms),
+                           else LiveSeries(record.latency_values()),
                            progress.total if progress is not None else None)
 
     def _show_insight(self, record: BackendRecord) -> None:

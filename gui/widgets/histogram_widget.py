@@ -1,10 +1,9 @@
 """A backend's latency histogram: one step curve, created once and refreshed with ``setData``.
 
 Bins are chosen for this panel's own data (as ``core.results.stats.histogram_bins`` would, refined
-to at
-least sqrt(n) bins so that two close modes stay apart), so a 0.5 ms Edge TPU and a 40 ms CPU each
-get a readable shape. A few very slow outliers would squash everything into one bar, so the view
-stops short of them and says how many inferences lie beyond it. The counts come from a
+to at least sqrt(n) bins so that two close modes stay apart), so a 0.5 ms Edge TPU and a 40 ms CPU
+each get a readable shape. A few very slow outliers would squash everything into one bar, so the
+view stops short of them and says how many inferences lie beyond it. The counts come from a
 ``core.results.live.LiveSeries``, kept per batch: a paint costs the same at any number of
 inferences.
 """

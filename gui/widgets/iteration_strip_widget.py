@@ -1,9 +1,8 @@
 """Latency per iteration, a thin strip under the histogram: throttling and hiccups show up here.
 
 The curve is created once and fed a ``core.results.live.LiveSeries``'s strip: every value while
-there are
-few, then min/max pairs of buckets (what a peak-preserving downsample draws), so that a paint
-costs the same at 1,000 and at 1,000,000 inferences.
+there are few, then min/max pairs of buckets (what a peak-preserving downsample draws), so that a
+paint costs the same at 1,000 and at 1,000,000 inferences.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Opened from the model picker's Details… button and from an Edge TPU panel. It shows what
 ``core.inputs.model_insight`` concludes (the same as ``edgetpu-compare inspect``): one column per
-file of
-the pair, the conclusions above them. A model that cannot be read shows its error card instead.
+file of the pair, the conclusions above them. A model that cannot be read shows its error card
+instead.
 """
 
 from __future__ import annotations

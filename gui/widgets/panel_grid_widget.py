@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from core.measure.reducer import RunReducer
 from core.results.records import BackendRecord
 from gui.look.formatting import display_name
 from gui.look.palette import Theme
-from gui.run.run_state import RunState
 from gui.widgets.backend_panel import BackendPanel
 
 MAX_COLUMNS = 4
@@ -53,11 +53,15 @@ class PanelGridWidget(QWidget):
             # Lay out and draw the plots once now, so that the first results do not pay for it.
             QTimer.singleShot(0, panel, panel.warm_up)
 
-    def show_state(self, state: RunState, running: bool) -> None:
-        """Each panel shows its backend as ``state`` has it now, named apart from the others."""
+    def show_state(self, state: RunReducer, running: bool) -> list[str]:
+        """Each panel shows its backend as ``state`` has it now, named apart from the others;
+        returns the ids of the backends shown."""
+        shown = []
         for panel in self.panels:
             record = state.backend(panel.backend_id)
             if record is not None:
                 panel.show_record(record, state.progress.get(record.id), running,
                                   state.series(record.id),
                                   name=display_name(record, state.backends))
+                shown.append(record.id)
+        return shown

@@ -1,10 +1,9 @@
 """The first-run page shown while no models are found: get the sample models, or open your own.
 
 Fetching runs ``core.samples.fetcher.fetch`` on a QThread with a cancel Event; the thread hands
-progress
-over as plain data through queued signals, at most ``MAX_UPDATES_PER_SECOND`` times a second,
-so that a fast copy from a local folder cannot flood the event loop. Errors stay on the page (a
-message and a remedy): someone at a booth without a network reads what to do, with no dialog.
+progress over as plain data through queued signals, at most ``MAX_UPDATES_PER_SECOND`` times a
+second, so that a fast copy from a local folder cannot flood the event loop. Errors stay on the page
+(a message and a remedy): someone at a booth without a network reads what to do, with no dialog.
 """
 
 from __future__ import annotations

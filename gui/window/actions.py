@@ -21,11 +21,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 from core.errors import AppError
 from core.inputs.input_files import model_files, scanned_models
 from core.io.outputs import plan_outputs
+from core.measure.reducer import RunReducer
 from gui.look import theme, translations
 from gui.look.error_texts import localized
 from gui.look.formatting import backend_name
 from gui.run.model_choice import ModelChoice
-from gui.run.run_state import RunState
 from gui.window import file_kinds
 from gui.window.png_output import save_png as write_png
 from gui.window.settings import Settings
@@ -38,7 +38,7 @@ class ActionTarget(Protocol):
 
     settings: Settings
     choice: ModelChoice
-    state: RunState
+    state: RunReducer
 
     def browse(self, kind: str) -> None: ...
     def start_run(self) -> bool: ...
@@ -236,7 +236,7 @@ def _save(window: QMainWindow, target: ActionTarget, path: Path | None,
     return path
 
 
-def progress_text(state: RunState, running: bool, count: int) -> tuple[str, int, int]:
+def progress_text(state: RunReducer, running: bool, count: int) -> tuple[str, int, int]:
     """The progress bar's words and numbers: which backend, which iteration, of how many
     (``count``: the inferences each backend was asked for)."""
     measured = [b for b in state.backends if b.status != "error"]

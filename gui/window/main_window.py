@@ -1,31 +1,28 @@
 """The comparison window: choose files, run on a background thread, see the backends side by side.
 
-The window owns the choices (model pair, labels, image), the settings and the ``SessionRunner``.
-Events arrive in batches at most 10 times a second; each batch is applied to a ``RunState`` and
-painted at once if the window is visible, or on the next show if it is not. Closing the window
-cancels the session and waits for its thread, which reaps the worker processes.
+The window owns the choices (model pair, labels, image), the settings, the run's state (a
+``RunReducer``, which the widgets read) and the ``SessionRunner``; what it shows is one
+``MainViewWidget``, made again on a language or theme change. Events arrive in batches at most
+10 times a second; each batch is applied to the state and painted at once if the window is
+visible, or on the next show if it is not. Closing the window cancels the session and waits for
+its thread, which reaps the worker processes.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMenuBar,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QWidget
 
 from core.errors import ErrorInfo
 from core.measure.backend_choice import BackendSet
 from core.measure.backends import assign_ids
 from core.measure.booth import BoothConfig
+from core.measure.events import Event, is_final
+from core.measure.reducer import RunReducer
 from core.measure.session import RunRequest
 from core.results.records import RunRecord
 from gui.booth.window import BoothWindow
@@ -33,39 +30,27 @@ from gui.look import theme, translations
 from gui.look.error_texts import localized
 from gui.look.palette import Theme, current
 from gui.run.model_choice import ModelChoice
-from gui.run.paint_log import PaintLog
-from gui.run.run_state import RunState
-from gui.run.session_runner import SessionRunner, is_final
-from gui.widgets.backend_chooser_widget import BackendChooserWidget
+from gui.run.session_runner import SessionFactory, SessionRunner
 from gui.widgets.backend_panel import BackendPanel
-from gui.widgets.comparison_widget import ComparisonWidget
-from gui.widgets.input_bar_widget import InputBarWidget
 from gui.widgets.model_details_dialog import details_for
-from gui.widgets.panel_grid_widget import PanelGridWidget
 from gui.window import actions as window_actions
-from gui.window import layout as window_layout
+from gui.window import file_kinds
 from gui.window.files import FileChooser, planned_backends
-from gui.window.layout import RESULTS_PAGE, START_PAGE
+from gui.window.main_view_widget import MainViewWidget
 from gui.window.settings import Settings
 
 
 class MainWindow(QMainWindow):
-    # Made by gui.window.layout, made again on a language or theme change.
-    input_bar: InputBarWidget
-    chooser: BackendChooserWidget
-    pages: QStackedWidget
-    comparison: ComparisonWidget
-    panel_grid: PanelGridWidget
-
     def __init__(self, settings: Settings | None = None, restore: bool = True,
-                 restore_files: bool | None = None, session_factory: Any = None,
+                 restore_files: bool | None = None,
+                 session_factory: SessionFactory | None = None,
                  start_page: bool = True, models_dir: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.theme: Theme = current()
         self.models_dir = models_dir
         self.choice = ModelChoice(models_dir, background=True)
-        self.state = RunState()
+        self.state = RunReducer()
         self.backend_set = self.settings.backends() or BackendSet.default()
         self.runner = SessionRunner(session_factory, self)
         self.files = FileChooser(self.settings, self.choice, self, models_dir,
@@ -77,9 +62,7 @@ class MainWindow(QMainWindow):
         self.files.note.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.runner.eventsDelivered.connect(self._on_events)
         self.runner.runEnded.connect(self._on_run_ended)
-        self.repaints = 0
-        self.paint_log = PaintLog(self)
-        self.runner.attach(self.paint_log)
+        self.runner.serve(self)
         self._dirty = False
         self.last_request: RunRequest | None = None
         self.booth: BoothWindow | None = None
@@ -87,14 +70,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Edge TPU Compare"))
         self.setMinimumSize(800, 500)
         self._start_page = start_page
-        window_layout.build(self, start_page, self._hint())
+        self.view = self._make_view()
         self.actions_ = window_actions.install(self, self)
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.timeout.connect(self.rebuild_ui)
         theme.notifier().changed.connect(self._schedule_rebuild)
-        self.input_bar.count.setValue(self.settings.count())
-        self.input_bar.count.valueChanged.connect(self.settings.set_count)
+        self.view.input_bar.count.setValue(self.settings.count())
+        self.view.input_bar.count.valueChanged.connect(self.settings.set_count)
         geometry = self.settings.geometry() if restore else None
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1600, 1000)
@@ -104,16 +87,37 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.files.watch_drops()
 
-    # Layout ---------------------------------------------------------------------------------
+    # The view -------------------------------------------------------------------------------
 
-    def _hint(self) -> str:
-        return self.tr("Drop a model, a labels file and an image anywhere in this "
+    def _make_view(self) -> MainViewWidget:
+        hint = self.tr("Drop a model, a labels file and an image anywhere in this "
                        "window,\nor choose them above with Open…")
+        view = MainViewWidget(self.theme, self.backend_set, hint, self._start_page,
+                              self.models_dir)
+        view.runRequested.connect(self.start_run)
+        view.stopRequested.connect(self.stop_run)
+        view.browseRequested.connect(self.browse)
+        view.pathChosen.connect(self._on_path_chosen)
+        view.demoChosen.connect(self.files.use_demo)
+        view.backendsChosen.connect(self._on_backends_chosen)
+        view.modelDetailsRequested.connect(self.show_model_details)
+        view.diagnosticsRequested.connect(self.show_diagnostics)
+        self.setCentralWidget(view)
+        self.statusBar().setSizeGripEnabled(True)
+        return view
+
+    def _on_path_chosen(self, kind: str, path: str) -> None:
+        if kind == file_kinds.MODEL:
+            self.files.set_model(Path(path))
+        elif kind == file_kinds.LABELS:
+            self.files.set_labels(Path(path) if path else None)
+        else:
+            self.files.set_image(Path(path))
 
     # Running --------------------------------------------------------------------------------
 
     def build_request(self) -> RunRequest | None:
-        request = self.choice.request(self.input_bar.count.value())
+        request = self.choice.request(self.view.input_bar.count.value())
         if request is None:
             return None
         return replace(request, backends=self.backend_set.specs(),
@@ -129,9 +133,8 @@ class MainWindow(QMainWindow):
                                                  "window.")))
             return False
         self.last_request = request
-        self.state = RunState.planned(planned_backends(request.backends))
-        self.state.start_live()
-        self.pages.setCurrentIndex(RESULTS_PAGE)
+        self.state = RunReducer.planned(planned_backends(request.backends))
+        self.view.show_results()
         self._sync_panels()
         self.runner.start(request)
         self._refresh_inputs()
@@ -140,13 +143,13 @@ class MainWindow(QMainWindow):
 
     def stop_run(self) -> None:
         self.runner.cancel()
-        self.input_bar.set_progress(self.tr("Stopping…"), self.input_bar.progress.value(),
-                                    self.input_bar.progress.maximum())
+        self.view.input_bar.set_progress(self.tr("Stopping…"), self.view.input_bar.progress.value(),
+                                    self.view.input_bar.progress.maximum())
 
     def is_running(self) -> bool:
         return self.runner.is_running()
 
-    def _on_events(self, events: list[Any]) -> None:
+    def _on_events(self, events: list[Event]) -> None:
         changed = self.state.apply(events)
         if set(b.id for b in self.state.backends) != set(p.backend_id for p in self.panels):
             self._sync_panels()
@@ -154,22 +157,18 @@ class MainWindow(QMainWindow):
             self._request_paint()
 
     def _on_run_ended(self) -> None:
-        self.state.live = False
-        if self.state.record is None and self.state.rejected is None:
-            for b in self.state.backends:  # the session ended without a record: keep what came
-                if b.status in ("running", "pending"):
-                    b.status = "cancelled"
+        self.state.abandon()
         self._refresh_inputs()
         self._request_paint()
 
     # Painting -------------------------------------------------------------------------------
 
     def _sync_panels(self) -> None:
-        self.panel_grid.sync(self.state.backends)
+        self.view.panel_grid.sync(self.state.backends)
 
     @property
     def panels(self) -> list[BackendPanel]:
-        return self.panel_grid.panels
+        return self.view.panel_grid.panels
 
     def _request_paint(self) -> None:
         self._dirty = True
@@ -179,36 +178,33 @@ class MainWindow(QMainWindow):
         if self.isVisible() and not self.isMinimized():
             self._paint()
 
-    def event(self, event: QEvent) -> bool:
-        log: PaintLog | None = getattr(self, "paint_log", None)  # None while constructing
-        return super().event(event) if log is None else log.handle(event, super().event)
-
     def _paint(self) -> None:
         """Show ``state``: panels, comparison line and progress. Called at the delivery rate."""
-        with self.paint_log.timing():
+        with self.runner.turns.refreshing():
             self._show_state()
 
     def _show_state(self) -> None:
         self._dirty = False
-        self.repaints += 1
         state = self.state
         state.refresh_stats()
         running = self.runner.is_running()
-        self.panel_grid.show_state(state, running)
+        shown = self.view.panel_grid.show_state(state, running)
+        if self.runner.probe is not None:
+            self.runner.probe.panel_refreshes.update(shown)
         if state.rejected is not None:
-            self.comparison.show_error(state.rejected)
+            self.view.comparison.show_error(state.rejected)
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
-            self.comparison.show_backends(
+            self.view.comparison.show_backends(
                 state.backends, state.record.comparison if state.record else None,
                 live=running, baseline=self.last_request.baseline if self.last_request else None)
         elif self.choice.ready():
-            self.comparison.show_hint(self.tr("Press Run to compare the backends."))
+            self.view.comparison.show_hint(self.tr("Press Run to compare the backends."))
         else:
-            self.comparison.show_hint(self.tr("Choose a model and an image, then press Run."))
+            self.view.comparison.show_hint(self.tr("Choose a model and an image, then press Run."))
         request = self.last_request
-        count = request.count if request else self.input_bar.count.value()
+        count = request.count if request else self.view.input_bar.count.value()
         text, value, maximum = window_actions.progress_text(state, running, count)
-        self.input_bar.set_progress(text, value, maximum)
+        self.view.input_bar.set_progress(text, value, maximum)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -266,14 +262,17 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.start(0)  # one rebuild for a burst of changes
 
     def rebuild_ui(self) -> None:
-        """Make the widgets again in the current language and theme (``window_layout``)."""
+        """Make the view again in the current language and theme, in the old one's place."""
         self._rebuild_timer.stop()
         self.theme = current()
         self.setWindowTitle(self.tr("Edge TPU Compare"))
-        window_layout.rebuild(self, self._start_page, self._hint())
+        old = self.view
+        self.view = self._make_view()
+        self.view.adopt(old)
+        old.deleteLater()
         self.setMenuBar(QMenuBar(self))
         self.actions_ = window_actions.install(self, self)
-        self.input_bar.count.valueChanged.connect(self.settings.set_count)
+        self.view.input_bar.count.valueChanged.connect(self.settings.set_count)
         self._refresh_inputs()
         self._sync_panels()
         self._request_paint()
@@ -321,13 +320,13 @@ class MainWindow(QMainWindow):
         chosen = BackendSet.from_record(record)
         if chosen is not None:  # the set it was run with, for this session only
             self.backend_set = chosen
-            self.chooser.set_backends(chosen)
+            self.view.chooser.set_backends(chosen)
         count = record.settings.get("count")
         if isinstance(count, int) and count > 0:
-            self.input_bar.count.setValue(count)
-        self.state = RunState.from_record(record)
+            self.view.input_bar.count.setValue(count)
+        self.state = RunReducer.from_record(record)
         self._refresh_inputs()
-        self.pages.setCurrentIndex(RESULTS_PAGE)
+        self.view.show_results()
         self._sync_panels()
         self._request_paint()
 
@@ -339,44 +338,44 @@ class MainWindow(QMainWindow):
         if request.baseline in ids:
             chosen = chosen.with_baseline(ids.index(request.baseline))
         self.backend_set = chosen
-        self.chooser.set_backends(chosen)
-        self.input_bar.count.blockSignals(True)
-        self.input_bar.count.setValue(request.count)
-        self.input_bar.count.blockSignals(False)
+        self.view.chooser.set_backends(chosen)
+        self.view.input_bar.count.blockSignals(True)
+        self.view.input_bar.count.setValue(request.count)
+        self.view.input_bar.count.blockSignals(False)
         self._refresh_inputs()
 
     def _inputs_changed(self) -> None:
         """A new choice invalidates what is shown: panels go back to 'press Run'."""
         if self.runner.is_running():
             return
-        self.state = RunState.planned(planned_backends(self.backend_set.specs()))
+        self.state = RunReducer.planned(planned_backends(self.backend_set.specs()))
         self._refresh_inputs()
         if self.choice.pair is not None:
-            self.pages.setCurrentIndex(RESULTS_PAGE)
+            self.view.show_results()
         self._sync_panels()
         self._request_paint()
 
     def _refresh_inputs(self) -> None:
-        self.files.fill(self.input_bar)
-        self.input_bar.set_running(self.runner.is_running(), self.choice.ready())
-        self.chooser.set_running(self.runner.is_running())
+        self.files.fill(self.view.input_bar)
+        self.view.input_bar.set_running(self.runner.is_running(), self.choice.ready())
+        self.view.chooser.set_running(self.runner.is_running())
         self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)
 
     def set_backends(self, chosen: BackendSet, remember: bool = True) -> None:
         """Compare ``chosen`` from the next run on (the chooser shows it)."""
         self.backend_set = chosen
-        if self.chooser.backends() != chosen:
-            self.chooser.set_backends(chosen)
+        if self.view.chooser.backends() != chosen:
+            self.view.chooser.set_backends(chosen)
         if remember:
             self.settings.set_backends(chosen)
         self._inputs_changed()
 
     def _on_backends_chosen(self) -> None:
-        self.set_backends(self.chooser.backends())
+        self.set_backends(self.view.chooser.backends())
 
     def _show_problem(self, info: ErrorInfo) -> None:
-        self.pages.setCurrentIndex(RESULTS_PAGE)
-        self.comparison.show_error(info)
+        self.view.show_results()
+        self.view.comparison.show_error(info)
         self.statusBar().showMessage(localized(info).message, 10000)
 
     # Closing --------------------------------------------------------------------------------
@@ -386,10 +385,7 @@ class MainWindow(QMainWindow):
         booth, self.booth = self.booth, None
         if booth is not None:
             booth.close()  # stops its loop and reaps its workers
-        for page in (self.pages.widget(START_PAGE),):
-            stop = getattr(page, "stop", None)
-            if callable(stop):
-                stop()
+        self.view.stop()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         self.files.stop_watching_drops()

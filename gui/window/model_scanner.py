@@ -3,8 +3,7 @@
 ``scan(folders)`` returns at once; ``finished`` arrives on the GUI thread with the pairs and the
 files passed over (as ``(path, reason)``). A newer scan supersedes an older one: its result is
 dropped, never waited for. The work itself is ``core.inputs.model_scan.scan_folder``, which never
-opens
-a FIFO or a device and never reads a huge file.
+opens a FIFO or a device and never reads a huge file.
 """
 
 from __future__ import annotations

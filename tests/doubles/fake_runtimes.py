@@ -1,9 +1,10 @@
 """Test doubles for interpreter factories (``BackendSpec.factory``), run inside real workers.
 
 No Edge TPU exists on the development machines, so these stand in for libedgetpu's behaviours
-that the measured facts in DESIGN.md describe: a missing library, no device, a mismatched
-runtime, a segfault inside the delegate. ``fake_edgetpu_ok`` pretends to be a working Edge TPU
-by running the CPU twin of the compiled model on LiteRT, so a whole comparison can be tested.
+that docs/measuring.md lists (what fails without an Edge TPU): a missing library, no device, a
+mismatched runtime, a segfault inside the delegate. ``fake_edgetpu_ok`` pretends to be a working
+Edge TPU by running the CPU twin of the compiled model on LiteRT, so a whole comparison can be
+tested.
 """
 
 from __future__ import annotations
