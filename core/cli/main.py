@@ -104,6 +104,13 @@ def _main(argv: Sequence[str] | None, extra: Sequence[Command], default: str | N
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         _say("error: interrupted. Run the command again to start over.\n")
         return 128 + signum
+    except ImportError:
+        # Ctrl-C while a C extension imports (numpy's, Pillow's) is swallowed there and comes
+        # back as an ImportError ("could not import module datetime"): still an interruption.
+        if not _received:
+            raise
+        _say("error: interrupted. Run the command again to start over.\n")
+        return 128 + _received[-1]
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
@@ -121,17 +128,20 @@ def _install(handler: Callable[[int, object], None]) -> dict[int, Any]:
 
 
 class Stopped(KeyboardInterrupt):
-    """SIGTERM or SIGHUP outside a run: unwinds like Ctrl-C, so that cleanup runs."""
+    """SIGINT, SIGTERM or SIGHUP outside a run: unwinds like Ctrl-C, so that cleanup runs."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
 
 
-_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP")
+                      if hasattr(signal, n))
+_received: list[int] = []  # the stop signals this process has received, oldest first
 
 
 def _raise_stop(signum: int, _frame: object) -> None:
+    _received.append(signum)
     raise Stopped(signum)
 
 
