@@ -86,6 +86,7 @@ class LatencyBatch:
     # every process on the host, so a test can check that the window never painted meanwhile.
     started_ns: int = 0
     ended_ns: int = 0
+    rewarmed: bool = False  # one untimed inference ran before the round (docs/turn-taking.md)
 
     def __post_init__(self) -> None:
         values: Sequence[float] | npt.NDArray[np.float64] = self.latencies_ms

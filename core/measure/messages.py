@@ -102,6 +102,7 @@ class Batch:
     latencies_ns: array[int] = field(default_factory=lambda: array("q"))
     started_ns: int = 0
     ended_ns: int = 0
+    rewarmed: bool = False  # the round began with one untimed inference (after a pause)
 
 
 @dataclass(frozen=True, eq=False)

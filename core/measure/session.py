@@ -272,7 +272,8 @@ class Session:
         b.remaining -= len(batch)
         if len(batch):
             self._emit(LatencyBatch(b.record.id, batch, len(b.record.latencies_ms) + len(batch),
-                                    self.request.count, reply.started_ns, reply.ended_ns))
+                                    self.request.count, reply.started_ns, reply.ended_ns,
+                                    reply.rewarmed))
         if b.remaining <= 0:
             self._finish(b)
             return False

@@ -189,7 +189,8 @@ def _rounds(interp: InterpreterLike, out_index: int, conn: Connection,
             max_count = command.max_count
             latencies = array("q")  # 8 bytes an inference, whatever the count
             append = latencies.append
-            if clock() - last_round_end > REWARM_AFTER_NS:
+            rewarmed = clock() - last_round_end > REWARM_AFTER_NS
+            if rewarmed:
                 invoke()  # untimed: wakes the runtime after the window's paint (see above)
             started = time.monotonic_ns()  # one clock for every process on the host
             deadline = clock() + command.budget_ns
@@ -206,7 +207,7 @@ def _rounds(interp: InterpreterLike, out_index: int, conn: Connection,
                         break
                     next_check = t1 + CANCEL_CHECK_NS
             last_round_end = clock()
-            conn.send(Batch(latencies, started, time.monotonic_ns()))
+            conn.send(Batch(latencies, started, time.monotonic_ns(), rewarmed))
         elif isinstance(command, SendOutput):
             conn.send(Output(np.array(interp.get_tensor(out_index))))
         else:
