@@ -105,6 +105,20 @@ def test_a_thread_that_ended_undoes_the_pinning(restored: None) -> None:
 
 
 @needs_two_cores
+def test_a_thread_id_of_another_process_is_never_pinned(restored: None) -> None:
+    """An ended thread's id may be reused at once by any process on the host."""
+    other = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                             stdin=subprocess.PIPE)
+    try:
+        before = os.sched_getaffinity(other.pid)
+        assert pin_threads([other.pid]) == ()
+        assert os.sched_getaffinity(other.pid) == before
+        assert os.sched_getaffinity(threading.get_native_id()) == os.sched_getaffinity(0)
+    finally:
+        other.communicate(b"")
+
+
+@needs_two_cores
 @pytest.mark.parametrize(("spec", "pinned"), [("cpu", True),  # one thread per core
                                               ("cpu:pin=off", False),
                                               ("cpu:threads=1", False)])

@@ -36,6 +36,10 @@ def pin_threads(runtime_threads: list[int]) -> tuple[int, ...]:
     that ended."""
     if not runtime_threads or not hasattr(os, "sched_setaffinity"):
         return ()
+    if not set(runtime_threads) <= thread_ids():
+        # An ended thread's id can be given to a thread of any process on the host at once
+        # (as root, pinning it would succeed): only this process's live threads are pinned.
+        return ()
     cpus = sorted(os.sched_getaffinity(0))
     threads = [threading.get_native_id(), *runtime_threads]
     if len(threads) != len(cpus):
