@@ -11,10 +11,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from core.edgetpu.verdict import PublishedReport
 from core.results.comparison import candidates, choose_baseline
 from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
 from gui.look.formatting import display_name, fmt_factor, fmt_ms, fmt_score
+from gui.look.published_text import without_device
 
 translate = QCoreApplication.translate
 SEPARATOR = " · "
@@ -26,12 +28,23 @@ def _median(record: BackendRecord) -> float | None:
 
 
 def comparison_sentence(backends: Sequence[BackendRecord],
-                        comparison: Comparison | None = None, baseline: str | None = None) -> str:
+                        comparison: Comparison | None = None, baseline: str | None = None,
+                        published: PublishedReport | None = None) -> str:
     """``Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · ...`` or the
     honest equivalent; with more than two backends, each other one against the baseline.
+    Where no Edge TPU ran, ``published`` (Coral's figure) says what one would do instead.
     Empty when nothing has happened yet."""
     if not backends:
         return ""
+    sentence = _sentence(backends, comparison, baseline)
+    ran = any(b.kind == "edgetpu" and b.status == "ok" for b in backends)
+    if published is None or ran or not sentence:
+        return sentence
+    return SEPARATOR.join([sentence, without_device(published)])
+
+
+def _sentence(backends: Sequence[BackendRecord], comparison: Comparison | None,
+              baseline: str | None) -> str:
     base = choose_baseline(backends, (comparison.baseline if comparison else None) or baseline)
     others = candidates(backends, base)
     failed = [b for b in backends if b.status == "error"]
