@@ -166,3 +166,28 @@ def test_an_edgetpu_as_fast_as_corals_figure_lists_no_cause(qtbot: QtBot) -> Non
         "edgetpu", 2.8, 2.6, "Coral USB Accelerator"),)))
     assert panel.published_text() == ("Measured 2.80 ms; Coral publishes 2.6 ms for this model "
                                       "on a USB Accelerator: as fast as it should be.")
+
+
+def test_booth_mode_without_a_device_shows_corals_figure_as_its_headline(
+        qtbot: QtBot, tmp_path: Path, mobilenet_v2: Path, coral: Path) -> None:
+    from core.measure.booth import BoothConfig
+    from gui.booth.window import BoothWindow
+
+    template = RunRequest(mobilenet_v2, coral / "images" / "parrot.jpg", None, backends=(
+        CPU1, double("edgetpu", "edgetpu_with_fake_loader", loader="missing")))
+    booth = BoothWindow(template, [coral / "images" / "parrot.jpg"],
+                        BoothConfig(count=10, warmup=1, dwell_s=0, window=50,
+                                    rejected_pause_s=0))
+    qtbot.addWidget(booth)
+    booth.show()
+    assert booth.start()
+    qtbot.waitUntil(lambda: booth.loop is not None and booth.loop.comparisons >= 1,
+                    timeout=gui_support.HANG_GUARD_MS)
+    headline = booth.speedup.text()
+    assert headline.startswith("CORAL'S PUBLISHED FIGURE · NOT MEASURED HERE ")
+    assert "; Coral publishes 2.6 ms for this model on a USB Accelerator (not measured here)" \
+        in headline
+    loop = booth.loop
+    assert loop is not None and loop.figure is not None and loop.figure.ms == 2.6
+    with qtbot.waitSignal(booth.left, timeout=gui_support.HANG_GUARD_MS):
+        booth.leave()

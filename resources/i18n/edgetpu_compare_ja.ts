@@ -329,6 +329,10 @@
         <source>different answers</source>
         <translation>答えが異なる</translation>
     </message>
+    <message>
+        <source>CORAL&apos;S PUBLISHED FIGURE · NOT MEASURED HERE</source>
+        <translation>CORAL の公表値 · ここでの測定値ではありません</translation>
+    </message>
 </context>
 <context>
     <name>BoothWindow</name>
