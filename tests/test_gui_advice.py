@@ -5,6 +5,7 @@ pointing to the Diagnostics view rather than a terminal command."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -81,3 +82,16 @@ def test_in_japanese_the_advice_and_the_published_figure_are_japanese(
     text = panel.error_panel.published_text()
     assert text.startswith("お使いの CPU は 3.60 ms") and "2.6 ms" in text
     assert "1.38×" in text and "Coral" in text
+
+
+def test_diagnostics_gives_the_doctors_advice_pointing_to_itself(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    from core.edgetpu.doctor import run_doctor
+    from tests.test_diagnostics_dialog import _dialog, _notes, _row, _sections
+
+    report = run_doctor(tmp_path, probe=False)
+    lib = report.find("libedgetpu")
+    assert lib is not None and lib.remedy == edgetpu_advice()  # what `doctor` prints
+    dialog = _dialog(qtbot, report)
+    [fix] = _notes(dialog, _row(_sections(dialog)["Edge TPU runtime"], "libedgetpu"))
+    assert fix == "Fix: " + edgetpu_advice(in_window=True)

@@ -65,6 +65,7 @@ def test_without_a_device_the_card_and_the_line_answer_would_a_coral_help(
     assert "an Edge TPU would be " in card or "this CPU is already " in card
     assert card in tpu.error_panel.text()
     assert card in window.view.comparison.text()
+    assert "so there is no comparison" not in window.view.comparison.text()
     assert window.state.record is not None
     published = window.state.record.published
     assert published is not None and published["figure"]["ms"] == 2.6
@@ -191,3 +192,17 @@ def test_booth_mode_without_a_device_shows_corals_figure_as_its_headline(
     assert loop is not None and loop.figure is not None and loop.figure.ms == 2.6
     with qtbot.waitSignal(booth.left, timeout=gui_support.HANG_GUARD_MS):
         booth.leave()
+
+
+def test_screenshot_json_carries_corals_figure(tmp_path: Path, mobilenet_v2: Path,
+                                               parrot: Path) -> None:
+    from tests.test_gui_screenshot import _screenshot
+
+    saved = tmp_path / "shot.json"
+    done = _screenshot("--model", mobilenet_v2, "--image", parrot, "--count", "10",
+                       "--out", tmp_path / "shot.png", "--json", saved)
+    assert done.returncode == 0, done.stderr
+    assert "Coral publishes 2.6 ms for this model on a USB Accelerator" in done.stdout
+    published = read_json(saved).published
+    assert published is not None and published["figure"]["ms"] == 2.6
+    assert published["cpu"]["published_ms"] == 2.6

@@ -36,15 +36,23 @@ def comparison_sentence(backends: Sequence[BackendRecord],
     Empty when nothing has happened yet."""
     if not backends:
         return ""
-    sentence = _sentence(backends, comparison, baseline)
     ran = any(b.kind == "edgetpu" and b.status == "ok" for b in backends)
-    if published is None or ran or not sentence:
+    instead = published is not None and not ran  # Coral's figure stands in for the comparison
+    sentence = _sentence(backends, comparison, baseline, instead)
+    if published is None or not instead or not sentence:
         return sentence
     return SEPARATOR.join([sentence, without_device(published)])
 
 
+def _did_not_run(name: str, instead: bool) -> str:
+    if instead:
+        return translate("Comparison", "{name} did not run").format(name=name)
+    return translate("Comparison", "{name} did not run, so there is no comparison").format(
+        name=name)
+
+
 def _sentence(backends: Sequence[BackendRecord], comparison: Comparison | None,
-              baseline: str | None) -> str:
+              baseline: str | None, instead: bool) -> str:
     base = choose_baseline(backends, (comparison.baseline if comparison else None) or baseline)
     others = candidates(backends, base)
     failed = [b for b in backends if b.status == "error"]
@@ -53,8 +61,7 @@ def _sentence(backends: Sequence[BackendRecord], comparison: Comparison | None,
         return SEPARATOR.join(_versus(base, others[0], comparison))
     if base is not None and others:
         parts = [part for cand in others for part in _versus(base, cand, comparison, backends)]
-        parts += [translate("Comparison", "{name} did not run, so there is no comparison")
-                  .format(name=display_name(b, backends)) for b in failed]
+        parts += [_did_not_run(display_name(b, backends), instead) for b in failed]
         return SEPARATOR.join(parts)
     if base is None:
         if failed and len(failed) == len(backends):
@@ -68,8 +75,7 @@ def _sentence(backends: Sequence[BackendRecord], comparison: Comparison | None,
         parts.append(translate("Comparison", "top-1 {label} ({score})").format(
             label=base.results[0].label, score=fmt_score(base.results[0].score)))
     for other in failed:
-        parts.append(translate("Comparison", "{name} did not run, so there is no comparison")
-                     .format(name=display_name(other, backends)))
+        parts.append(_did_not_run(display_name(other, backends), instead))
     for other in stopped:
         parts.append(translate("Comparison", "{name} was stopped before it was measured")
                      .format(name=display_name(other, backends)))

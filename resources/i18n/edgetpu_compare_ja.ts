@@ -420,6 +420,10 @@
         <translation>{name} は実行されなかったため、比較はありません</translation>
     </message>
     <message>
+        <source>{name} did not run</source>
+        <translation>{name} は実行されませんでした</translation>
+    </message>
+    <message>
         <source>{name} was stopped before it was measured</source>
         <translation>{name} は計測前に停止されました</translation>
     </message>
