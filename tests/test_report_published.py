@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from core.edgetpu.published import FIGURES, NO_FIGURE
 from core.edgetpu.slow_causes import Observations, likely_causes
 from core.edgetpu.verdict import CpuVerdict, EdgeTpuVerdict, PublishedReport
@@ -61,3 +63,21 @@ def test_a_hostile_file_cannot_add_markup_or_a_link_elsewhere() -> None:
     page = render_html(_record(published))
     assert EVIL not in page and "&lt;script&gt;" in page
     assert "javascript:" not in page
+
+
+def test_a_causes_particulars_survive_a_file_and_too_many_are_refused() -> None:
+    from core.errors import AppError
+    from core.results.result_files import to_json
+    from core.results.result_reader import parse_result_bytes
+
+    causes = likely_causes(Observations(virtual_machine="KVM"))
+    published = PublishedReport(V2, None, (EdgeTpuVerdict(
+        "edgetpu", 20.0, 2.6, "Coral USB Accelerator", tuple(causes)),)).to_dict()
+    back = parse_result_bytes(to_json(_record(published)).encode()).published
+    assert back is not None
+    [cause] = PublishedReport.from_dict(back).edgetpu[0].causes
+    assert cause.values == {"name": "KVM"}
+    published["edgetpu"][0]["causes"][0]["values"] = {str(i): "x" for i in range(9)}
+    with pytest.raises(AppError) as caught:
+        parse_result_bytes(to_json(_record(published)).encode())
+    assert "values has too many entries" in caught.value.info.message
