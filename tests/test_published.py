@@ -299,6 +299,7 @@ def test_the_report_shows_the_figure_and_inferences_per_second(tmp_path: Path) -
     page = render_html(record)
     lines = record.published["lines"]
     assert len(lines) == 2 and "Coral publishes 2.6 ms" in lines[1]
-    for line in lines:
-        assert f'<p class="published">{html.escape(line)}</p>' in page
+    figure_line = lines[0].removesuffix(" (https://coral.ai/docs/edgetpu/benchmarks/)")
+    assert f"<p>{html.escape(figure_line)} <a href=" in page
+    assert f'<p class="verdict">{html.escape(lines[1])}</p>' in page
     assert '<p class="rate">250.0 inferences per second</p>' in page

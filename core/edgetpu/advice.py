@@ -48,8 +48,13 @@ def coral_package_steps(system: str) -> str:
         return ("Download the Edge TPU runtime for Windows from Coral's Get Started page "
                 f"({GET_STARTED}), unzip it and run install.bat as administrator; it installs "
                 "edgetpu.dll and the USB driver.")
-    return ("Add Coral's package repository and install the runtime:\n"
-            "  curl -fsSL https://packages.cloud.google.com/apt/doc/apt-key.gpg"
+    return "Add Coral's package repository and install the runtime:\n" + linux_commands()
+
+
+def linux_commands() -> str:
+    """The commands that add Coral's package repository and install its runtime (the same in
+    every language, so the window's translated advice takes them from here)."""
+    return ("  curl -fsSL https://packages.cloud.google.com/apt/doc/apt-key.gpg"
             f" | sudo gpg --dearmor -o {_KEYRING}\n"
             f"  echo \"deb [signed-by={_KEYRING}] https://packages.cloud.google.com/apt "
             "coral-edgetpu-stable main\" | sudo tee /etc/apt/sources.list.d/coral-edgetpu.list\n"
@@ -88,3 +93,18 @@ def edgetpu_advice(runtime: str = DEFAULT_RUNTIME, version: str | None = None,
              else "Then run 'edgetpu-compare doctor' to check it.")
     separator = " " if one_line else "\n"
     return f"{steps}{separator}{check}"
+
+
+def recognise(text: str, system: str | None = None) -> tuple[str, str, bool] | None:
+    """``(runtime, version, one_line)`` when ``text`` is advice this module gave (in either
+    ending), else None: so that the window can say the same advice in its own language, by its
+    parts, whether it comes from a run's error, the doctor or a result file."""
+    named = re.search(r"crashes with ([\w.-]{1,40})(?: ([\w.+-]{1,40}))?: install", text)
+    guesses = [(named.group(1), named.group(2) or "")] if named else []
+    guesses.append(("tflite-runtime", ".".join(map(str, CORAL_NEWEST_TFLITE))))
+    for runtime, version in guesses:
+        for in_window in (False, True):
+            for one_line in (False, True):
+                if edgetpu_advice(runtime, version, system, in_window, one_line) == text:
+                    return runtime, version, one_line
+    return None

@@ -12,7 +12,7 @@ every cause can be tested alone.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from core.edgetpu.devices import USB2_MBPS
@@ -23,6 +23,7 @@ MAX_BUILD_REMEDY = ("For full speed install the max build instead (libedgetpu1-m
                     "'direct' library of Coral's download); the device then gets hot.")
 _REDUCED_LEVELS = {"low": "Low", "medium": "Medium", "high": "High"}
 _LISTED = 5
+_MAX_VALUES = 8  # a cause read from a file keeps no more particulars than it can have
 
 
 @dataclass(frozen=True)
@@ -43,20 +44,28 @@ class Observations:
 
 @dataclass(frozen=True)
 class Cause:
-    """One likely cause: a stable ``code``, what was seen, and what to do about it."""
+    """One likely cause: a stable ``code``, what was seen, and what to do about it.
+
+    ``values`` are the particulars in ``text`` (the link's speed, the hypervisor's name...), so
+    that the window can say the same in its own language."""
 
     code: str  # usb2 | throttled_build | reduced_performance | not_compiled | cpu_operations
     #            | parameters_streamed | virtual_machine | small_host
     text: str
     remedy: str
+    values: dict[str, str] = field(default_factory=dict, compare=False)
 
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "text": self.text, "remedy": self.remedy,
+                "values": dict(self.values)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Cause:
+        values = data.get("values")
+        kept = {str(k)[:40]: str(v)[:200] for k, v in list(values.items())[:_MAX_VALUES]} \
+            if isinstance(values, dict) else {}
         return cls(str(data.get("code", "")), str(data.get("text", "")),
-                   str(data.get("remedy", "")))
+                   str(data.get("remedy", "")), kept)
 
 
 def likely_causes(seen: Observations) -> list[Cause]:
@@ -70,7 +79,8 @@ def _link(seen: Observations) -> list[Cause]:
         return []
     generation = "USB 2" if speed == USB2_MBPS else "USB 1"
     return [Cause("usb2", f"The USB Accelerator is on a {generation} port ({speed} Mbit/s); "
-                  "Coral measured over USB 3 (5000 Mbit/s).", USB2_REMEDY)]
+                  "Coral measured over USB 3 (5000 Mbit/s).", USB2_REMEDY,
+                  {"generation": generation, "speed": str(speed)})]
 
 
 def _clock(seen: Observations) -> list[Cause]:
@@ -84,7 +94,8 @@ def _clock(seen: Observations) -> list[Cause]:
     if level.lower() in _REDUCED_LEVELS:
         return [Cause("reduced_performance", f"The Edge TPU ran at performance level "
                       f"{_REDUCED_LEVELS[level.lower()]}, below Max.",
-                      "Choose performance max (--backend edgetpu:performance=max).")]
+                      "Choose performance max (--backend edgetpu:performance=max).",
+                      {"level": _REDUCED_LEVELS[level.lower()]})]
     return []
 
 
@@ -105,14 +116,15 @@ def _model(seen: Observations) -> list[Cause]:
                             f"{listed}: every hand-over between the CPU and the Edge TPU "
                             "crosses the link.",
                             "Compile the model with a newer Edge TPU Compiler, or replace those "
-                            "operations with ones the Edge TPU supports."))
+                            "operations with ones the Edge TPU supports.",
+                            {"count": str(seen.cpu_operations), "names": ", ".join(names)}))
     if seen.streamed_bytes > 0:
         mib = seen.streamed_bytes / 1024 / 1024
         causes.append(Cause("parameters_streamed", f"The parameters ({mib:.1f} MiB) exceed the "
                             "Edge TPU's 8 MiB of on-chip memory: some are streamed over the link "
                             "at every inference.",
                             "Use a smaller model, or split it across several Edge TPUs "
-                            "(edgetpu_compiler --num_segments)."))
+                            "(edgetpu_compiler --num_segments).", {"mib": f"{mib:.1f}"}))
     return causes
 
 
@@ -123,11 +135,13 @@ def _host(seen: Observations) -> list[Cause]:
                             f"({seen.virtual_machine}): passing USB through to it adds latency "
                             "to every transfer.",
                             "Run on the host computer itself, or pass the whole USB controller "
-                            "through to the virtual machine (PCI passthrough)."))
+                            "through to the virtual machine (PCI passthrough).",
+                            {"name": seen.virtual_machine}))
     if seen.small_board:
         causes.append(Cause("small_host", f"This computer ({seen.small_board}) does the work "
                             "around each inference (copying the input and output, the USB "
                             "driver) more slowly than the desktop Coral measured on.",
                             "Part of the gap is to be expected here; a desktop computer, or a "
-                            "PCIe/M.2 Edge TPU, comes closer to Coral's figure."))
+                            "PCIe/M.2 Edge TPU, comes closer to Coral's figure.",
+                            {"name": seen.small_board}))
     return causes

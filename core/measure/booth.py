@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import assert_never
 
+from core.edgetpu.published import PublishedFigure
+from core.edgetpu.verdict import CpuVerdict
 from core.errors import ErrorInfo
 from core.measure.backends import assign_ids
 from core.measure.events import (
@@ -29,6 +31,7 @@ from core.measure.events import (
     RunRejected,
     SessionFinished,
 )
+from core.measure.published_check import run_figure
 from core.measure.reducer import RunReducer
 from core.measure.session import RunRequest
 from core.results.baseline import baseline_pair
@@ -147,6 +150,9 @@ class BoothLoop:
         self._run: RunReducer | None = None  # the running comparison, as its record says
         self._seen: dict[str, int] = {}  # latencies of that record already in the tiles
         self.baseline: str | None = None  # the backend chosen as baseline, by id
+        # Coral's figure for the model, once a comparison has finished (None: it has none)
+        self.figure: PublishedFigure | None = None
+        self.figure_known = False
 
     @property
     def current(self) -> Path | None:
@@ -194,6 +200,7 @@ class BoothLoop:
                 self._reducer(fresh=False).apply_one(event)
                 self.comparisons += 1
                 self.rejected = None
+                self.figure, self.figure_known = run_figure(result), True
                 for rec in result.backends:
                     live = self._backend(rec.id, rec.kind, rec.label)
                     live.label = rec.label
@@ -254,6 +261,16 @@ class BoothLoop:
         elif kind:
             live.kind = kind
         return live
+
+    def published(self) -> CpuVerdict | None:
+        """No Edge TPU measured, a CPU did: its median against Coral's figure, else None."""
+        measured = [b for b in self.backends.values() if b.measured]
+        cpu = next((b for b in measured if b.kind == "cpu"), None)
+        median = cpu.median_ms() if cpu is not None else None
+        if self.figure is None or cpu is None or median is None or \
+                any(b.kind == "edgetpu" for b in measured):
+            return None
+        return CpuVerdict(cpu.id, median, self.figure.ms, self.figure.conditions.device)
 
     def speedup(self) -> Speedup | None:
         """The baseline's median over the candidate's (``core.results.baseline``), both measured."""

@@ -78,6 +78,11 @@ svg text { font:11px system-ui,sans-serif; fill:var(--muted); }
 .warning { border:1px solid #eed9a8; background:#fdf8ec; border-radius:6px; padding:8px 12px;
            margin:8px 0; color:var(--warn); }
 .insight { margin:6px 0; padding-left:10px; border-left:3px solid var(--accent); }
+.published { margin:12px 0; padding:8px 14px; border:1px dashed var(--line);
+  border-radius:8px; }
+.published h2 { margin:4px 0; font-size:15px; }
+.published .verdict { font-weight:600; }
+.published .remedy { color:var(--muted); }
 code { font:12px ui-monospace,Menlo,Consolas,monospace; }
 pre { white-space:pre-wrap; font-size:11px; color:var(--muted); }
 footer { margin-top:28px; color:var(--muted); font-size:12px; }
@@ -92,9 +97,37 @@ footer { margin-top:28px; color:var(--muted); font-size:12px; }
 
 
 def _published(published: dict[str, Any] | None) -> list[str]:
-    """Coral's figure and what it means for this run, as the command line printed it."""
-    lines = (published or {}).get("lines") or []
-    return [f'<p class="published">{_e(line)}</p>' for line in lines if isinstance(line, str)]
+    """Coral's figure and what it means for this run, in its own box headed as Coral's and not
+    measured here: the figure with the page it is read from, the CPU's or each Edge TPU's
+    verdict, and each likely cause of a slow one with its remedy."""
+    if not published:
+        return []
+    figure = published.get("figure")
+    if not isinstance(figure, dict):
+        message = published.get("message") or (published.get("lines") or [""])[0]
+        return [f'<p class="published">{_e(message)}</p>'] if isinstance(message, str) else []
+    lines = [line for line in published.get("lines") or [] if isinstance(line, str)]
+    parts = ['<section class="published">',
+             "<h2>Coral's published figure <small>(not measured here)</small></h2>"]
+    if lines:
+        source = str(figure.get("source") or "")
+        link = f' <a href="{_e(source)}">{_e(source)}</a>' \
+            if source.startswith("https://coral.ai/") else ""
+        parts.append(f"<p>{_e(lines[0].removesuffix(f' ({source})'))}{link}</p>")
+    cpu = published.get("cpu")
+    if isinstance(cpu, dict) and isinstance(cpu.get("sentence"), str):
+        parts.append(f'<p class="verdict">{_e(cpu["sentence"])}</p>')
+    for verdict in published.get("edgetpu") or []:
+        if not isinstance(verdict, dict):
+            continue
+        parts.append(f'<p class="verdict">{_e(verdict.get("sentence", ""))}</p>')
+        causes = [c for c in verdict.get("causes") or [] if isinstance(c, dict)]
+        if verdict.get("slower") and causes:
+            parts.append('<ol class="causes">' + "".join(
+                f'<li>{_e(c.get("text", ""))}<br><span class="remedy">What to do: '
+                f'{_e(c.get("remedy", ""))}</span></li>' for c in causes) + "</ol>")
+    parts.append("</section>")
+    return parts
 
 
 def render_html(record: RunRecord, title: str = "Edge TPU Compare report") -> str:

@@ -253,6 +253,9 @@ def _backend(value: Any, where: str) -> None:
         _num(r.get("score"), f"{where}.results[{i}].score", -1e12, 1e12, optional=False)
 
 
+_MAX_CAUSE_VALUES = 8
+
+
 def _published(value: Any) -> None:
     """Coral's figure and the verdicts (files from before it have none)."""
     published = _obj(value, "published", optional=True)
@@ -276,9 +279,14 @@ def _published(value: Any) -> None:
         verdict = _obj(item, where)
         _verdict(verdict, where, "measured_ms")
         for j, cause in enumerate(_list(verdict.get("causes"), f"{where}.causes", 20)):
+            found = _obj(cause, f"{where}.causes[{j}]")
             for key in ("code", "text", "remedy"):
-                _text(_obj(cause, f"{where}.causes[{j}]").get(key),
-                      f"{where}.causes[{j}].{key}", 2000)
+                _text(found.get(key), f"{where}.causes[{j}].{key}", 2000)
+            values = _obj(found.get("values"), f"{where}.causes[{j}].values", optional=True)
+            if len(values) > _MAX_CAUSE_VALUES:
+                raise _Bad(f"{where}.causes[{j}].values", "has too many entries")
+            for key, value in values.items():
+                _text(value, f"{where}.causes[{j}].values.{key[:40]}", 200)
 
 
 def _verdict(verdict: dict[str, Any], where: str, measured: str) -> None:

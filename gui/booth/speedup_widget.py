@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from core.edgetpu.verdict import CpuVerdict
 from core.measure.booth import BackendLive, Speedup
 from core.results.records import BackendRecord
 from core.results.stats import speed_verdict
@@ -20,6 +21,7 @@ from core.results.summary import number_apart
 from gui.booth import style
 from gui.look.formatting import backend_name, fmt_factor
 from gui.look.palette import Theme, current
+from gui.look.published_text import cpu_sentence
 
 
 def _name(backend: BackendLive) -> str:
@@ -105,6 +107,16 @@ class BoothSpeedupWidget(QWidget):
         elif speedup.same_top1 is False:
             parts.append((self.tr("different answers"), theme.warn, False))
         self._set_verdict(parts)
+
+    def show_published(self, verdict: CpuVerdict) -> None:
+        """No Edge TPU here: what Coral's published figure means against the CPU on screen,
+        with the factor in a muted colour and the caption saying it was not measured here."""
+        self._caption.setText(self.tr("CORAL'S PUBLISHED FIGURE · NOT MEASURED HERE"))
+        self._factor.setText(fmt_factor(verdict.speedup))
+        self._factor.setVisible(True)
+        style.colour(self._factor, self._theme.muted)
+        self._verdict.setFont(style.font(style.HEADLINE_PX * 0.8 * self._unit))
+        self._set_verdict([(cpu_sentence(verdict), self._theme.text, False)])
 
     def show_waiting(self, why: str, caption: str = "") -> None:
         """No speedup yet (or none possible): a dash and the reason in words."""

@@ -280,6 +280,10 @@ class BoothWindow(QWidget):
         caption = self.tr("{candidate} VS {baseline}").format(
             candidate=names[1], baseline=names[0]).upper() if len(names) >= 2 else ""
         failed = [n for b, n in zip(backends, names, strict=True) if b.error is not None]
+        published = loop.published()
+        if failed and loop.rejected is None and published is not None:
+            self.speedup.show_published(published)  # would an Edge TPU help? Coral's figure
+            return
         if loop.rejected is not None:
             why = self.tr("This picture could not be used: {message}").format(
                 message=localized(loop.rejected).message)

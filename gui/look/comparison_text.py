@@ -11,10 +11,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from core.edgetpu.verdict import PublishedReport
 from core.results.comparison import candidates, choose_baseline
 from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
 from gui.look.formatting import display_name, fmt_factor, fmt_ms, fmt_score
+from gui.look.published_text import without_device
 
 translate = QCoreApplication.translate
 SEPARATOR = " · "
@@ -26,12 +28,31 @@ def _median(record: BackendRecord) -> float | None:
 
 
 def comparison_sentence(backends: Sequence[BackendRecord],
-                        comparison: Comparison | None = None, baseline: str | None = None) -> str:
+                        comparison: Comparison | None = None, baseline: str | None = None,
+                        published: PublishedReport | None = None) -> str:
     """``Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · ...`` or the
     honest equivalent; with more than two backends, each other one against the baseline.
+    Where no Edge TPU ran, ``published`` (Coral's figure) says what one would do instead.
     Empty when nothing has happened yet."""
     if not backends:
         return ""
+    ran = any(b.kind == "edgetpu" and b.status == "ok" for b in backends)
+    instead = published is not None and not ran  # Coral's figure stands in for the comparison
+    sentence = _sentence(backends, comparison, baseline, instead)
+    if published is None or not instead or not sentence:
+        return sentence
+    return SEPARATOR.join([sentence, without_device(published)])
+
+
+def _did_not_run(name: str, instead: bool) -> str:
+    if instead:
+        return translate("Comparison", "{name} did not run").format(name=name)
+    return translate("Comparison", "{name} did not run, so there is no comparison").format(
+        name=name)
+
+
+def _sentence(backends: Sequence[BackendRecord], comparison: Comparison | None,
+              baseline: str | None, instead: bool) -> str:
     base = choose_baseline(backends, (comparison.baseline if comparison else None) or baseline)
     others = candidates(backends, base)
     failed = [b for b in backends if b.status == "error"]
@@ -40,8 +61,7 @@ def comparison_sentence(backends: Sequence[BackendRecord],
         return SEPARATOR.join(_versus(base, others[0], comparison))
     if base is not None and others:
         parts = [part for cand in others for part in _versus(base, cand, comparison, backends)]
-        parts += [translate("Comparison", "{name} did not run, so there is no comparison")
-                  .format(name=display_name(b, backends)) for b in failed]
+        parts += [_did_not_run(display_name(b, backends), instead) for b in failed]
         return SEPARATOR.join(parts)
     if base is None:
         if failed and len(failed) == len(backends):
@@ -55,8 +75,7 @@ def comparison_sentence(backends: Sequence[BackendRecord],
         parts.append(translate("Comparison", "top-1 {label} ({score})").format(
             label=base.results[0].label, score=fmt_score(base.results[0].score)))
     for other in failed:
-        parts.append(translate("Comparison", "{name} did not run, so there is no comparison")
-                     .format(name=display_name(other, backends)))
+        parts.append(_did_not_run(display_name(other, backends), instead))
     for other in stopped:
         parts.append(translate("Comparison", "{name} was stopped before it was measured")
                      .format(name=display_name(other, backends)))

@@ -14,6 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 
 from core.errors import CATALOGUE, ErrorInfo
+from gui.look.advice_texts import window_advice
 
 translate = QCoreApplication.translate
 
@@ -140,12 +141,35 @@ def texts() -> dict[str, tuple[str, str]]:
     }
 
 
-def localized(info: ErrorInfo) -> ErrorInfo:
-    """``info`` with its default message and remedy in the current language."""
+def window_remedies() -> dict[str, str]:
+    """Remedies that send a person to a terminal command, as the window says them: its
+    Diagnostics view runs the same checks."""
+    return {
+        "edgetpu_runtime_missing": translate(
+            "ErrorTexts", "Install the Edge TPU runtime (libedgetpu) as Coral's Get Started guide "
+                          "describes, then open Diagnostics to check it."),
+        "edgetpu_not_found": translate(
+            "ErrorTexts", "Plug in the Coral USB Accelerator (or check the PCIe card), then open "
+                          "Diagnostics to check it."),
+        "worker_crashed": translate(
+            "ErrorTexts", "Open Diagnostics and try again; if it happens again, attach its report "
+                          "to a bug report."),
+    }
+
+
+def localized(info: ErrorInfo, in_window: bool = False) -> ErrorInfo:
+    """``info`` with its default message and remedy in the current language, and the Edge TPU
+    install advice (matched to its runtime) said again by its parts; ``in_window`` points the
+    remedies that name the ``doctor`` command to the Diagnostics view instead."""
+    advice = window_advice(info.remedy)
+    if advice is not None:
+        info = replace(info, remedy=advice)
     default = CATALOGUE.get(info.code)
     if default is None:
         return info
     message, remedy = texts()[info.code]
+    if in_window and info.code in window_remedies():
+        remedy = window_remedies()[info.code]
     return replace(info, message=message if info.message == default[0] else info.message,
                    remedy=remedy if info.remedy == default[1] else info.remedy)
 

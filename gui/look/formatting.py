@@ -39,6 +39,11 @@ def fmt_factor(value: float) -> str:
     return f"{value:.1f}×" if value < 100 else f"{value:.0f}×"
 
 
+def fmt_rate(per_second: float) -> str:
+    """Inferences per second: ``2.5``, ``281``, ``1,250`` (a tenth only where it matters)."""
+    return f"{per_second:.1f}" if per_second < 10 else f"{per_second:,.0f}"
+
+
 def fmt_score(value: float) -> str:
     return f"{value:.2f}"
 

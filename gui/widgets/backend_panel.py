@@ -7,6 +7,8 @@ replaces the measurements with an ``ErrorPanel``; the rest of the window goes on
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,12 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.edgetpu.readiness import Readiness
+from core.edgetpu.verdict import PublishedReport
 from core.measure.reducer import Progress
 from core.results.live import LiveSeries
 from core.results.records import BackendRecord
-from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_ms_unit
+from core.results.stats import inferences_per_second
+from gui.look.formatting import (
+    backend_details,
+    backend_name,
+    fmt_ms,
+    fmt_ms_unit,
+    fmt_rate,
+)
 from gui.look.insight_texts import panel_line
 from gui.look.palette import Theme, current
+from gui.look.published_text import edgetpu_lines, without_device
+from gui.look.readiness_text import readiness_texts
 from gui.widgets.error_panel import ErrorPanel
 from gui.widgets.histogram_widget import HistogramWidget
 from gui.widgets.iteration_strip_widget import IterationStripWidget
@@ -84,6 +97,13 @@ class BackendPanel(QFrame):
         self.insight_label.setWordWrap(True)
         self.insight_label.setStyleSheet(f"color: {self._theme.warn}; font-weight: 600;")
         outer.addWidget(self.insight_label)
+        self.published_label = _label()
+        self.published_label.setTextFormat(Qt.TextFormat.RichText)
+        self.published_label.setWordWrap(True)
+        self.published_label.setVisible(False)
+        self._published_plain = ""
+        self._missing: tuple[str, str] | None = None
+        outer.addWidget(self.published_label)
         outer.addSpacing(8)
 
         self._stack = QStackedWidget()
@@ -199,18 +219,56 @@ class BackendPanel(QFrame):
             self.insight_label.setToolTip(tip)
         self.insight_label.setVisible(bool(line))
 
+    def show_published(self, report: PublishedReport | None) -> None:
+        """Coral's figure for an Edge TPU panel: on its failure card, what it means against the
+        CPU just measured; beside its median, measured against published and, when more than
+        30 % slower, the likely causes with their remedies. Nothing on a CPU panel (the
+        comparison line says it) or for a run without the check (an older file)."""
+        if self.kind != "edgetpu" or report is None:
+            self.error_panel.set_published("")
+            self._set_published_lines([])
+            return
+        self.error_panel.set_published(without_device(report))
+        self._set_published_lines(edgetpu_lines(report, self.backend_id))
+
+    def _set_published_lines(self, lines: list[tuple[str, str]]) -> None:
+        theme = self._theme
+        styles = {"verdict": f"color:{theme.text}; font-weight:600;",
+                  "cause": f"color:{theme.warn};", "remedy": f"color:{theme.muted};"}
+        prefix = {"verdict": "", "cause": "• ", "remedy": "&nbsp;&nbsp;&nbsp;→ "}
+        rich = "<br>".join(f'<span style="{styles[kind]}">{prefix[kind]}{html.escape(text)}'
+                           '</span>' for kind, text in lines)
+        self._published_plain = "\n".join(text for _, text in lines)
+        if rich != self.published_label.text():
+            self.published_label.setText(rich)
+        self.published_label.setVisible(bool(lines))
+
+    def published_text(self) -> str:
+        """The panel's lines about Coral's figure, as plain text (tests, accessibility)."""
+        return self._published_plain if self.published_label.isVisibleTo(self) else ""
+
     def insight_text(self) -> str:
         return self.insight_label.text() if self.insight_label.isVisibleTo(self) else ""
+
+    def set_readiness(self, found: Readiness | None) -> None:
+        """What an Edge TPU panel is missing before a run (found off the GUI thread), shown
+        instead of "Ready" until a run tells more."""
+        self._missing = readiness_texts(found) if found is not None and self.kind == "edgetpu" \
+            else None
 
     def _waiting_text(self, record: BackendRecord, running: bool) -> str:
         if record.status == "running":
             return self.tr("Loading the model and warming up…")
         if running:
             return self.tr("Waiting for its turn…")
+        if self._missing is not None:
+            return self._missing[1]
         return self.tr("Press Run to measure")
 
     def _set_chip(self, record: BackendRecord, progress: Progress | None, running: bool) -> None:
         state, text = "idle", self.tr("Ready")
+        if self._missing is not None and record.status == "pending" and not running:
+            state, text = "error", self._missing[0]
         if record.status == "ok":
             state, text = "ok", self.tr("Done")
         elif record.status == "error":
@@ -241,9 +299,12 @@ class BackendPanel(QFrame):
             f'{fmt_ms(median, precise=True)}</span>'
             f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
             '</span>')
-        self._median_caption.setText(
-            self.tr("MEDIAN OF {n} INFERENCES").format(n=stats.count) if stats
-            else self.tr("MEDIAN"))
+        rate = inferences_per_second(stats.mean) if stats else None
+        caption = self.tr("MEDIAN OF {n} INFERENCES").format(n=stats.count) if stats \
+            else self.tr("MEDIAN")
+        if rate:
+            caption += "  ·  " + self.tr("{rate} INFERENCES/S").format(rate=fmt_rate(rate))
+        self._median_caption.setText(caption)
         self._load.setText(fmt_ms_unit(record.load_ms))
         self._first.setText(fmt_ms_unit(record.first_inference_ms))
         for key, label in self._stat_labels.items():

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.edgetpu.verdict import PublishedReport
 from core.errors import ErrorInfo
 from core.results.records import BackendRecord, Comparison
 from gui.look.comparison_text import SEPARATOR, comparison_sentence
@@ -49,8 +50,9 @@ class ComparisonWidget(QFrame):
         self._set(html.escape(text), text, muted=True)
 
     def show_backends(self, backends: Sequence[BackendRecord], comparison: Comparison | None,
-                      live: bool, baseline: str | None = None) -> None:
-        sentence = comparison_sentence(backends, comparison, baseline)
+                      live: bool, baseline: str | None = None,
+                      published: PublishedReport | None = None) -> None:
+        sentence = comparison_sentence(backends, comparison, baseline, published)
         if not sentence:
             self.show_hint(self.tr("Measuring…") if live else
                            self.tr("Press Run to compare the backends."))
@@ -67,7 +69,7 @@ class ComparisonWidget(QFrame):
 
     def show_error(self, info: ErrorInfo) -> None:
         self._caption.setText(self.tr("CANNOT RUN"))
-        info = localized(info)
+        info = localized(info, in_window=True)
         rich = (f'<b style="color:{self._theme.bad}">{html.escape(info.message)}</b> '
                 f'{html.escape(info.remedy)}')
         self._set(rich, info.one_line())

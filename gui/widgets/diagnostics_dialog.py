@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.edgetpu.doctor import Check, Report, run_doctor
+from gui.look.advice_texts import window_advice
 from gui.look.palette import Theme, current
 
 DoctorFunction = Callable[[], Report]
@@ -233,7 +234,7 @@ class DiagnosticsDialog(QDialog):
             item.setIcon(1, icons.get(check.status, icons["info"]))
             item.setToolTip(2, check.value)
             if check.remedy:
-                self._note(item, self.tr("Fix:"), check.remedy)
+                self._note(item, self.tr("Fix:"), window_advice(check.remedy) or check.remedy)
             if check.detail:
                 self._note(item, self.tr("Detail:"), check.detail)
         self.tree.expandAll()

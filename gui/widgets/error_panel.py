@@ -103,6 +103,16 @@ class ErrorPanel(QFrame):
         self._detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self._detail)
 
+        self._published_caption = QLabel(self.tr("CORAL'S PUBLISHED FIGURE · NOT MEASURED HERE"))
+        self._published_caption.setProperty("role", "caption")
+        outer.addWidget(self._published_caption)
+        self._published = QLabel()
+        self._published.setWordWrap(True)
+        self._published.setTextFormat(Qt.TextFormat.PlainText)
+        self._published.setFont(font)
+        outer.addWidget(self._published)
+        self.set_published("")
+
         buttons = QHBoxLayout()
         self.diagnostics_button = QPushButton(self.tr("Diagnostics…"))
         self.diagnostics_button.setToolTip(
@@ -117,7 +127,7 @@ class ErrorPanel(QFrame):
         for label in (self._title, self._message, self._remedy, self._detail):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.error = info
-        info = localized(info)
+        info = localized(info, in_window=True)
         self._title.setText(headline(info.code))
         self._message.setText(info.message)
         self._remedy.setText(info.remedy)
@@ -128,6 +138,17 @@ class ErrorPanel(QFrame):
         self._detail.setVisible(bool(detail))
         self.diagnostics_button.setVisible(info.code != "cancelled")
 
+    def set_published(self, text: str) -> None:
+        """What Coral's published figure says for this model (and against the CPU just
+        measured), so that a card without a device still answers "would one help?"."""
+        self._published.setText(text)
+        self._published_caption.setVisible(bool(text))
+        self._published.setVisible(bool(text))
+
+    def published_text(self) -> str:
+        return self._published.text()
+
     def text(self) -> str:
         """Everything the card says, for tests and accessibility."""
-        return "\n".join(w.text() for w in (self._title, self._message, self._remedy))
+        return "\n".join(w.text() for w in (self._title, self._message, self._remedy,
+                                             self._published) if w.text())

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from core.edgetpu.readiness import Readiness
 from core.measure.reducer import RunReducer
 from core.results.records import BackendRecord
 from gui.look.formatting import display_name
 from gui.look.palette import Theme
+from gui.look.published_text import read_report
 from gui.widgets.backend_panel import BackendPanel
 
 MAX_COLUMNS = 4
@@ -31,6 +33,13 @@ class PanelGridWidget(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(14)
         self.panels: list[BackendPanel] = []
+        self._readiness: Readiness | None = None
+
+    def set_readiness(self, found: Readiness | None) -> None:
+        """What the Edge TPU is missing before a run, for its panels (now and made later)."""
+        self._readiness = found
+        for panel in self.panels:
+            panel.set_readiness(found)
 
     def sync(self, backends: Sequence[BackendRecord]) -> None:
         """One panel per backend, made anew only when the backends changed."""
@@ -46,6 +55,8 @@ class PanelGridWidget(QWidget):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         for index, record in enumerate(backends):
             panel = BackendPanel(record, theme=self._theme)
+            panel.set_readiness(self._readiness)
+            panel.show_record(record)
             panel.diagnosticsRequested.connect(self.diagnosticsRequested)
             panel.modelDetailsRequested.connect(self.modelDetailsRequested)
             self._grid.addWidget(panel, index // columns, index % columns)
@@ -57,7 +68,10 @@ class PanelGridWidget(QWidget):
         """Each panel shows its backend as ``state`` has it now, named apart from the others;
         returns the ids of the backends shown."""
         shown = []
+        record_of_run = state.record
+        report = read_report(record_of_run.published) if record_of_run is not None else None
         for panel in self.panels:
+            panel.show_published(report)
             record = state.backend(panel.backend_id)
             if record is not None:
                 panel.show_record(record, state.progress.get(record.id), running,

@@ -17,11 +17,13 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QWidget
 
+from core.edgetpu.readiness import Readiness
 from core.errors import ErrorInfo
 from core.measure.backend_choice import BackendSet
 from core.measure.backends import assign_ids
 from core.measure.booth import BoothConfig
-from core.measure.events import Event, is_final
+from core.measure.events import Event, SessionFinished, is_final
+from core.measure.published_check import check_published
 from core.measure.reducer import RunReducer
 from core.measure.session import RunRequest
 from core.results.records import RunRecord
@@ -29,7 +31,9 @@ from gui.booth.window import BoothWindow
 from gui.look import theme, translations
 from gui.look.error_texts import localized
 from gui.look.palette import Theme, current
+from gui.look.published_text import read_report
 from gui.run.model_choice import ModelChoice
+from gui.run.readiness_probe import ReadinessProbe
 from gui.run.session_runner import SessionFactory, SessionRunner
 from gui.widgets.backend_panel import BackendPanel
 from gui.widgets.model_details_dialog import details_for
@@ -70,8 +74,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Edge TPU Compare"))
         self.setMinimumSize(800, 500)
         self._start_page = start_page
+        self.readiness = ReadinessProbe(self)
+        self.readiness.found.connect(self._on_readiness)
         self.view = self._make_view()
         self.actions_ = window_actions.install(self, self)
+        self.readiness.start()
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.timeout.connect(self.rebuild_ui)
@@ -102,9 +109,15 @@ class MainWindow(QMainWindow):
         view.backendsChosen.connect(self._on_backends_chosen)
         view.modelDetailsRequested.connect(self.show_model_details)
         view.diagnosticsRequested.connect(self.show_diagnostics)
+        view.panel_grid.set_readiness(self.readiness.last)
         self.setCentralWidget(view)
         self.statusBar().setSizeGripEnabled(True)
         return view
+
+    def _on_readiness(self, found: Readiness) -> None:
+        """The Edge TPU's panel says what is missing before Run, not "Ready"."""
+        self.view.panel_grid.set_readiness(found)
+        self._request_paint()
 
     def _on_path_chosen(self, kind: str, path: str) -> None:
         if kind == file_kinds.MODEL:
@@ -151,6 +164,11 @@ class MainWindow(QMainWindow):
 
     def _on_events(self, events: list[Event]) -> None:
         changed = self.state.apply(events)
+        finished = self.state.record
+        if finished is not None and finished.published is None and \
+                any(isinstance(e, SessionFinished) for e in events):
+            # Coral's figure and what it means here, kept in the record for the exports too
+            finished.published = check_published(finished).to_dict()
         if set(b.id for b in self.state.backends) != set(p.backend_id for p in self.panels):
             self._sync_panels()
         if changed or any(is_final(e) for e in events):
@@ -196,7 +214,8 @@ class MainWindow(QMainWindow):
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
             self.view.comparison.show_backends(
                 state.backends, state.record.comparison if state.record else None,
-                live=running, baseline=self.last_request.baseline if self.last_request else None)
+                live=running, baseline=self.last_request.baseline if self.last_request else None,
+                published=read_report(state.record.published) if state.record else None)
         elif self.choice.ready():
             self.view.comparison.show_hint(self.tr("Press Run to compare the backends."))
         else:
@@ -382,6 +401,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.stop()
+        self.readiness.stop()
         booth, self.booth = self.booth, None
         if booth is not None:
             booth.close()  # stops its loop and reaps its workers

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Advice</name>
+    <message>
+        <source>the releases of feranick/libedgetpu on GitHub</source>
+        <translation>GitHub の feranick/libedgetpu のリリース</translation>
+    </message>
+    <message>
+        <source>Coral&apos;s own libedgetpu works only with tflite-runtime 2.11 or older and crashes with {named}: install a libedgetpu built for the TensorFlow Lite version of {named}, such as a community build ({builds} name the TensorFlow version each was built for).</source>
+        <translation>Coral 純正の libedgetpu は tflite-runtime 2.11 以前でしか動かず、{named} ではクラッシュします。{named} の TensorFlow Lite バージョン向けにビルドされた libedgetpu（コミュニティ版など。{builds}に、それぞれがどの TensorFlow バージョン向けかが書かれています）をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Install Coral&apos;s Edge TPU runtime (libedgetpu1-std on Linux) as its Get Started page describes ({url}).</source>
+        <translation>Coral の Get Started ページ（{url}）の手順どおりに Edge TPU ランタイム（Linux では libedgetpu1-std）をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Download the Edge TPU runtime for macOS from Coral&apos;s Get Started page ({url}), unzip it and run: sudo bash install.sh</source>
+        <translation>Coral の Get Started ページ（{url}）から macOS 用の Edge TPU ランタイムをダウンロードして展開し、次を実行してください: sudo bash install.sh</translation>
+    </message>
+    <message>
+        <source>Download the Edge TPU runtime for Windows from Coral&apos;s Get Started page ({url}), unzip it and run install.bat as administrator; it installs edgetpu.dll and the USB driver.</source>
+        <translation>Coral の Get Started ページ（{url}）から Windows 用の Edge TPU ランタイムをダウンロードして展開し、install.bat を管理者として実行してください。edgetpu.dll と USB ドライバーがインストールされます。</translation>
+    </message>
+    <message>
+        <source>Add Coral&apos;s package repository and install the runtime:</source>
+        <translation>Coral のパッケージリポジトリを追加して、ランタイムをインストールしてください:</translation>
+    </message>
+    <message>
+        <source>Then open Diagnostics to check it.</source>
+        <translation>その後、「診断」を開いて確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Edge TPU Compare</source>
@@ -136,6 +167,10 @@
     <message>
         <source>MEDIAN</source>
         <translation>中央値</translation>
+    </message>
+    <message>
+        <source>{rate} INFERENCES/S</source>
+        <translation>毎秒 {rate} 回推論</translation>
     </message>
     <message>
         <source>TOP {n} RESULTS</source>
@@ -294,6 +329,10 @@
         <source>different answers</source>
         <translation>答えが異なる</translation>
     </message>
+    <message>
+        <source>CORAL&apos;S PUBLISHED FIGURE · NOT MEASURED HERE</source>
+        <translation>CORAL の公表値 · ここでの測定値ではありません</translation>
+    </message>
 </context>
 <context>
     <name>BoothWindow</name>
@@ -379,6 +418,10 @@
     <message>
         <source>{name} did not run, so there is no comparison</source>
         <translation>{name} は実行されなかったため、比較はありません</translation>
+    </message>
+    <message>
+        <source>{name} did not run</source>
+        <translation>{name} は実行されませんでした</translation>
     </message>
     <message>
         <source>{name} was stopped before it was measured</source>
@@ -608,6 +651,10 @@
         <translation>対処方法</translation>
     </message>
     <message>
+        <source>CORAL&apos;S PUBLISHED FIGURE · NOT MEASURED HERE</source>
+        <translation>CORAL の公表値 · ここでの測定値ではありません</translation>
+    </message>
+    <message>
         <source>Diagnostics…</source>
         <translation>診断…</translation>
     </message>
@@ -809,6 +856,18 @@
     <message>
         <source>A sample file&apos;s SHA-256 does not match, so the source&apos;s copy is damaged or changed.</source>
         <translation>サンプルファイルの SHA-256 が一致しません。取得元のコピーが壊れているか、変更されています。</translation>
+    </message>
+    <message>
+        <source>Install the Edge TPU runtime (libedgetpu) as Coral&apos;s Get Started guide describes, then open Diagnostics to check it.</source>
+        <translation>Coral の Get Started ガイドの手順どおりに Edge TPU ランタイム（libedgetpu）をインストールし、「診断」を開いて確認してください。</translation>
+    </message>
+    <message>
+        <source>Plug in the Coral USB Accelerator (or check the PCIe card), then open Diagnostics to check it.</source>
+        <translation>Coral USB Accelerator を接続し（または PCIe カードを確認し）、「診断」を開いて確認してください。</translation>
+    </message>
+    <message>
+        <source>Open Diagnostics and try again; if it happens again, attach its report to a bug report.</source>
+        <translation>「診断」を開いてからもう一度試してください。再び起きる場合は、その報告をバグ報告に添付してください。</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1320,156 @@ or choose them above with Open…</source>
     <message>
         <source>Edge TPU program</source>
         <translation>Edge TPU プログラム</translation>
+    </message>
+</context>
+<context>
+    <name>Published</name>
+    <message>
+        <source>Coral publishes no figure for this model.</source>
+        <translation>Coral はこのモデルの公表値を出していません。</translation>
+    </message>
+    <message>
+        <source>USB Accelerator</source>
+        <translation>USB Accelerator</translation>
+    </message>
+    <message>
+        <source>Coral publishes {ms} ms for this model on a {device} (Coral&apos;s figure, not measured here).</source>
+        <translation>Coral はこのモデルについて {device} で {ms} ms と公表しています（Coral の値で、ここでの測定値ではありません）。</translation>
+    </message>
+    <message>
+        <source>Your CPU {cpu} ms; Coral publishes {ms} ms for this model on a {device} (not measured here)</source>
+        <translation>お使いの CPU は {cpu} ms、Coral はこのモデルについて {device} で {ms} ms と公表しています（ここでの測定値ではありません）</translation>
+    </message>
+    <message>
+        <source>an Edge TPU would be about {factor} faster.</source>
+        <translation>Edge TPU ならおよそ {factor} 速くなります。</translation>
+    </message>
+    <message>
+        <source>an Edge TPU would be only about {factor} faster: a close comparison, this CPU is already quick with this model.</source>
+        <translation>Edge TPU でもおよそ {factor} しか速くなりません。差は小さく、この CPU はこのモデルですでに十分速いです。</translation>
+    </message>
+    <message>
+        <source>about as fast as this CPU: an Edge TPU would not speed this model up here.</source>
+        <translation>この CPU とほぼ同じ速さです。このモデルでは Edge TPU による高速化は見込めません。</translation>
+    </message>
+    <message>
+        <source>this CPU is already about {inverse} faster than that figure.</source>
+        <translation>この CPU はすでにその値よりおよそ {inverse} 速いです。</translation>
+    </message>
+    <message>
+        <source>{head}: {tail}</source>
+        <translation>{head}。{tail}</translation>
+    </message>
+    <message>
+        <source>Measured {measured} ms; Coral publishes {ms} ms for this model on a {device}: as fast as it should be.</source>
+        <translation>測定値 {measured} ms、Coral はこのモデルについて {device} で {ms} ms と公表しています。本来の速さが出ています。</translation>
+    </message>
+    <message>
+        <source>Measured {measured} ms; Coral publishes {ms} ms for this model on a {device}: {factor} slower than Coral&apos;s figure.</source>
+        <translation>測定値 {measured} ms、Coral はこのモデルについて {device} で {ms} ms と公表しています。Coral の値より {factor} 遅いです。</translation>
+    </message>
+    <message>
+        <source>None of the causes this program can check applies.</source>
+        <translation>このプログラムが確認できる原因はどれも当てはまりません。</translation>
+    </message>
+    <message>
+        <source>For full speed install the max build instead (libedgetpu1-max, or the &apos;direct&apos; library of Coral&apos;s download); the device then gets hot.</source>
+        <translation>全速で動かすには代わりに max 版（libedgetpu1-max、または Coral の配布物の「direct」ライブラリ）をインストールしてください。デバイスは熱くなります。</translation>
+    </message>
+    <message>
+        <source>Choose performance max in the backend&apos;s options.</source>
+        <translation>バックエンドのオプションで performance を max にしてください。</translation>
+    </message>
+    <message>
+        <source>The USB Accelerator is on a {generation} port ({speed} Mbit/s); Coral measured over USB 3 (5000 Mbit/s).</source>
+        <translation>USB Accelerator が {generation} ポート（{speed} Mbit/s）に接続されています。Coral は USB 3（5000 Mbit/s）で測定しています。</translation>
+    </message>
+    <message>
+        <source>Plug it into a USB 3 port (often blue) with the supplied cable: over USB 2 every inference waits for the slow data transfer.</source>
+        <translation>付属のケーブルで USB 3 ポート（多くは青色）に接続してください。USB 2 では推論のたびに遅いデータ転送を待つことになります。</translation>
+    </message>
+    <message>
+        <source>The throttled build of libedgetpu (libedgetpu1-std) runs the Edge TPU at a reduced clock.</source>
+        <translation>libedgetpu の制限版（libedgetpu1-std）は Edge TPU を低いクロックで動かします。</translation>
+    </message>
+    <message>
+        <source>The Edge TPU ran at performance level {level}, below Max.</source>
+        <translation>Edge TPU は Max より低い performance レベル {level} で動きました。</translation>
+    </message>
+    <message>
+        <source>The model is not compiled for the Edge TPU, so every operation ran on the CPU.</source>
+        <translation>モデルが Edge TPU 向けにコンパイルされていないため、すべての演算が CPU で実行されました。</translation>
+    </message>
+    <message>
+        <source>Use the _edgetpu.tflite file that came with it, or compile it with the Edge TPU Compiler.</source>
+        <translation>付属の _edgetpu.tflite ファイルを使うか、Edge TPU Compiler でコンパイルしてください。</translation>
+    </message>
+    <message>
+        <source>Operations left on the CPU: {count}{names}; every hand-over between the CPU and the Edge TPU crosses the link.</source>
+        <translation>CPU に残った演算: {count}{names}。CPU と Edge TPU の間の受け渡しのたびに接続を通ります。</translation>
+    </message>
+    <message>
+        <source>Compile the model with a newer Edge TPU Compiler, or replace those operations with ones the Edge TPU supports.</source>
+        <translation>新しい Edge TPU Compiler でコンパイルするか、それらの演算を Edge TPU が対応する演算に置き換えてください。</translation>
+    </message>
+    <message>
+        <source>The parameters ({mib} MiB) exceed the Edge TPU&apos;s 8 MiB of on-chip memory: some are streamed over the link at every inference.</source>
+        <translation>パラメーター（{mib} MiB）が Edge TPU のオンチップメモリ 8 MiB を超えています。一部が推論のたびに接続経由で転送されます。</translation>
+    </message>
+    <message>
+        <source>Use a smaller model, or split it across several Edge TPUs (edgetpu_compiler --num_segments).</source>
+        <translation>より小さいモデルを使うか、複数の Edge TPU に分割してください（edgetpu_compiler --num_segments）。</translation>
+    </message>
+    <message>
+        <source>This computer is a virtual machine ({name}): passing USB through to it adds latency to every transfer.</source>
+        <translation>このコンピューターは仮想マシン（{name}）です。USB のパススルーで転送のたびに遅延が加わります。</translation>
+    </message>
+    <message>
+        <source>Run on the host computer itself, or pass the whole USB controller through to the virtual machine (PCI passthrough).</source>
+        <translation>ホストのコンピューターで直接実行するか、USB コントローラーごと仮想マシンに渡してください（PCI パススルー）。</translation>
+    </message>
+    <message>
+        <source>This computer ({name}) does the work around each inference (copying the input and output, the USB driver) more slowly than the desktop Coral measured on.</source>
+        <translation>このコンピューター（{name}）は、推論まわりの処理（入出力のコピー、USB ドライバー）が Coral が測定したデスクトップより遅くなります。</translation>
+    </message>
+    <message>
+        <source>Part of the gap is to be expected here; a desktop computer, or a PCIe/M.2 Edge TPU, comes closer to Coral&apos;s figure.</source>
+        <translation>ある程度の差はこの環境では避けられません。デスクトップのコンピューターや PCIe/M.2 の Edge TPU なら Coral の値に近づきます。</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <source>No runtime</source>
+        <translation>ランタイムなし</translation>
+    </message>
+    <message>
+        <source>No Edge TPU runtime (libedgetpu) is installed. Open Diagnostics to see how to install the one that suits this computer.</source>
+        <translation>Edge TPU ランタイム（libedgetpu）がインストールされていません。「診断」を開くと、このコンピューターに合うもののインストール方法がわかります。</translation>
+    </message>
+    <message>
+        <source>Runtime unusable</source>
+        <translation>ランタイムが使えません</translation>
+    </message>
+    <message>
+        <source>The file found as the Edge TPU runtime cannot be used: {detail}. Open Diagnostics to see how to fix it.</source>
+        <translation>Edge TPU ランタイムとして見つかったファイルは使えません: {detail}。「診断」を開くと直し方がわかります。</translation>
+    </message>
+    <message>
+        <source>No device</source>
+        <translation>デバイスなし</translation>
+    </message>
+    <message>
+        <source>The Edge TPU runtime is installed, but no Edge TPU is plugged in. Plug in the Coral USB Accelerator (or check the PCIe card).</source>
+        <translation>Edge TPU ランタイムはインストールされていますが、Edge TPU が接続されていません。Coral USB Accelerator を接続してください（または PCIe カードを確認してください）。</translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation>アクセス不可</translation>
+    </message>
+    <message>
+        <source>An Edge TPU is attached, but this user may not open it. Open Diagnostics to see how to fix it.</source>
+        <translation>Edge TPU は接続されていますが、このユーザーには開く権限がありません。「診断」を開くと直し方がわかります。</translation>
     </message>
 </context>
 <context>
