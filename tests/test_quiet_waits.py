@@ -24,7 +24,7 @@ from core.measure.events import LatencyBatch
 from core.measure.session import RunRequest, Session
 from core.measure.worker import Alarm
 from gui.run.session_runner import SessionRunner
-from gui.run.turn_taking import DELIVERY_INTERVAL_MS
+from gui.run.turn_taking import DELIVERY_INTERVAL_MS, QUIET_MS
 from tests import gui_support
 from tests.doubles.fake_runtimes import double
 
@@ -63,8 +63,9 @@ def test_the_session_never_wakes_before_its_worker_answers(
 
 
 @pytest.mark.gui
+@pytest.mark.parametrize("round_ms", [SLOW_MS, 2 * QUIET_MS])  # a round longer than QUIET_MS too
 def test_the_delivery_timer_never_fires_while_turns_come(
-        qtbot: QtBot, small_model: Path, parrot: Path) -> None:
+        qtbot: QtBot, small_model: Path, parrot: Path, round_ms: int) -> None:
     runner = SessionRunner()
     rounds: list[tuple[int, int]] = []
     runner.eventsDelivered.connect(lambda events: rounds.extend(
@@ -78,7 +79,7 @@ def test_the_delivery_timer_never_fires_while_turns_come(
 
     runner.turns._timer.timeout.disconnect()
     runner.turns._timer.timeout.connect(between_turns)
-    slow = double("cpu", "slow_cpu", ms=str(SLOW_MS))
+    slow = double("cpu", "slow_cpu", ms=str(round_ms))
     with qtbot.waitSignal(runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
         runner.start(RunRequest(small_model, parrot, count=5, warmup=0, backends=(slow,)))
     assert len(rounds) == 5  # one slow inference a round: each round outlasts the interval

@@ -22,8 +22,10 @@ filter on the window it serves (``serve``). Five parts, each in one place:
   posted hops (data, scene, view, paint, axes). ``MAX_FLUSH_PASSES`` bounds it against
   something that repaints for ever (an animation). Then the window system is synced.
 - **Quiet timer**: between runs' turns (workers importing: the gate is idle) a timer delivers
-  every ``DELIVERY_INTERVAL_MS``; while turns come it is pushed back on each one
-  (``QUIET_MS``), so that it never wakes the window's thread during a round.
+  every ``DELIVERY_INTERVAL_MS``; while turns come it is pushed back as each turn ends, by
+  ``QUIET_MS`` or three times the time from the previous turn's end, whichever is longer (a slow
+  model's round, or a loaded host's, lasts longer than ``QUIET_MS``), so that it never wakes
+  the window's thread during a round.
 - **Rewarm** (``core.measure.worker``): after a gap this long the runtime's threads have gone
   to sleep; the worker runs one untimed inference before a round's first timed one.
 
@@ -53,6 +55,10 @@ DELIVERY_INTERVAL_MS = 1000 // MAX_DELIVERIES_PER_SECOND + 1  # never more than 
 # Each wake-up of the window's thread during a round took a core from the runtime's threads
 # (bench/window.py, p99 of the smallest model): while turns come, the timer waits this long.
 QUIET_MS = 3 * DELIVERY_INTERVAL_MS
+# A round of one slow inference can take twice the last one's time (the worker's untimed
+# rewarm inference comes first), so the timer waits three times the time between turns.
+QUIET_FACTOR = 3
+MAX_QUIET_MS = 10_000  # a run whose turns stop coming (it ended, it hangs) is still delivered
 # A load (an Edge TPU's firmware upload takes seconds) must not leave a window unpainted for
 # long; timed rounds are about 0.1 s, so they never reach this bound.
 MAX_HOLD_S = 0.5
@@ -74,6 +80,7 @@ class TurnTaking(QObject):
         self._painted = 0  # Qt's paints of the window: has a flush pass painted anything?
         self._delivered_at = 0.0
         self._after_turn: Callable[[], None] | None = None
+        self._turn_ended: float | None = None  # time.monotonic() when the last turn ended
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(DELIVERY_INTERVAL_MS)
@@ -90,6 +97,7 @@ class TurnTaking(QObject):
 
     def begin(self, gate: TurnGate) -> None:
         self._gate = gate
+        self._turn_ended = None
         self._timer.start(DELIVERY_INTERVAL_MS)
 
     def end(self, then: Callable[[], None]) -> None:
@@ -109,7 +117,7 @@ class TurnTaking(QObject):
         if gate is not self._gate or self._in_turn:
             return
         ticket = gate.take()
-        self._timer.start(QUIET_MS)  # turns come: no timer wakes the window in the rounds
+        self._timer.stop()  # turns come: no timer wakes the window in the rounds
         self._in_turn = True
         try:
             due = time.monotonic() - self._delivered_at >= DELIVERY_INTERVAL_MS / 1000
@@ -117,10 +125,19 @@ class TurnTaking(QObject):
                 self._flush()
         finally:
             self._in_turn = False
+            self._timer.start(self._quiet_ms())
             gate.served(ticket)
         then, self._after_turn = self._after_turn, None
         if then is not None:
             self.end(then)
+
+    def _quiet_ms(self) -> int:
+        """How long the timer waits after a turn: longer than the round that follows it."""
+        now = time.monotonic()
+        last, self._turn_ended = self._turn_ended, now
+        if last is None:
+            return QUIET_MS
+        return max(QUIET_MS, min(MAX_QUIET_MS, round(QUIET_FACTOR * 1000 * (now - last))))
 
     def _gap(self) -> None:
         if self._timer.interval() != DELIVERY_INTERVAL_MS:  # turns stopped coming
