@@ -49,8 +49,9 @@ def factory() -> gui_support.RecordingSessionFactory:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path,
-           factory: gui_support.RecordingSessionFactory) -> MainWindow:
+def window(qtbot: QtBot, tmp_path: Path, factory: gui_support.RecordingSessionFactory,
+           monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    gui_support.hide_bundled_pair(monkeypatch)
     return _window(qtbot, tmp_path / "settings.ini", factory)
 
 
@@ -127,7 +128,8 @@ def test_a_broken_model_is_a_message_not_a_dialog(window: MainWindow, coral: Pat
 
 def test_settings_keep_files_and_count_in_their_own_file(
         qtbot: QtBot, tmp_path: Path, bird_model: Path, bird_labels: Path,
-        parrot: Path) -> None:
+        parrot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gui_support.hide_bundled_pair(monkeypatch)
     settings_file = tmp_path / "settings.ini"
     first = _window(qtbot, settings_file)
     first.open_path(bird_model)

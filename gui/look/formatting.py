@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.measure.backends import RUNTIMES
 from core.results.records import BackendRecord
+from core.results.runtime_fields import pinned_cores
 from core.results.summary import distinguishing_details, number_apart
 
 translate = QCoreApplication.translate
@@ -105,6 +106,10 @@ def backend_details(record: BackendRecord) -> list[str]:
     shown = [_detail(p) for p in parts]
     if name and version not in " ".join(parts):
         shown.insert(0, f"{RUNTIMES.get(name, name)} {version}".strip())
+    cores = pinned_cores(runtime)
+    if cores:  # the result file keeps numbers; the sentence is made here, where it is read
+        shown.append(translate("Format", "one core each (cores {cores})").format(
+            cores=", ".join(str(core) for core in cores)))
     if record.device and not any(record.device.lower() in p.lower() for p in parts):
         shown.append(_device(record.device))
     library = str(runtime.get("library") or "")
