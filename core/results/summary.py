@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from core.results.numbers_text import delta_text, factor_text, ms_text
 from core.results.records import BackendRecord, Comparison, RunRecord
 from core.results.stats import speed_verdict
 
@@ -75,8 +76,7 @@ def speed_phrase(speedup: float) -> str:
     verdict, factor = speed_verdict(speedup)
     if verdict == "same":
         return "as fast as"
-    digits = 2 if factor < 2 else 1  # "1.05× slower", never a confusing "1.0× slower"
-    return f"{factor:.{digits}f}× {verdict} than"
+    return f"{factor_text(factor)} {verdict} than"
 
 
 def _versus(record: RunRecord, c: Comparison) -> str:
@@ -84,11 +84,11 @@ def _versus(record: RunRecord, c: Comparison) -> str:
     assert base.stats is not None and cand.stats is not None and c.speedup_median is not None
     name = names_apart(record.backends)
     parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
-             f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
+             f"(median {ms_text(cand.stats.median)} ms vs {ms_text(base.stats.median)} ms)"]
     if c.top1_agree is not None:
         parts.append("same top-1" if c.top1_agree else "different top-1")
     if c.max_score_delta is not None:
-        parts.append(f"largest score difference {c.max_score_delta:.3f}")
+        parts.append(f"largest score difference {delta_text(c.max_score_delta)}")
     return " · ".join(parts)
 
 
@@ -109,7 +109,7 @@ def comparison_sentence(record: RunRecord) -> str:
         return "No backend completed, so there is nothing to compare."
     only = ran[0]
     assert only.stats is not None
-    text = f"Only {only.label} ran (median {only.stats.median:.2f} ms)"
+    text = f"Only {only.label} ran (median {ms_text(only.stats.median)} ms)"
     if failed:
         reasons = "; ".join(f"{b.label}: {b.error.message if b.error else b.status}"
                             for b in failed)

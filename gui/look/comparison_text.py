@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from core.results.comparison import candidates, choose_baseline
 from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
-from gui.look.formatting import display_name, fmt_factor, fmt_ms, fmt_score
+from gui.look.formatting import display_name, fmt_delta, fmt_factor, fmt_ms, fmt_score
 
 translate = QCoreApplication.translate
 SEPARATOR = " · "
@@ -102,6 +102,6 @@ def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | N
             else topk_score_delta(base.results, cand.results)
         if delta is not None:
             parts.append(translate("Comparison", "largest score difference {delta}")
-                         .format(delta=fmt_score(delta)))
+                         .format(delta=fmt_delta(delta)))
     return parts
 

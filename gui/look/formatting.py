@@ -1,4 +1,5 @@
-"""Numbers and names as the window writes them, so every widget rounds the same way."""
+"""Numbers and names as the window writes them, so every widget rounds the same way (and as
+the command line and the report do: the digits are core's)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from core.measure.backends import RUNTIMES
+from core.results.numbers_text import delta_text, factor_text, ms_text, score_text
 from core.results.records import BackendRecord
 from core.results.runtime_fields import pinned_cores
 from core.results.summary import distinguishing_details, number_apart
@@ -15,33 +17,17 @@ from core.results.summary import distinguishing_details, number_apart
 translate = QCoreApplication.translate
 
 
-def fmt_ms(value: float | None, precise: bool = False) -> str:
-    """``36.4``, ``3.1``, ``0.47``; ``precise`` adds a digit below 10 ms (the big median)."""
+# The digits come from core.results.numbers_text, as for the command line and the report.
+fmt_ms = ms_text
+fmt_factor = factor_text
+fmt_score = score_text
+fmt_delta = delta_text
+
+
+def fmt_ms_unit(value: float | None) -> str:
     if value is None:
         return "–"
-    if value >= 100:
-        return f"{value:.0f}"
-    if value >= 10 or (value >= 1 and not precise):
-        return f"{value:.1f}"
-    if value >= 0.1:
-        return f"{value:.2f}"
-    return f"{value:.3f}"
-
-
-def fmt_ms_unit(value: float | None, precise: bool = False) -> str:
-    if value is None:
-        return "–"
-    return translate("Format", "{value} ms").format(value=fmt_ms(value, precise))
-
-
-def fmt_factor(value: float) -> str:
-    if value < 2:
-        return f"{value:.2f}×"  # as core.results.summary: "1.05×", never a confusing "1.0×"
-    return f"{value:.1f}×" if value < 100 else f"{value:.0f}×"
-
-
-def fmt_score(value: float) -> str:
-    return f"{value:.2f}"
+    return translate("Format", "{value} ms").format(value=fmt_ms(value))
 
 
 def backend_name(record: BackendRecord) -> str:

@@ -238,7 +238,7 @@ class BackendPanel(QFrame):
         unit = self.tr("ms")  # outside the f-string, where lupdate can see it
         self.median_label.setText(
             f'<span style="font-size:40pt; font-weight:600; color:{colour}">'
-            f'{fmt_ms(median, precise=True)}</span>'
+            f'{fmt_ms(median)}</span>'
             f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
             '</span>')
         self._median_caption.setText(
