@@ -204,6 +204,12 @@ def test_stop_keeps_what_was_measured_and_reaps_every_worker(
     assert cpu is not None and cpu.status == "cancelled" and 0 < len(cpu.latencies_ms) < 1_000_000
     assert window.panels[0].page() == MEASURING, "what was measured stays on screen"
     assert window.view.input_bar.progress.format() == "Stopped"
+    ran = len(cpu.latencies_ms)
+    assert window.view.comparison.text().startswith(
+        f"Stopped after {ran} inference{'' if ran == 1 else 's'}, so this is provisional · ")
+    assert window.view.comparison._caption.text() == "PROVISIONAL"
+    shown_to = window.panels[0].strip.viewRange()[0][1]
+    assert shown_to < ran * 1.1 + 2, f"the strip spans {shown_to:.0f}, not the {ran} run"
     assert window.view.input_bar.run_button.isEnabled()
     _assert_reaped(factory)
 

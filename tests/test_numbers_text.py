@@ -58,3 +58,19 @@ def test_the_reports_speed_row_says_what_the_headline_says() -> None:
     html = render_html(record)
     assert "Edge TPU is 3.2× slower than CPU" in html
     assert "0.31×" not in html
+
+
+def test_a_stopped_run_is_provisional_in_the_window_the_command_line_and_the_report(
+        qapp: object) -> None:
+    record = _run(36.4, 3.386, 0.0078)
+    tpu = record.backends[1]
+    tpu.status = "cancelled"
+    tpu.latencies_ms = tpu.latencies_ms[:3]  # of the 5 it was given
+    window = window_sentence(record.backends, record.comparison)
+    assert window.startswith("Stopped after 3 inferences, so this is provisional · Edge TPU is ")
+    assert cli_sentence(record).startswith(
+        "Stopped after 3 inferences, so this is provisional: Edge TPU is ")
+    assert "Stopped after 3 inferences, so this is provisional" in render_html(record)
+    tpu.status = "ok"
+    assert "Stopped" not in window_sentence(record.backends, record.comparison)
+    assert "Stopped" not in cli_sentence(record)

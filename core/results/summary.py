@@ -92,8 +92,25 @@ def _versus(record: RunRecord, c: Comparison) -> str:
     return " · ".join(parts)
 
 
+def stopped_after(backends: Sequence[BackendRecord]) -> int | None:
+    """The fewest inferences of a backend stopped part-way (its figures are provisional), or
+    None when no backend was."""
+    counts = [len(b.latencies_ms) for b in backends if b.status == "cancelled" and b.latencies_ms]
+    return min(counts) if counts else None
+
+
 def comparison_sentence(record: RunRecord) -> str:
-    """One clause per backend compared with the baseline, then what did not run."""
+    """One clause per backend compared with the baseline, then what did not run; a run that
+    was stopped says so first: its ratio is provisional."""
+    sentence = _sentence(record)
+    count = stopped_after(record.backends)
+    if count is None:
+        return sentence
+    return (f"Stopped after {count} inference{'' if count == 1 else 's'}, so this is "
+            f"provisional: {sentence}")
+
+
+def _sentence(record: RunRecord) -> str:
     c = record.comparison
     ran = [b for b in record.backends if b.stats is not None and b.status == "ok"]
     failed = [b for b in record.backends if b.status in ("error", "cancelled")]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from core.results.comparison import candidates, choose_baseline
 from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
+from core.results.summary import stopped_after
 from gui.look.formatting import display_name, fmt_delta, fmt_factor, fmt_ms, fmt_score
 
 translate = QCoreApplication.translate
@@ -27,9 +28,25 @@ def _median(record: BackendRecord) -> float | None:
 
 def comparison_sentence(backends: Sequence[BackendRecord],
                         comparison: Comparison | None = None, baseline: str | None = None) -> str:
-    """``Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · ...`` or the
+    """``Edge TPU is 11.7× faster (median 3.10 ms vs 36.4 ms) · same top-1 · ...`` or the
     honest equivalent; with more than two backends, each other one against the baseline.
-    Empty when nothing has happened yet."""
+    A stopped run says so first: its ratio is provisional. Empty when nothing has happened."""
+    sentence = _sentence(backends, comparison, baseline)
+    count = stopped_after(backends)
+    if count is None or not sentence:
+        return sentence
+    stopped = translate("Comparison", "Stopped after 1 inference, so this is provisional") \
+        if count == 1 else translate(
+            "Comparison", "Stopped after {n} inferences, so this is provisional").format(n=count)
+    return SEPARATOR.join([stopped, sentence])
+
+
+def is_provisional(backends: Sequence[BackendRecord]) -> bool:
+    return stopped_after(backends) is not None
+
+
+def _sentence(backends: Sequence[BackendRecord], comparison: Comparison | None,
+              baseline: str | None) -> str:
     if not backends:
         return ""
     base = choose_baseline(backends, (comparison.baseline if comparison else None) or baseline)

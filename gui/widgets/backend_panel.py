@@ -187,9 +187,11 @@ class BackendPanel(QFrame):
             if not record.results:
                 return
         self._stack.setCurrentIndex(MEASURING)
+        # A stopped backend's strip spans the inferences it ran, not the count it was given.
+        planned = progress.total if progress is not None and record.status != "cancelled" \
+            else None
         self._show_numbers(record, series if series is not None
-                           else LiveSeries(record.latency_values()),
-                           progress.total if progress is not None else None)
+                           else LiveSeries(record.latency_values()), planned)
 
     def _show_insight(self, record: BackendRecord) -> None:
         self._model_path = str(record.model.get("path") or "")

@@ -381,6 +381,14 @@
         <translation>{name} は実行されなかったため、比較はありません</translation>
     </message>
     <message>
+        <source>Stopped after 1 inference, so this is provisional</source>
+        <translation>1 回の推論で停止したため、暫定の結果です</translation>
+    </message>
+    <message>
+        <source>Stopped after {n} inferences, so this is provisional</source>
+        <translation>{n} 回の推論で停止したため、暫定の結果です</translation>
+    </message>
+    <message>
         <source>{name} was stopped before it was measured</source>
         <translation>{name} は計測前に停止されました</translation>
     </message>
@@ -442,6 +450,10 @@
     <message>
         <source>SO FAR</source>
         <translation>途中経過</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL</source>
+        <translation>暫定</translation>
     </message>
     <message>
         <source>CANNOT RUN</source>
