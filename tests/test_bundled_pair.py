@@ -139,6 +139,24 @@ def test_the_start_page_offers_the_bundled_pair_and_copies_from_a_folder(
 
 
 @pytest.mark.gui
+def test_the_offline_explanation_is_in_the_windows_language(
+        qtbot: QtBot, offline: list[str], tmp_path: Path) -> None:
+    from gui.look import translations
+
+    translations.set_language("ja")
+    try:
+        page = StartPageWidget(dest=tmp_path / "models", manifest=held_manifest())
+        qtbot.addWidget(page)
+        page.start_fetch()
+        qtbot.waitUntil(lambda: not page.is_fetching(), timeout=gui_support.HANG_GUARD_MS)
+        message = page._error_message.text()
+    finally:
+        translations.set_language("en")
+    assert message.startswith("サンプルモデルをダウンロードできませんでした"), message
+    assert "ファイルも失敗しました" in message, "the count of the others, also in Japanese"
+
+
+@pytest.mark.gui
 def test_offline_with_no_models_the_window_opens_on_the_bundled_pair_and_runs_it(
         qtbot: QtBot, offline: list[str], tmp_path: Path) -> None:
     window = MainWindow(Settings(tmp_path / "settings.ini"))

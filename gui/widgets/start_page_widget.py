@@ -309,7 +309,7 @@ class StartPageWidget(QWidget):
             self.fetchFinished.emit(False)
             return
         if result.failed:
-            first = result.failed[0].error
+            first = localized(result.failed[0].error)  # before words are added to it
             more = len(result.failed) + len(result.not_tried) - 1
             message = first.message if not more else self.tr(
                 "{message} ({count} more files failed too.)").format(message=first.message,
