@@ -108,6 +108,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A sample file could not be downloaded.",
         "Check the internet connection and run 'edgetpu-compare models fetch' again.",
     ),
+    "no_network": (
+        "The sample models could not be downloaded: this computer did not reach their server "
+        "(no network, or the server is down).",
+        "Copy them from a folder or USB stick that holds a copy instead (\"Copy sample models "
+        "from a folder…\" in the window, or 'edgetpu-compare models fetch --from FOLDER'); the "
+        "built-in bird sample works without them.",
+    ),
     "size_mismatch": (
         "A sample file has the wrong size, so the source's copy is damaged or changed.",
         "Fetch it again from the original source, or replace the damaged copy in the folder "

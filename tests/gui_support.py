@@ -66,6 +66,14 @@ def drop(target: QWidget, paths: list[Path]) -> tuple[bool, bool]:
     return enter.isAccepted(), event.isAccepted()
 
 
+def hide_bundled_pair(monkeypatch: Any) -> None:
+    """A window that opens on nothing, as from a package that ships no sample pair: for tests of
+    choosing files from an empty start (tests/test_bundled_pair.py covers the bundled pair)."""
+    from core.samples import bundled_pair
+
+    monkeypatch.setattr(bundled_pair, "bundled_root", lambda: None)
+
+
 def patch_open_dialog(monkeypatch: Any, *answers: Path | None) -> list[str]:
     """Make QFileDialog.getOpenFileName answer ``answers`` in turn; returns the titles asked."""
     from PySide6.QtWidgets import QFileDialog

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import AppError
-from core.measure.affinity import describe, pin_threads, thread_ids
+from core.measure.affinity import pin_threads, thread_ids
 from core.measure.backends import BackendSpec, parse_backend_spec
 from core.measure.session import RunRequest, Session
 
@@ -67,7 +68,6 @@ def test_the_calling_thread_and_each_runtime_thread_get_a_core_of_their_own(
         assert cores == tuple(allowed)
         assert os.sched_getaffinity(threading.get_native_id()) == {cores[0]}
         assert [os.sched_getaffinity(t) for t in tids] == [{c} for c in cores[1:]]
-    assert describe((0, 1)) == "one core each (cores 0, 1)"
 
 
 @needs_two_cores
@@ -129,10 +129,14 @@ def test_a_real_run_says_in_its_record_whether_its_threads_were_pinned(
                                 backends=(backend,))).run()
     cpu = record.backend("cpu")
     assert cpu.status == "ok", cpu.error
+    threads = backend.effective_threads
+    assert cpu.runtime["threads"] == threads and cpu.runtime["pinned"] is pinned
     if pinned:  # the interpreter's thread and XNNPACK's pool threads: a core each
-        assert cpu.runtime["threads"].startswith("one core each (cores ")
+        assert cpu.runtime["cores"] == sorted(os.sched_getaffinity(0))[:threads]
     else:
-        assert "threads" not in cpu.runtime
+        assert cpu.runtime["cores"] == []
+    saved = json.loads(json.dumps(record.to_dict()))  # numbers stay numbers in the file
+    assert [b["runtime"]["threads"] for b in saved["backends"]] == [threads]
     assert cpu.runtime["spec"] == backend.to_text()
 
 

@@ -66,7 +66,7 @@ def test_sentence_names_each_comparison_and_what_did_not_run() -> None:
     record.comparisons = compare_all(record.backends, {}, 5)
     record.comparison = record.comparisons[0]
     assert comparison_sentence(record) == (
-        "CPU (tflite-runtime) is 5.0× slower than CPU (LiteRT) (median 85.00 ms vs 17.00 ms)"
+        "CPU (tflite-runtime) is 5.0× slower than CPU (LiteRT) (median 85.0 ms vs 17.0 ms)"
         " · same top-1 · largest score difference 0.000; Edge TPU did not run "
         "(edgetpu_runtime_missing)")
 

@@ -32,21 +32,21 @@ def test_faster_same_answer_reads_like_the_issue() -> None:
                                              Prediction(923, MACAW.label, 0.78))
     comparison = Comparison("cpu", "edgetpu", 36.4 / 3.1, True, 1.0, 0.02)
     assert comparison_sentence([cpu, tpu], comparison) == (
-        "Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · "
-        "largest score difference 0.02")
+        "Edge TPU is 11.7× faster (median 3.10 ms vs 36.4 ms) · same top-1 · "
+        "largest score difference 0.020")
 
 
 def test_live_without_a_comparison_uses_the_top_k_scores() -> None:
     cpu, tpu = _ok("cpu", "cpu", 8.0), _ok("edgetpu", "edgetpu", 2.0,
                                             Prediction(923, MACAW.label, 0.75))
-    assert comparison_sentence([cpu, tpu]).endswith("same top-1 · largest score difference 0.05")
+    assert comparison_sentence([cpu, tpu]).endswith("same top-1 · largest score difference 0.050")
 
 
 def test_slower_is_called_slower_and_a_different_answer_is_named() -> None:
     cpu = _ok("cpu", "cpu", 0.5)
     tpu = _ok("edgetpu", "edgetpu", 1.5, Prediction(7, "cock", 0.4))
     sentence = comparison_sentence([cpu, tpu])
-    assert sentence.startswith("Edge TPU is 3.0× slower (median 1.5 ms vs 0.50 ms)")
+    assert sentence.startswith("Edge TPU is 3.0× slower (median 1.50 ms vs 0.500 ms)")
     assert "different top-1 (cock vs Ara macao (Scarlet Macaw))" in sentence
 
 
@@ -57,7 +57,7 @@ def test_about_as_fast() -> None:
 
 def test_a_failed_edgetpu_is_said_plainly() -> None:
     sentence = comparison_sentence([_ok("cpu", "cpu", 3.94), _failed("edgetpu", "edgetpu")])
-    assert sentence == ("CPU: median 3.9 ms · top-1 Ara macao (Scarlet Macaw) (0.80) · "
+    assert sentence == ("CPU: median 3.94 ms · top-1 Ara macao (Scarlet Macaw) (0.80) · "
                         "Edge TPU did not run, so there is no comparison")
 
 

@@ -60,16 +60,22 @@ def test_the_window_opens_with_the_fetched_demo_selected(
     assert window.build_request() is not None
 
 
-def test_without_samples_the_window_waits_on_the_start_page(qtbot: QtBot,
-                                                            tmp_path: Path) -> None:
-    from gui.window.main_view_widget import START_PAGE
+def test_without_samples_the_window_waits_on_the_start_page(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.window.main_view_widget import RESULTS_PAGE, START_PAGE
     from gui.window.main_window import MainWindow
     from gui.window.settings import Settings
+    from tests import gui_support
 
-    window = MainWindow(Settings(tmp_path / "s.ini"), models_dir=tmp_path / "empty")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("EDGETPU_COMPARE_MODELS", raising=False)
+    bundled = MainWindow(Settings(tmp_path / "s.ini"), models_dir=tmp_path / "empty")
+    qtbot.addWidget(bundled)
+    assert bundled.view.pages.currentIndex() == RESULTS_PAGE, "ready to Run"
+    assert bundled.build_request() is not None, "the pair inside the package is chosen"
+    gui_support.hide_bundled_pair(monkeypatch)
+    window = MainWindow(Settings(tmp_path / "t.ini"), models_dir=tmp_path / "empty")
     qtbot.addWidget(window)
-    if window.choice.pair is not None:
-        pytest.skip("sample models are installed for this user; the start page is not shown")
     assert window.view.pages.currentIndex() == START_PAGE
     assert window.build_request() is None
 

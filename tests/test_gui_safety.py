@@ -91,7 +91,11 @@ def test_a_fifo_and_a_huge_file_beside_the_model_never_block_the_window(
     assert f"{OTHER} (CPU only)" in _titles(again)
 
 
-def test_bad_settings_fall_back_to_defaults_with_a_note(qtbot: QtBot, tmp_path: Path) -> None:
+def test_bad_settings_fall_back_to_defaults_with_a_note(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests import gui_support
+
+    gui_support.hide_bundled_pair(monkeypatch)  # recent files: only those of the settings
     path = tmp_path / "s.ini"
     raw = QSettings(str(path), QSettings.Format.IniFormat)
     raw.setValue("run/count", "99999999999999")

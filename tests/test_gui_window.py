@@ -49,8 +49,9 @@ def factory() -> gui_support.RecordingSessionFactory:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path,
-           factory: gui_support.RecordingSessionFactory) -> MainWindow:
+def window(qtbot: QtBot, tmp_path: Path, factory: gui_support.RecordingSessionFactory,
+           monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    gui_support.hide_bundled_pair(monkeypatch)
     return _window(qtbot, tmp_path / "settings.ini", factory)
 
 
@@ -127,7 +128,8 @@ def test_a_broken_model_is_a_message_not_a_dialog(window: MainWindow, coral: Pat
 
 def test_settings_keep_files_and_count_in_their_own_file(
         qtbot: QtBot, tmp_path: Path, bird_model: Path, bird_labels: Path,
-        parrot: Path) -> None:
+        parrot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gui_support.hide_bundled_pair(monkeypatch)
     settings_file = tmp_path / "settings.ini"
     first = _window(qtbot, settings_file)
     first.open_path(bird_model)
@@ -202,6 +204,12 @@ def test_stop_keeps_what_was_measured_and_reaps_every_worker(
     assert cpu is not None and cpu.status == "cancelled" and 0 < len(cpu.latencies_ms) < 1_000_000
     assert window.panels[0].page() == MEASURING, "what was measured stays on screen"
     assert window.view.input_bar.progress.format() == "Stopped"
+    ran = len(cpu.latencies_ms)
+    assert window.view.comparison.text().startswith(
+        f"Stopped after {ran} inference{'' if ran == 1 else 's'}, so this is provisional · ")
+    assert window.view.comparison._caption.text() == "PROVISIONAL"
+    shown_to = window.panels[0].strip.viewRange()[0][1]
+    assert shown_to < ran * 1.1 + 2, f"the strip spans {shown_to:.0f}, not the {ran} run"
     assert window.view.input_bar.run_button.isEnabled()
     _assert_reaped(factory)
 
@@ -285,8 +293,8 @@ def test_a_result_file_dropped_on_the_window_opens(
     write_json(_hand_made_record(parrot), saved)
     assert gui_support.drop(window.panels[0] if window.panels else window, [saved])[1]
     assert window.view.comparison.text() == (
-        "Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · "
-        "largest score difference 0.02")
+        "Edge TPU is 11.7× faster (median 3.10 ms vs 36.4 ms) · same top-1 · "
+        "largest score difference 0.020")
     assert [p.title() for p in window.panels] == ["CPU", "Edge TPU"]
     assert "usb:0" in window.panels[1]._subtitle.text()
     assert window.view.input_bar.model.current_text() == "bird (CPU + Edge TPU)"

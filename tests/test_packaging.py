@@ -53,6 +53,13 @@ def test_package_data_globs_cover_every_runtime_file() -> None:
         package = next(p for p in path.parents if (p / "__init__.py").is_file())
         inside = path.relative_to(package).as_posix()
         assert any(fnmatch(inside, glob) for glob in globs), f"{inside} is not in the wheel"
+    bundled = REPO / "core" / "samples" / "bundled"
+    bundled_globs = config["tool"]["setuptools"]["package-data"]["core.samples.bundled"]
+    shipped = [p.relative_to(bundled).as_posix() for p in bundled.rglob("*")
+               if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
+    assert len(shipped) == 6
+    for inside in shipped:
+        assert any(fnmatch(inside, glob) for glob in bundled_globs), f"{inside} is not in the wheel"
     assert config["tool"]["setuptools"]["packages"]["find"]["include"] == [
         "core", "core.*", "gui", "gui.*"]  # never tests or bench
 
@@ -111,3 +118,14 @@ def test_desktop_entry_follows_xdg_data_home(tmp_path: Path) -> None:
     assert desktop_entry.data_home({"XDG_DATA_HOME": "relative"}) == \
         Path.home() / ".local" / "share"  # the spec ignores a relative value
     assert desktop_entry._quoted(Path("/opt/bin/edgetpu-compare")) == "/opt/bin/edgetpu-compare"
+
+
+def test_about_names_the_installed_version_the_licence_and_a_link(qapp: object) -> None:
+    from importlib import metadata
+
+    from gui.window.actions import about_text
+
+    text = about_text()
+    assert f"</b> {metadata.version('edgetpu-compare')}<p>" in text
+    assert "Apache License 2.0</a>" in text and "CC BY 2.0" in text
+    assert 'href="https://' in text

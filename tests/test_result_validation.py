@@ -224,3 +224,28 @@ def test_run_refuses_more_backends_than_a_result_file_keeps(
     code = main(["run", "--model", str(small_model), "--image", str(parrot), "--count", "1",
                  *["--backend=cpu:threads=1"] * (MAX_BACKENDS + 1)])
     assert code == 2 and "more than one result file holds" in capsys.readouterr().err
+
+
+
+def _runtime(runtime: dict[str, Any]) -> bytes:
+    def change(tree: dict[str, Any]) -> None:
+        tree["backends"][0]["runtime"] = runtime
+    return json.dumps(_with(change)).encode()
+
+
+def test_an_older_files_thread_sentence_is_read_as_numbers() -> None:
+    old = parse_result_bytes(_runtime({"name": "ai-edge-litert",
+                                       "threads": "one core each (cores 0, 1)"}))
+    assert old.backends[0].runtime == {"name": "ai-edge-litert", "threads": 2, "pinned": True,
+                                       "cores": [0, 1]}
+    prose = parse_result_bytes(_runtime({"threads": "some other words"}))
+    assert "threads" not in prose.backends[0].runtime
+
+
+def test_the_thread_fields_are_checked() -> None:
+    new = parse_result_bytes(_runtime({"threads": 4, "pinned": False, "cores": []}))
+    assert new.backends[0].runtime == {"threads": 4, "pinned": False, "cores": []}
+    assert "runtime.pinned is not true" in _bad(_runtime({"threads": 2, "pinned": "yes"}))
+    assert "runtime.cores[1] is not a whole number" in _bad(
+        _runtime({"threads": 2, "pinned": True, "cores": [0, 1.5]}))
+    assert "runtime.threads is 0" in _bad(_runtime({"threads": 0}))

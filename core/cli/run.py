@@ -23,6 +23,7 @@ from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
 from core.measure.session import SCHEDULES, RunRequest, Session
+from core.results.numbers_text import ms_text
 from core.results.record_outputs import add_output_options, check_outputs, write_outputs
 from core.results.records import RunRecord
 from core.results.result_reader import MAX_BACKENDS, MAX_LATENCIES
@@ -181,11 +182,11 @@ def _print_header(session: Session, out: TextIO) -> None:
 
 def _print_event(event: Event, out: TextIO, labels: dict[str, str]) -> None:
     if isinstance(event, BackendLoaded):
-        out.write(f"{safe(event.label)}: loaded in {event.load_ms:.1f} ms\n")
+        out.write(f"{safe(event.label)}: loaded in {ms_text(event.load_ms)} ms\n")
         for warning in event.warnings:
             out.write(f"  warning: {safe(warning.one_line())}\n")
     elif isinstance(event, FirstInference):
-        out.write(f"  first inference: {event.ms:.1f} ms\n")
+        out.write(f"  first inference: {ms_text(event.ms)} ms\n")
     elif isinstance(event, BackendFailed):
         _print_error(labels.get(event.backend_id, event.backend_id), event.error, out)
     out.flush()
@@ -219,10 +220,10 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
             values = [s.min, s.median, s.mean, s.p90, s.p99, s.max, s.std]
             rate = inferences_per_second(s.mean)
             out.write(b.id.ljust(width) + str(s.count).rjust(9)
-                      + "".join(f"{v:9.3f}" for v in values)
+                      + "".join(ms_text(v).rjust(9) for v in values)
                       + (f"{rate:9.1f}" if rate else "-".rjust(9)) + "\n")
     for b in record.backends:
         if b.first_inference_ms is not None:
-            out.write(f"{b.id}: first inference {b.first_inference_ms:.2f} ms, "
-                      f"load {b.load_ms or 0:.1f} ms (both excluded from the statistics)\n")
+            out.write(f"{b.id}: first inference {ms_text(b.first_inference_ms)} ms, "
+                      f"load {ms_text(b.load_ms or 0)} ms (both excluded from the statistics)\n")
     out.write(safe(comparison_sentence(record)) + "\n")

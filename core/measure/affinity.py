@@ -55,7 +55,3 @@ def pin_threads(runtime_threads: list[int]) -> tuple[int, ...]:
         return ()
     return tuple(used)
 
-
-def describe(cpus: tuple[int, ...]) -> str:
-    """For the result file's runtime details."""
-    return f"one core each (cores {', '.join(str(c) for c in cpus)})"

@@ -28,6 +28,7 @@ from core.measure.events import (
 )
 from core.results.live import LiveSeries
 from core.results.records import BackendRecord, BackendStatus, RunRecord
+from core.results.runtime_fields import typed_runtime
 from core.results.stats import compute_stats
 
 UNFINISHED: tuple[BackendStatus, ...] = ("pending", "running")
@@ -173,7 +174,8 @@ class RunReducer:
                 record.label = event.label
                 spec = record.runtime.get("spec")
                 record.runtime = {"name": event.runtime_name, "version": event.runtime_version,
-                                  **({"spec": spec} if spec else {}), **dict(event.details)}
+                                  **({"spec": spec} if spec else {}),
+                                  **typed_runtime(dict(event.details))}
                 record.device = event.device
                 record.load_ms = event.load_ms
                 record.warnings = list(event.warnings)

@@ -104,6 +104,8 @@ def open_interpreter(spec: BackendSpec, model_path: str,
         # tflite-runtime applies XNNPACK to no uint8 operation: say what really runs.
         label = label.replace("XNNPACK", "built-in kernels")
         details = {"kernels": "built-in (XNNPACK took no operation)"}
+    if spec.kind == "cpu":
+        details["threads"] = str(spec.effective_threads)
     return Opened(interpreter, label, spec.runtime, version, device,
                   keep_alive=delegates, details=details)
 

@@ -29,7 +29,7 @@ import numpy as np
 
 from core.errors import AppError
 from core.io.temp_files import prefix, sweep_once, temp_dir
-from core.measure.affinity import describe, pin_threads, thread_ids
+from core.measure.affinity import pin_threads, thread_ids
 from core.measure.backends import BackendSpec
 from core.measure.messages import (
     Batch,
@@ -54,6 +54,7 @@ from core.measure.runtimes import (
     import_runtime,
     note_native_log,
 )
+from core.results.runtime_fields import cores_text
 
 _CONTEXT = mp.get_context("spawn")
 # After a pause this long between rounds (the window painted in it), the first inference of a
@@ -155,7 +156,7 @@ def _serve(job: WorkerJob, conn: Connection, cancel: CancelEvent,
     if job.spec.pins_threads:
         cores = pin_threads(sorted(thread_ids() - before))
         if cores:
-            details["threads"] = describe(cores)
+            details["cores"] = cores_text(cores)
     interp = opened.interpreter
     in_index = interp.get_input_details()[0]["index"]
     out_index = interp.get_output_details()[0]["index"]

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from core.errors import ErrorInfo
+from core.results.runtime_fields import upgraded
 
 BackendStatus = Literal["pending", "running", "ok", "error", "cancelled"]
 STATUSES: tuple[BackendStatus, ...] = get_args(BackendStatus)
@@ -118,7 +119,7 @@ class BackendRecord:
             kind=str(data["kind"]),
             label=str(data.get("label", data["id"])),
             model=dict(data.get("model") or {}),
-            runtime=dict(data.get("runtime") or {}),
+            runtime=upgraded(dict(data.get("runtime") or {})),
             device=str(data.get("device") or ""),
             status=as_status(data.get("status", "error")),
             error=ErrorInfo.from_dict(data["error"]) if data.get("error") else None,

@@ -19,9 +19,10 @@ import numpy as np
 from core.errors import ErrorInfo
 from core.inputs.model_insight import note_text, notes
 from core.io.outputs import write_atomic
+from core.results.numbers_text import delta_text, ms_text, score_text
 from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
 from core.results.stats import histogram_bins, inferences_per_second
-from core.results.summary import comparison_sentence, names_apart
+from core.results.summary import comparison_sentence, names_apart, speed_phrase
 
 # One colour per backend kind, in one place (light theme, readable in print).
 COLOURS = {"cpu": "#2f6db5", "edgetpu": "#d9730d"}
@@ -170,15 +171,7 @@ def write_html(record: RunRecord, path: Path | str,
     write_atomic(Path(path), render_html(record, title))
 
 
-def format_ms(value: float | None) -> str:
-    """Milliseconds with enough digits for both 0.44 ms and 89.7 ms."""
-    if value is None or not math.isfinite(value):
-        return "–"
-    if abs(value) < 10:
-        return f"{value:.3f}"
-    if abs(value) < 1000:
-        return f"{value:.2f}"
-    return f"{value:,.0f}"
+format_ms = ms_text  # the report rounds as the window and the command line do
 
 
 # -- sections ---------------------------------------------------------------------------------
@@ -273,7 +266,7 @@ def _top_k(b: BackendRecord) -> str:
     for p in b.results:
         width = max(0.0, min(1.0, p.score)) * 100
         rows.append(f'<tr><td class="num">{p.id}</td><td>{_e(p.label)}</td>'
-                    f'<td class="num">{p.score:.3f}</td>'
+                    f'<td class="num">{score_text(p.score)}</td>'
                     f'<td><div class="bar"><span style="width:{width:.1f}%"></span></div></td>'
                     "</tr>")
     return ('<table class="topk"><tr><th class="num">class</th><th>label</th>'
@@ -297,11 +290,12 @@ def _agreement_table(record: RunRecord, c: Comparison) -> str:
     speed = "–"
     if c.speedup_median is not None and c.speedup_median > 0:
         names = names_apart(record.backends)
-        speed = (f"{c.speedup_median:.2f}× (median of {_e(names[base.id])} ÷ median of "
-                 f"{_e(names[cand.id])}; above 1 means {_e(names[cand.id])} is faster)")
+        speed = (f"{names[cand.id]} is {speed_phrase(c.speedup_median)} {names[base.id]} "
+                 f"(median of {names[base.id]} ÷ median of {names[cand.id]} = "
+                 f"{c.speedup_median:.3g})")
     top1 = {True: "yes", False: "no", None: "–"}[c.top1_agree]
     overlap = "–" if c.topk_overlap is None else f"{c.topk_overlap:.0%}"
-    delta = "–" if c.max_score_delta is None else f"{c.max_score_delta:.3f}"
+    delta = "–" if c.max_score_delta is None else delta_text(c.max_score_delta)
     rows = [("Baseline", base.label), ("Compared", cand.label), ("Speedup", speed),
             ("Same top-1", top1), ("Top-k overlap", overlap), ("Largest score difference", delta)]
     body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)

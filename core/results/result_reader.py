@@ -234,6 +234,7 @@ def _backend(value: Any, where: str) -> None:
     for key in ("name", "version", "spec", "library_version"):
         _text(runtime.get(key), f"{where}.runtime.{key}", 1000)
     _text(runtime.get("library"), f"{where}.runtime.library", MAX_PATH)
+    _threads(runtime, f"{where}.runtime")
     _error(b.get("error"), f"{where}.error")
     for i, warning in enumerate(_list(b.get("warnings"), f"{where}.warnings", 100)):
         _error(_obj(warning, f"{where}.warnings[{i}]"), f"{where}.warnings[{i}]")
@@ -251,6 +252,21 @@ def _backend(value: Any, where: str) -> None:
         _int(r.get("id"), f"{where}.results[{i}].id", 0, MAX_CLASS_ID, optional=False)
         _text(r.get("label"), f"{where}.results[{i}].label", MAX_LABEL_CHARS, optional=False)
         _num(r.get("score"), f"{where}.results[{i}].score", -1e12, 1e12, optional=False)
+
+
+def _threads(runtime: dict[str, Any], where: str) -> None:
+    """``threads`` a number (older files: a sentence, turned into fields when read), ``pinned``
+    true or false, ``cores`` a list of core numbers."""
+    threads = runtime.get("threads")
+    if isinstance(threads, str):
+        _text(threads, f"{where}.threads", 1000)
+    else:
+        _int(threads, f"{where}.threads", 1, 1_000_000)
+    pinned = runtime.get("pinned")
+    if pinned is not None and not isinstance(pinned, bool):
+        raise _Bad(f"{where}.pinned", "is not true, false or null")
+    for i, core in enumerate(_list(runtime.get("cores"), f"{where}.cores", 100_000)):
+        _int(core, f"{where}.cores[{i}]", 0, 1_000_000, optional=False)
 
 
 _MAX_CAUSE_VALUES = 8

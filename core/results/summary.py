@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from core.results.numbers_text import delta_text, factor_text, ms_text
 from core.results.records import BackendRecord, Comparison, RunRecord
 from core.results.stats import speed_verdict
 
@@ -75,8 +76,7 @@ def speed_phrase(speedup: float) -> str:
     verdict, factor = speed_verdict(speedup)
     if verdict == "same":
         return "as fast as"
-    digits = 2 if factor < 2 else 1  # "1.05× slower", never a confusing "1.0× slower"
-    return f"{factor:.{digits}f}× {verdict} than"
+    return f"{factor_text(factor)} {verdict} than"
 
 
 def _versus(record: RunRecord, c: Comparison) -> str:
@@ -84,16 +84,33 @@ def _versus(record: RunRecord, c: Comparison) -> str:
     assert base.stats is not None and cand.stats is not None and c.speedup_median is not None
     name = names_apart(record.backends)
     parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
-             f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
+             f"(median {ms_text(cand.stats.median)} ms vs {ms_text(base.stats.median)} ms)"]
     if c.top1_agree is not None:
         parts.append("same top-1" if c.top1_agree else "different top-1")
     if c.max_score_delta is not None:
-        parts.append(f"largest score difference {c.max_score_delta:.3f}")
+        parts.append(f"largest score difference {delta_text(c.max_score_delta)}")
     return " · ".join(parts)
 
 
+def stopped_after(backends: Sequence[BackendRecord]) -> int | None:
+    """The fewest inferences of a backend stopped part-way (its figures are provisional), or
+    None when no backend was."""
+    counts = [len(b.latencies_ms) for b in backends if b.status == "cancelled" and b.latencies_ms]
+    return min(counts) if counts else None
+
+
 def comparison_sentence(record: RunRecord) -> str:
-    """One clause per backend compared with the baseline, then what did not run."""
+    """One clause per backend compared with the baseline, then what did not run; a run that
+    was stopped says so first: its ratio is provisional."""
+    sentence = _sentence(record)
+    count = stopped_after(record.backends)
+    if count is None:
+        return sentence
+    return (f"Stopped after {count} inference{'' if count == 1 else 's'}, so this is "
+            f"provisional: {sentence}")
+
+
+def _sentence(record: RunRecord) -> str:
     c = record.comparison
     ran = [b for b in record.backends if b.stats is not None and b.status == "ok"]
     failed = [b for b in record.backends if b.status in ("error", "cancelled")]
@@ -109,7 +126,7 @@ def comparison_sentence(record: RunRecord) -> str:
         return "No backend completed, so there is nothing to compare."
     only = ran[0]
     assert only.stats is not None
-    text = f"Only {only.label} ran (median {only.stats.median:.2f} ms)"
+    text = f"Only {only.label} ran (median {ms_text(only.stats.median)} ms)"
     if failed:
         reasons = "; ".join(f"{b.label}: {b.error.message if b.error else b.status}"
                             for b in failed)

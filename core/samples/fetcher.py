@@ -90,7 +90,10 @@ class _Retry(Exception):
                  unreachable: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.info = _fetch_error(entry, url, reason)
+        # Unreachable is said in plain words; the system's own ("[Errno -2] Name or service
+        # not known") stays in the detail for whoever diagnoses it.
+        self.info = (fail("no_network", detail=f"{url}: {reason}").info if unreachable
+                     else _fetch_error(entry, url, reason))
         self.unreachable = unreachable
 
 

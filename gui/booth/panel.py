@@ -186,7 +186,7 @@ class BoothPanel(QFrame):
         ms, per_second = self.tr("ms"), self.tr("inferences per second")  # seen by lupdate
         self.median_label.setText(
             f'<span style="font-size:{big}px; font-weight:600; color:{value_colour}">'
-            f'{fmt_ms(median, precise=True)}</span>'
+            f'{fmt_ms(median)}</span>'
             f'<span style="font-size:{small}px; color:{theme.muted}">&nbsp;'
             f'{html.escape(ms)}</span>')
         self._median_caption.setText(self.tr("MEDIAN OF THE LAST {n} INFERENCES").format(

@@ -15,7 +15,8 @@ from core.edgetpu.verdict import PublishedReport
 from core.results.comparison import candidates, choose_baseline
 from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
-from gui.look.formatting import display_name, fmt_factor, fmt_ms, fmt_score
+from core.results.summary import stopped_after
+from gui.look.formatting import display_name, fmt_delta, fmt_factor, fmt_ms, fmt_score
 from gui.look.published_text import without_device
 
 translate = QCoreApplication.translate
@@ -30,10 +31,26 @@ def _median(record: BackendRecord) -> float | None:
 def comparison_sentence(backends: Sequence[BackendRecord],
                         comparison: Comparison | None = None, baseline: str | None = None,
                         published: PublishedReport | None = None) -> str:
-    """``Edge TPU is 11.7× faster (median 3.1 ms vs 36.4 ms) · same top-1 · ...`` or the
+    """``Edge TPU is 11.7× faster (median 3.10 ms vs 36.4 ms) · same top-1 · ...`` or the
     honest equivalent; with more than two backends, each other one against the baseline.
     Where no Edge TPU ran, ``published`` (Coral's figure) says what one would do instead.
-    Empty when nothing has happened yet."""
+    A stopped run says so first: its ratio is provisional. Empty when nothing has happened."""
+    sentence = _with_published(backends, comparison, baseline, published)
+    count = stopped_after(backends)
+    if count is None or not sentence:
+        return sentence
+    stopped = translate("Comparison", "Stopped after 1 inference, so this is provisional") \
+        if count == 1 else translate(
+            "Comparison", "Stopped after {n} inferences, so this is provisional").format(n=count)
+    return SEPARATOR.join([stopped, sentence])
+
+
+def is_provisional(backends: Sequence[BackendRecord]) -> bool:
+    return stopped_after(backends) is not None
+
+
+def _with_published(backends: Sequence[BackendRecord], comparison: Comparison | None,
+                    baseline: str | None, published: PublishedReport | None) -> str:
     if not backends:
         return ""
     ran = any(b.kind == "edgetpu" and b.status == "ok" for b in backends)
@@ -121,6 +138,6 @@ def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | N
             else topk_score_delta(base.results, cand.results)
         if delta is not None:
             parts.append(translate("Comparison", "largest score difference {delta}")
-                         .format(delta=fmt_score(delta)))
+                         .format(delta=fmt_delta(delta)))
     return parts
 

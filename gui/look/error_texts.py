@@ -124,6 +124,14 @@ def texts() -> dict[str, tuple[str, str]]:
             translate("ErrorTexts",
                       "Check the internet connection and run 'edgetpu-compare models fetch' "
                       "again.")),
+        "no_network": (
+            translate("ErrorTexts",
+                      "The sample models could not be downloaded: this computer did not reach "
+                      "their server (no network, or the server is down)."),
+            translate("ErrorTexts",
+                      "Copy them from a folder or USB stick that holds a copy instead (\"Copy "
+                      "sample models from a folder…\" in the window, or 'edgetpu-compare models "
+                      "fetch --from FOLDER'); the built-in bird sample works without them.")),
         "size_mismatch": (
             translate("ErrorTexts",
                       "A sample file has the wrong size, so the source's copy is damaged or "

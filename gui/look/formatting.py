@@ -1,4 +1,5 @@
-"""Numbers and names as the window writes them, so every widget rounds the same way."""
+"""Numbers and names as the window writes them, so every widget rounds the same way (and as
+the command line and the report do: the digits are core's)."""
 
 from __future__ import annotations
 
@@ -8,44 +9,30 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from core.measure.backends import RUNTIMES
+from core.results.numbers_text import delta_text, factor_text, ms_text, score_text
 from core.results.records import BackendRecord
+from core.results.runtime_fields import pinned_cores
 from core.results.summary import distinguishing_details, number_apart
 
 translate = QCoreApplication.translate
 
 
-def fmt_ms(value: float | None, precise: bool = False) -> str:
-    """``36.4``, ``3.1``, ``0.47``; ``precise`` adds a digit below 10 ms (the big median)."""
+# The digits come from core.results.numbers_text, as for the command line and the report.
+fmt_ms = ms_text
+fmt_factor = factor_text
+fmt_score = score_text
+fmt_delta = delta_text
+
+
+def fmt_ms_unit(value: float | None) -> str:
     if value is None:
         return "–"
-    if value >= 100:
-        return f"{value:.0f}"
-    if value >= 10 or (value >= 1 and not precise):
-        return f"{value:.1f}"
-    if value >= 0.1:
-        return f"{value:.2f}"
-    return f"{value:.3f}"
-
-
-def fmt_ms_unit(value: float | None, precise: bool = False) -> str:
-    if value is None:
-        return "–"
-    return translate("Format", "{value} ms").format(value=fmt_ms(value, precise))
-
-
-def fmt_factor(value: float) -> str:
-    if value < 2:
-        return f"{value:.2f}×"  # as core.results.summary: "1.05×", never a confusing "1.0×"
-    return f"{value:.1f}×" if value < 100 else f"{value:.0f}×"
+    return translate("Format", "{value} ms").format(value=fmt_ms(value))
 
 
 def fmt_rate(per_second: float) -> str:
     """Inferences per second: ``2.5``, ``281``, ``1,250`` (a tenth only where it matters)."""
     return f"{per_second:.1f}" if per_second < 10 else f"{per_second:,.0f}"
-
-
-def fmt_score(value: float) -> str:
-    return f"{value:.2f}"
 
 
 def backend_name(record: BackendRecord) -> str:
@@ -110,6 +97,10 @@ def backend_details(record: BackendRecord) -> list[str]:
     shown = [_detail(p) for p in parts]
     if name and version not in " ".join(parts):
         shown.insert(0, f"{RUNTIMES.get(name, name)} {version}".strip())
+    cores = pinned_cores(runtime)
+    if cores:  # the result file keeps numbers; the sentence is made here, where it is read
+        shown.append(translate("Format", "one core each (cores {cores})").format(
+            cores=", ".join(str(core) for core in cores)))
     if record.device and not any(record.device.lower() in p.lower() for p in parts):
         shown.append(_device(record.device))
     library = str(runtime.get("library") or "")

@@ -52,7 +52,7 @@ def figure_line(report: PublishedReport) -> str:
 
 def cpu_sentence(verdict: CpuVerdict) -> str:
     """``Your CPU 3.6 ms; Coral publishes 2.6 ms ...: about 1.4× faster`` and how to read it."""
-    values = {"cpu": fmt_ms(verdict.cpu_ms, precise=True), "ms": f"{verdict.published_ms:g}",
+    values = {"cpu": fmt_ms(verdict.cpu_ms), "ms": f"{verdict.published_ms:g}",
               "device": device_name(verdict.device), "factor": fmt_factor(verdict.speedup),
               "inverse": fmt_factor(1 / verdict.speedup)}
     head = translate("Published", "Your CPU {cpu} ms; Coral publishes {ms} ms for this model on "
@@ -72,7 +72,7 @@ def cpu_sentence(verdict: CpuVerdict) -> str:
 
 def edgetpu_sentence(verdict: EdgeTpuVerdict) -> str:
     """Measured against published: as fast as it should be, or how many times slower."""
-    values = {"measured": fmt_ms(verdict.measured_ms, precise=True),
+    values = {"measured": fmt_ms(verdict.measured_ms),
               "ms": f"{verdict.published_ms:g}", "device": device_name(verdict.device),
               "factor": fmt_factor(verdict.ratio)}
     if not verdict.slower:

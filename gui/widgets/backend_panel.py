@@ -207,9 +207,11 @@ class BackendPanel(QFrame):
             if not record.results:
                 return
         self._stack.setCurrentIndex(MEASURING)
+        # A stopped backend's strip spans the inferences it ran, not the count it was given.
+        planned = progress.total if progress is not None and record.status != "cancelled" \
+            else None
         self._show_numbers(record, series if series is not None
-                           else LiveSeries(record.latency_values()),
-                           progress.total if progress is not None else None)
+                           else LiveSeries(record.latency_values()), planned)
 
     def _show_insight(self, record: BackendRecord) -> None:
         self._model_path = str(record.model.get("path") or "")
@@ -296,7 +298,7 @@ class BackendPanel(QFrame):
         unit = self.tr("ms")  # outside the f-string, where lupdate can see it
         self.median_label.setText(
             f'<span style="font-size:40pt; font-weight:600; color:{colour}">'
-            f'{fmt_ms(median, precise=True)}</span>'
+            f'{fmt_ms(median)}</span>'
             f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
             '</span>')
         rate = inferences_per_second(stats.mean) if stats else None

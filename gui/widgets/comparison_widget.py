@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from core.edgetpu.verdict import PublishedReport
 from core.errors import ErrorInfo
 from core.results.records import BackendRecord, Comparison
-from gui.look.comparison_text import SEPARATOR, comparison_sentence
+from gui.look.comparison_text import SEPARATOR, comparison_sentence, is_provisional
 from gui.look.error_texts import localized
 from gui.look.palette import Theme, current
 
@@ -57,7 +57,8 @@ class ComparisonWidget(QFrame):
             self.show_hint(self.tr("Measuring…") if live else
                            self.tr("Press Run to compare the backends."))
             return
-        self._caption.setText(self.tr("SO FAR") if live else self.tr("COMPARISON"))
+        self._caption.setText(self.tr("SO FAR") if live else self.tr("PROVISIONAL")
+                              if is_provisional(backends) else self.tr("COMPARISON"))
         head, sep, rest = sentence.partition(SEPARATOR)
         rich = f"<b>{html.escape(head)}</b>"
         if sep:

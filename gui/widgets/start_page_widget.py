@@ -1,4 +1,6 @@
-"""The first-run page shown while no models are found: get the sample models, or open your own.
+"""The first-run page shown while no models are found: get the sample models, copy them from a
+folder (a USB stick at a booth without a network), try the pair built into the package, or open
+your own.
 
 Fetching runs ``core.samples.fetcher.fetch`` on a QThread with a cancel Event; the thread hands
 progress over as plain data through queued signals, at most ``MAX_UPDATES_PER_SECOND`` times a
@@ -15,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -24,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import AppError, ErrorInfo, error
+from core.samples.bundled_pair import bundled_demo, full_set_installed
 from core.samples.fetcher import FetchProgress, FetchSummary, Source, fetch, resolve_source
 from core.samples.manifest import Manifest, load_manifest
-from core.samples.model_dirs import default_dest, find_demo
+from core.samples.model_dirs import default_dest, find_demo, model_dirs
 from gui.look.error_texts import localized
 
 MAX_UPDATES_PER_SECOND = 20
@@ -108,13 +112,14 @@ class StartPageWidget(QWidget):
     def is_fetching(self) -> bool:
         return self._thread is not None
 
-    def start_fetch(self) -> None:
+    def start_fetch(self, source_override: str | Path | None = None) -> None:
+        """Fetch from the page's source, or copy from ``source_override`` (a folder)."""
         if self._thread is not None:
             return
         self._hide_error()
         try:
             self._manifest = self._manifest or load_manifest()
-            source = resolve_source(self._source)
+            source = resolve_source(source_override or self._source)
         except AppError as exc:
             self._show_error(exc.info)
             return
@@ -130,6 +135,21 @@ class StartPageWidget(QWidget):
         self._status.setText(self.tr("Starting…"))
         self._set_busy(True)
         self._thread.start()
+
+    def copy_from_folder(self) -> None:
+        """Ask for a folder holding a copy of the sample set, then copy and verify it."""
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Copy sample models from a folder"), str(Path.home()))
+        if folder:
+            self.start_fetch(folder)
+
+    def offers_bundled(self) -> bool:
+        return not self._bundled_button.isHidden()
+
+    def use_bundled(self) -> None:
+        demo = bundled_demo(self._manifest)
+        if demo is not None:
+            self.demoReady.emit(*(str(path) for path in demo))
 
     def cancel_fetch(self) -> None:
         """Ask the fetch to stop; ``fetchFinished(False)`` follows once it has."""
@@ -171,7 +191,18 @@ class StartPageWidget(QWidget):
         self._get_button = QPushButton(self.tr("Get sample models"))
         self._get_button.setDefault(True)
         self._get_button.setMinimumHeight(self._get_button.sizeHint().height() * 2)
-        self._get_button.clicked.connect(self.start_fetch)
+        self._get_button.clicked.connect(lambda: self.start_fetch())
+        self._copy_button = QPushButton(self.tr("Copy sample models from a folder…"))
+        self._copy_button.setToolTip(self.tr(
+            "Without a network: choose a folder or USB stick holding models/, labels/ and "
+            "images/ (a copy of the sample set). Each file is checked before it is used."))
+        self._copy_button.clicked.connect(self.copy_from_folder)
+        self._bundled_button = QPushButton(self.tr(
+            "Try the built-in sample (a bird model and a parrot)"))
+        self._bundled_button.setToolTip(self.tr(
+            "A bird classifier and its Edge TPU version ship with the app: no download needed."))
+        self._bundled_button.clicked.connect(self.use_bundled)
+        self._bundled_button.setHidden(not self._bundled_wanted())
         self._open_button = QPushButton(self.tr("Open your own model…"))
         self._open_button.clicked.connect(self.openOwnRequested)
 
@@ -203,6 +234,8 @@ class StartPageWidget(QWidget):
         layout.addWidget(explain)
         layout.addSpacing(12)
         layout.addWidget(self._get_button)
+        layout.addWidget(self._copy_button)
+        layout.addWidget(self._bundled_button)
         layout.addWidget(self._open_button)
         layout.addSpacing(12)
         layout.addLayout(progress_row)
@@ -221,6 +254,15 @@ class StartPageWidget(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
 
+    def _bundled_wanted(self) -> bool:
+        """The bundled pair is offered until the full sample set is installed."""
+        try:
+            self._manifest = self._manifest or load_manifest()
+            installed = full_set_installed([self._dest, *model_dirs()], self._manifest)
+        except AppError:
+            return False
+        return not installed and bundled_demo(self._manifest) is not None
+
     def _size_mb(self) -> str:
         try:
             manifest = self._manifest or load_manifest()
@@ -229,8 +271,9 @@ class StartPageWidget(QWidget):
         return f"{sum(e.size for e in manifest.entries) / 1e6:.0f}"
 
     def _set_busy(self, busy: bool) -> None:
-        self._get_button.setEnabled(not busy)
-        self._open_button.setEnabled(not busy)
+        for button in (self._get_button, self._copy_button, self._bundled_button,
+                       self._open_button):
+            button.setEnabled(not busy)
         self._progress.setVisible(busy)
         self._cancel_button.setVisible(busy)
         self._cancel_button.setEnabled(busy)
@@ -266,7 +309,7 @@ class StartPageWidget(QWidget):
             self.fetchFinished.emit(False)
             return
         if result.failed:
-            first = result.failed[0].error
+            first = localized(result.failed[0].error)  # before words are added to it
             more = len(result.failed) + len(result.not_tried) - 1
             message = first.message if not more else self.tr(
                 "{message} ({count} more files failed too.)").format(message=first.message,
@@ -274,6 +317,7 @@ class StartPageWidget(QWidget):
             self._show_error(ErrorInfo(first.code, message, first.remedy, first.detail))
         self._status.setText(self.tr("Sample models ready.") if result.ok else "")
         self.fetchFinished.emit(result.ok)
+        self._bundled_button.setHidden(not self._bundled_wanted())
         demo = find_demo([self._dest], manifest=self._manifest)
         if demo is not None:
             self.demoReady.emit(*(str(path) for path in demo))

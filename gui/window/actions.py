@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
@@ -47,6 +48,7 @@ class ActionTarget(Protocol):
     def set_language(self, choice: str) -> None: ...
     def set_theme(self, choice: str) -> None: ...
     def show_diagnostics(self) -> None: ...
+    def show_sample_models(self, copy: bool) -> None: ...
 
 
 def _filters() -> dict[str, str]:
@@ -124,6 +126,11 @@ def install(window: QMainWindow, target: ActionTarget) -> WindowActions:
     action("file", translate("Window", "Open Saved &Result…"),
            lambda: target.browse(file_kinds.RESULT), "Ctrl+Shift+O")
     menus["file"].addSeparator()
+    action("file", translate("Window", "&Get Sample Models…"),
+           lambda: target.show_sample_models(False))
+    action("file", translate("Window", "Copy Sample Models from a &Folder…"),
+           lambda: target.show_sample_models(True))
+    menus["file"].addSeparator()
     export_json = action("file", translate("Window", "Export Result as &JSON…"),
                          lambda: export(window, target, "json"), "Ctrl+S")
     export_csv = action("file", translate("Window", "Export Inferences as &CSV…"),
@@ -174,11 +181,28 @@ def toggle_full_screen(window: QMainWindow) -> None:
     window.showNormal() if window.isFullScreen() else window.showFullScreen()
 
 
-def about(window: QWidget) -> None:
-    QMessageBox.about(window, translate("Window", "About Edge TPU Compare"), translate(
+def app_version() -> str:
+    """The installed distribution's version: the one number a bug report needs."""
+    try:
+        return metadata.version("edgetpu-compare")
+    except metadata.PackageNotFoundError:
+        return translate("Window", "unknown (not installed)")
+
+
+def about_text() -> str:
+    return translate(
         "Window",
-        "<b>Edge TPU Compare</b><p>Runs the same TensorFlow Lite image classifier on the CPU and "
-        "on a Google Coral Edge TPU, and shows how fast each is and whether they agree.</p>"))
+        "<b>Edge TPU Compare</b> {version}<p>Runs the same TensorFlow Lite model on the CPU and "
+        "on a Google Coral Edge TPU, and shows how fast each is and whether they agree.</p>"
+        "<p>Licensed under the <a href=\"https://www.apache.org/licenses/LICENSE-2.0\">Apache "
+        "License 2.0</a>. The built-in sample is Coral's bird model (Apache License 2.0) and a "
+        "parrot photograph from Open Images (CC BY 2.0); their notices ship with the app.</p>"
+        "<p>The Edge TPU and its runtime: <a href=\"https://coral.ai/docs/\">coral.ai/docs</a>"
+        "</p>").format(version=app_version())
+
+
+def about(window: QWidget) -> None:
+    QMessageBox.about(window, translate("Window", "About Edge TPU Compare"), about_text())
 
 
 def _suggested(target: ActionTarget, suffix: str) -> str:

@@ -149,7 +149,7 @@ class FileChooser(QObject):
         self.choice.image = request.image
 
     def restore(self) -> None:
-        """The files of the last session, else the sample demo when it has been fetched."""
+        """The files of the last session, else the sample demo (fetched, or the bundled one)."""
         model = self.settings.last_file(file_kinds.MODEL)
         if model and is_regular_file(model):
             self.set_model(model)
@@ -167,9 +167,13 @@ class FileChooser(QObject):
             self.note.emit(" ".join(self.settings.notes))
 
     def select_demo(self) -> None:
-        from core.samples.model_dirs import find_demo, model_dirs
+        from core.samples.bundled_pair import demo_or_bundled
 
-        demo = find_demo(model_dirs(self.models_dir))
+        try:
+            demo = demo_or_bundled(self.models_dir)
+        except AppError as exc:
+            self.problem.emit(exc.info)
+            return
         if demo is not None:
             self.use_demo(*(str(path) for path in demo))
 

@@ -103,6 +103,18 @@ class MainViewWidget(QWidget):
         self.input_bar.count.setValue(old.input_bar.count.value())
         self.pages.setCurrentIndex(old.pages.currentIndex())
 
+    def show_start_page(self, copy: bool = False) -> bool:
+        """Show the page that gets the sample models; with ``copy``, ask for the folder to copy
+        them from. False when this view has no such page (a screenshot's window)."""
+        page = self.pages.widget(START_PAGE)
+        copy_from_folder = getattr(page, "copy_from_folder", None)
+        if not callable(copy_from_folder):
+            return False
+        self.pages.setCurrentIndex(START_PAGE)
+        if copy:
+            copy_from_folder()
+        return True
+
     def show_results(self) -> None:
         self.pages.setCurrentIndex(RESULTS_PAGE)
 

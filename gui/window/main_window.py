@@ -119,6 +119,12 @@ class MainWindow(QMainWindow):
         self.view.panel_grid.set_readiness(found)
         self._request_paint()
 
+    def show_sample_models(self, copy: bool = False) -> None:
+        """The page that fetches the sample models, or copies them from a folder: also when
+        the window opened on the bundled pair and shows its results page."""
+        if not self.runner.is_running():
+            self.view.show_start_page(copy)
+
     def _on_path_chosen(self, kind: str, path: str) -> None:
         if kind == file_kinds.MODEL:
             self.files.set_model(Path(path))

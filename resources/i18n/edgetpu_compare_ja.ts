@@ -424,6 +424,14 @@
         <translation>{name} は実行されませんでした</translation>
     </message>
     <message>
+        <source>Stopped after 1 inference, so this is provisional</source>
+        <translation>1 回の推論で停止したため、暫定の結果です</translation>
+    </message>
+    <message>
+        <source>Stopped after {n} inferences, so this is provisional</source>
+        <translation>{n} 回の推論で停止したため、暫定の結果です</translation>
+    </message>
+    <message>
         <source>{name} was stopped before it was measured</source>
         <translation>{name} は計測前に停止されました</translation>
     </message>
@@ -485,6 +493,10 @@
     <message>
         <source>SO FAR</source>
         <translation>途中経過</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL</source>
+        <translation>暫定</translation>
     </message>
     <message>
         <source>CANNOT RUN</source>
@@ -846,6 +858,14 @@
         <translation>インターネット接続を確認して、もう一度「edgetpu-compare models fetch」を実行してください。</translation>
     </message>
     <message>
+        <source>The sample models could not be downloaded: this computer did not reach their server (no network, or the server is down).</source>
+        <translation>サンプルモデルをダウンロードできませんでした。このコンピューターから配布元のサーバーに接続できません（ネットワークがないか、サーバーが停止しています）。</translation>
+    </message>
+    <message>
+        <source>Copy them from a folder or USB stick that holds a copy instead (&quot;Copy sample models from a folder…&quot; in the window, or &apos;edgetpu-compare models fetch --from FOLDER&apos;); the built-in bird sample works without them.</source>
+        <translation>代わりに、コピーを収めたフォルダーや USB メモリーから取り込んでください（ウィンドウの「フォルダーからサンプルモデルをコピー…」、または「edgetpu-compare models fetch --from フォルダー」）。内蔵の鳥のサンプルはそれがなくても使えます。</translation>
+    </message>
+    <message>
         <source>A sample file has the wrong size, so the source&apos;s copy is damaged or changed.</source>
         <translation>サンプルファイルのサイズが違います。取得元のコピーが壊れているか、変更されています。</translation>
     </message>
@@ -981,6 +1001,10 @@
     <message>
         <source>{used} of {total} cores</source>
         <translation>{total} コア中 {used} コア</translation>
+    </message>
+    <message>
+        <source>one core each (cores {cores})</source>
+        <translation>各スレッドに 1 コア（コア {cores}）</translation>
     </message>
     <message>
         <source>libedgetpu {path} ({version})</source>
@@ -1486,6 +1510,10 @@ or choose them above with Open…</source>
         <translation>開始中…</translation>
     </message>
     <message>
+        <source>Copy sample models from a folder</source>
+        <translation>フォルダーからサンプルモデルをコピー</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
@@ -1504,6 +1532,22 @@ or choose them above with Open…</source>
     <message>
         <source>Get sample models</source>
         <translation>サンプルモデルを入手</translation>
+    </message>
+    <message>
+        <source>Copy sample models from a folder…</source>
+        <translation>フォルダーからサンプルモデルをコピー…</translation>
+    </message>
+    <message>
+        <source>Without a network: choose a folder or USB stick holding models/, labels/ and images/ (a copy of the sample set). Each file is checked before it is used.</source>
+        <translation>ネットワークがないとき：models/、labels/、images/ を含むフォルダーや USB メモリー（サンプル一式のコピー）を選びます。各ファイルは使う前に検証されます。</translation>
+    </message>
+    <message>
+        <source>Try the built-in sample (a bird model and a parrot)</source>
+        <translation>内蔵のサンプルを試す（鳥のモデルとオウム）</translation>
+    </message>
+    <message>
+        <source>A bird classifier and its Edge TPU version ship with the app: no download needed.</source>
+        <translation>鳥の分類モデルとその Edge TPU 版がアプリに含まれています。ダウンロードは不要です。</translation>
     </message>
     <message>
         <source>Open your own model…</source>
@@ -1584,6 +1628,14 @@ or choose them above with Open…</source>
         <translation>保存した結果を開く(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Get Sample Models…</source>
+        <translation>サンプルモデルを入手(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Copy Sample Models from a &amp;Folder…</source>
+        <translation>フォルダーからサンプルモデルをコピー(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Export Result as &amp;JSON…</source>
         <translation>結果を JSON で書き出す(&amp;J)…</translation>
     </message>
@@ -1644,12 +1696,16 @@ or choose them above with Open…</source>
         <translation>Edge TPU Compare について(&amp;A)</translation>
     </message>
     <message>
-        <source>About Edge TPU Compare</source>
-        <translation>Edge TPU Compare について</translation>
+        <source>unknown (not installed)</source>
+        <translation>不明（インストールされていません）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Edge TPU Compare&lt;/b&gt;&lt;p&gt;Runs the same TensorFlow Lite image classifier on the CPU and on a Google Coral Edge TPU, and shows how fast each is and whether they agree.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Edge TPU Compare&lt;/b&gt;&lt;p&gt;同じ TensorFlow Lite 画像分類モデルを CPU と Google Coral Edge TPU で実行し、それぞれの速さと、答えが一致するかどうかを示します。&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Edge TPU Compare&lt;/b&gt; {version}&lt;p&gt;Runs the same TensorFlow Lite model on the CPU and on a Google Coral Edge TPU, and shows how fast each is and whether they agree.&lt;/p&gt;&lt;p&gt;Licensed under the &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License 2.0&lt;/a&gt;. The built-in sample is Coral&apos;s bird model (Apache License 2.0) and a parrot photograph from Open Images (CC BY 2.0); their notices ship with the app.&lt;/p&gt;&lt;p&gt;The Edge TPU and its runtime: &lt;a href=&quot;https://coral.ai/docs/&quot;&gt;coral.ai/docs&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Edge TPU Compare&lt;/b&gt; {version}&lt;p&gt;同じ TensorFlow Lite モデルを CPU と Google Coral Edge TPU で実行し、それぞれの速さと、答えが一致するかどうかを示します。&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License 2.0&lt;/a&gt; のもとで提供されます。内蔵のサンプルは Coral の鳥のモデル（Apache License 2.0）と Open Images のオウムの写真（CC BY 2.0）で、それぞれの表示をアプリに同梱しています。&lt;/p&gt;&lt;p&gt;Edge TPU とそのランタイム：&lt;a href=&quot;https://coral.ai/docs/&quot;&gt;coral.ai/docs&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Edge TPU Compare</source>
+        <translation>Edge TPU Compare について</translation>
     </message>
     <message>
         <source>Export result as JSON</source>
