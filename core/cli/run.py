@@ -17,7 +17,6 @@ from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
 from core.cli.published_lines import add_published
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
-from core.inputs.model_info import read_model
 from core.io.numbers import NumberError, parse_decimal, parse_whole
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
@@ -28,7 +27,8 @@ from core.results.records import RunRecord
 from core.results.result_reader import MAX_BACKENDS, MAX_LATENCIES
 from core.results.stats import inferences_per_second
 from core.results.summary import comparison_sentence
-from core.tasks.model_task import model_task
+from core.tasks.detection import DEFAULT_MAX_RESULTS, FLAGS
+from core.tasks.task_result import TaskResult
 
 
 def _positive(text: str) -> int:
@@ -66,8 +66,10 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
     parser.add_argument("--warmup", type=_non_negative, default=5,
                         help="untimed inferences after the first one (default 5)")
     parser.add_argument("--top-k", type=_positive, default=5, help="results shown (default 5)")
-    parser.add_argument("--threshold", type=_fraction, default=0.0,
-                        help="hide results scoring below this (default 0)")
+    parser.add_argument("--threshold", type=_fraction, default=None,
+                        help="hide results scoring below this (default 0; detectors: 0.5)")
+    parser.add_argument("--max-detections", type=_positive, default=DEFAULT_MAX_RESULTS,
+                        help=f"detectors: objects shown at most (default {DEFAULT_MAX_RESULTS})")
     parser.add_argument("--backend", action="append", metavar="SPEC",
                         help="cpu, edgetpu, cpu:threads=1, edgetpu:device=usb:1, ... "
                              "(repeatable; default: cpu and edgetpu)")
@@ -84,9 +86,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def request_from_args(args: argparse.Namespace) -> RunRequest:
-    for path in (args.model, args.edgetpu_model):
-        if path is not None:
-            refuse_uncompared_task(path)
     specs = tuple(parse_backend_spec(s) for s in args.backend) if args.backend \
         else tuple(default_specs())
     baseline = args.baseline or ""
@@ -103,25 +102,9 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
                    f"Use one of: {', '.join(ids)}.")
     return RunRequest(model=args.model, image=args.image, labels=args.labels,
                       edgetpu_model=args.edgetpu_model, count=args.count, warmup=args.warmup,
-                      top_k=args.top_k, threshold=args.threshold, backends=specs,
+                      top_k=args.top_k, threshold=args.threshold,
+                      max_detections=args.max_detections, backends=specs,
                       schedule=args.schedule, baseline=baseline)
-
-
-_TASK_WORDS = {"detection": ("an object detection", "detection"),
-               "segmentation": ("a segmentation", "segmentation"), "pose": ("a pose", "pose")}
-
-
-def refuse_uncompared_task(path: Path) -> None:
-    """``unsupported_model`` naming the task of a model whose task runs cannot compare yet.
-
-    Models of no known task are left to the run's own check, which says what is wrong with them.
-    """
-    task = model_task(read_model(path)).task
-    if task in _TASK_WORDS:
-        article, word = _TASK_WORDS[task]
-        raise fail("unsupported_model", f"'{path.name}' is {article} model: {word} models are "
-                   "not yet compared.", "Choose an image classifier; 'edgetpu-compare inspect "
-                   f"{path.name}' shows what this model holds.")
 
 
 def run_inputs(args: argparse.Namespace) -> list[Path]:
@@ -201,9 +184,12 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
         if b.status != "ok" and not b.latencies_ms:
             continue
         out.write(f"-------RESULTS: {safe(b.label)}-------\n")
+        threshold = float(record.settings.get("threshold") or 0.0)
+        if b.task_result is not None:
+            _print_task_result(b.task_result, threshold, out)
+            continue
         for p in b.results:
             out.write(f"{safe(p.label)}: {p.score:.5f}\n")
-        threshold = float(record.settings.get("threshold") or 0.0)
         if b.status == "ok" and not b.results and threshold > 0:
             out.write(f"(no class scored {threshold:g} or more; lower --threshold to see the "
                       "best ones)\n")
@@ -226,3 +212,17 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
             out.write(f"{b.id}: first inference {b.first_inference_ms:.2f} ms, "
                       f"load {b.load_ms or 0:.1f} ms (both excluded from the statistics)\n")
     out.write(safe(comparison_sentence(record)) + "\n")
+
+
+def _print_task_result(result: TaskResult, threshold: float, out: TextIO) -> None:
+    """A detector's objects as Coral's detect_image.py prints them: label, score, box."""
+    for d in result.items:
+        box = ", ".join(f"{v:.0f}" for v in d.box.to_list())
+        out.write(f"{safe(d.label)} (id {d.class_id}): score {d.score:.5f}, "
+                  f"box [{box}] (xmin, ymin, xmax, ymax in pixels)\n")
+    if not result.items:
+        out.write(f"(no object scored {threshold:g} or more; lower --threshold to see "
+                  "weaker ones)\n")
+    for flag in result.flags:
+        if flag != "boxes_clamped":  # routine: SSD boxes at the picture's edge reach beyond it
+            out.write(f"note: the outputs were repaired: {FLAGS[flag]}\n")

@@ -180,6 +180,7 @@ class RunReducer:
             case FirstInference():
                 record.first_inference_ms = event.ms
                 record.results = list(event.predictions)
+                record.task_result = event.result
             case LatencyBatch():
                 series = self.series(record.id) if self.live else None  # before the extend
                 record.add_latencies(event.latencies_ms)
@@ -190,6 +191,7 @@ class RunReducer:
             case BackendFinished():
                 record.status = "ok"
                 record.results = list(event.predictions)
+                record.task_result = event.result
                 series = self._series.get(record.id)
                 exact = series is not None and series.count == len(record.latencies_ms)
                 record.stats = compute_stats(series.values() if series is not None and exact

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from core.results.records import BackendRecord, Comparison, RunRecord
 from core.results.stats import speed_verdict
+from core.tasks.detection_agreement import agreement_sentence, english
 
 
 def short_name(backend: BackendRecord) -> str:
@@ -85,7 +86,9 @@ def _versus(record: RunRecord, c: Comparison) -> str:
     name = names_apart(record.backends)
     parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
              f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
-    if c.top1_agree is not None:
+    if c.agreement is not None:
+        parts.append(english(agreement_sentence(c.agreement, name[cand.id], name[base.id])))
+    elif c.top1_agree is not None:
         parts.append("same top-1" if c.top1_agree else "different top-1")
     if c.max_score_delta is not None:
         parts.append(f"largest score difference {c.max_score_delta:.3f}")

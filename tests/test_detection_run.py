@@ -1,0 +1,105 @@
+"""A detector through the whole command line: LiteRT's real post-processing in each worker,
+the objects printed and saved in the picture's pixels, and the agreement of two backends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from core.cli.main import main
+from core.errors import AppError
+from core.results.result_reader import parse_result_bytes
+from tests.detection_models import OBJECTS, build_detector
+
+LABELMAP = "???\nperson\nbicycle\ncar\n"  # TF Object Detection: line N+1 names class N
+# OBJECTS' first three boxes (ymin, xmin, ymax, xmax of the 64x64 input) in a 256x256 picture
+EXPECTED = [("person", 0.875, [64.0, 32.0, 192.0, 128.0]),
+            ("car", 0.75, [16.0, 128.0, 112.0, 240.0]),
+            ("bicycle", 0.625, [128.0, 144.0, 256.0, 256.0])]
+
+
+@pytest.fixture
+def detector(tmp_path: Path) -> tuple[Path, Path, Path]:
+    model = build_detector(tmp_path / "det.tflite", OBJECTS, order="tf2")
+    labels = tmp_path / "labelmap.txt"
+    labels.write_text(LABELMAP)
+    image = tmp_path / "square.png"
+    Image.new("RGB", (256, 256), (90, 120, 150)).save(image)
+    return model, labels, image
+
+
+def test_run_prints_saves_and_compares_each_backends_objects(
+        detector: tuple[Path, Path, Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    model, labels, image = detector
+    out = tmp_path / "result.json"
+    code = main(["run", "--model", str(model), "--labels", str(labels), "--image", str(image),
+                 "--backend", "cpu", "--backend", "cpu:threads=1", "--count", "3",
+                 "--warmup", "0", "--json", str(out)])
+    text = capsys.readouterr().out
+    assert code == 0, text
+    assert text.count("person (id 0): score 0.87500, box [64, 32, 192, 128]") == 2
+    assert text.count("bicycle (id 1): score 0.62500, box [128, 144, 256, 256]") == 2
+    assert "class 1" not in text and "0.25000" not in text  # below the default threshold
+    assert "found the same 3 objects as the CPU" in text and "mean IoU 1.00" in text
+
+    document = json.loads(out.read_text())
+    assert document["schema"] == "edgetpu-compare/2" and document["task"] == "detection"
+    assert document["settings"]["threshold"] == 0.5
+    found = document["backends"][0]["task_result"]
+    assert [(d["label"], d["score"], d["box"]) for d in found["detections"]] == EXPECTED
+    assert document["backends"][0]["results"] == []
+    agreement = document["comparisons"][0]["agreement"]
+    assert (agreement["matched"], agreement["baseline_only"], agreement["other_only"]) == \
+        (3, 0, 0)
+
+    reopened = parse_result_bytes(out.read_bytes())
+    assert reopened.task == "detection"
+    result = reopened.backends[1].task_result
+    assert result is not None
+    assert [d.box.to_list() for d in result.items] == [box for _, _, box in EXPECTED]
+    assert reopened.comparisons[0].agreement is not None
+    assert reopened.comparisons[0].agreement.matched == 3
+
+
+def test_threshold_and_max_detections_choose_what_is_shown(
+        detector: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    model, labels, image = detector
+    base = ["run", "--model", str(model), "--labels", str(labels), "--image", str(image),
+            "--backend", "cpu", "--count", "1", "--warmup", "0"]
+    assert main([*base, "--threshold", "0.2", "--max-detections", "4"]) == 0
+    assert "bicycle (id 1): score 0.25000" in capsys.readouterr().out
+    assert main([*base, "--max-detections", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "person (id 0)" in text and "car (id 2)" not in text
+    assert main([*base, "--threshold", "0.9"]) == 0
+    assert "(no object scored 0.9 or more" in capsys.readouterr().out
+
+
+def test_a_version_1_result_file_still_opens_as_a_classification(tmp_path: Path) -> None:
+    old = {"schema": "edgetpu-compare/1", "created": "2026-01-01T00:00:00+00:00",
+           "backends": [{"id": "cpu", "kind": "cpu", "label": "CPU", "status": "ok",
+                         "results": [{"id": 3, "label": "parrot", "score": 0.9}]}]}
+    record = parse_result_bytes(json.dumps(old).encode())
+    assert record.task == "classification"
+    assert record.backends[0].task_result is None
+    assert record.backends[0].results[0].label == "parrot"
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("task", "telepathy"),
+    ("task_result", {"task": "detection", "detections": [{"id": 0, "label": "x",
+                                                            "score": 2.0, "box": [0, 0, 1, 1]}]}),
+])
+def test_a_damaged_detection_file_is_refused_in_one_line(field: str, value: object) -> None:
+    tree: dict[str, object] = {"schema": "edgetpu-compare/2"}
+    backend: dict[str, object] = {"id": "cpu", "kind": "cpu", "label": "CPU", "status": "ok"}
+    (tree if field == "task" else backend)[field] = value
+    tree["backends"] = [backend]
+    with pytest.raises(AppError) as caught:
+        parse_result_bytes(json.dumps(tree).encode())
+    assert caught.value.info.code == "invalid_results"
+    assert "damaged" in caught.value.info.message and "\n" not in caught.value.info.message
