@@ -103,3 +103,40 @@ def test_a_damaged_detection_file_is_refused_in_one_line(field: str, value: obje
         parse_result_bytes(json.dumps(tree).encode())
     assert caught.value.info.code == "invalid_results"
     assert "damaged" in caught.value.info.message and "\n" not in caught.value.info.message
+
+
+def test_save_outputs_writes_each_backends_overlay_and_objects(
+        detector: tuple[Path, Path, Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    model, labels, image = detector
+    folder = tmp_path / "outputs"
+    folder.mkdir()
+    code = main(["run", "--model", str(model), "--labels", str(labels), "--image", str(image),
+                 "--backend", "cpu", "--backend", "cpu:threads=1", "--count", "1",
+                 "--warmup", "0", "--save-outputs", str(folder)])
+    assert code == 0, capsys.readouterr()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "cpu-2-detections.json", "cpu-2-overlay.png", "cpu-detections.json", "cpu-overlay.png"]
+    saved = json.loads((folder / "cpu-detections.json").read_text())
+    assert [(d["label"], d["score"], d["box"]) for d in saved["detections"]] == EXPECTED
+    overlay = Image.open(folder / "cpu-overlay.png").convert("RGB")
+    assert overlay.size == (256, 256)
+    background = (90, 120, 150)
+    assert overlay.getpixel((64, 80)) != background  # the person's left edge is drawn
+    assert overlay.getpixel((128, 80)) == background  # inside the box the picture shows
+
+
+def test_save_outputs_never_writes_over_an_input_nor_into_a_missing_folder(
+        detector: tuple[Path, Path, Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    model, labels, image = detector
+    picture = tmp_path / "cpu-overlay.png"
+    image.rename(picture)
+    before = picture.read_bytes()
+    base = ["run", "--model", str(model), "--labels", str(labels), "--image", str(picture),
+            "--backend", "cpu", "--count", "1", "--warmup", "0", "--save-outputs"]
+    assert main([*base, str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "one of this run's inputs" in err and picture.read_bytes() == before
+    assert main([*base, str(tmp_path / "missing")]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -17,16 +17,24 @@ from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
 from core.cli.published_lines import add_published
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
+from core.inputs.preprocess import load_image
 from core.io.numbers import NumberError, parse_decimal, parse_whole
+from core.io.outputs import check_writable, plan_outputs
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
 from core.measure.session import SCHEDULES, RunRequest, Session
-from core.results.record_outputs import add_output_options, check_outputs, write_outputs
+from core.results.record_outputs import (
+    add_output_options,
+    check_outputs,
+    write_and_report,
+    write_outputs,
+)
 from core.results.records import RunRecord
 from core.results.result_reader import MAX_BACKENDS, MAX_LATENCIES
 from core.results.stats import inferences_per_second
 from core.results.summary import comparison_sentence
+from core.results.task_outputs import save_targets, task_outputs
 from core.tasks.detection import DEFAULT_MAX_RESULTS, FLAGS
 from core.tasks.task_result import TaskResult
 
@@ -83,6 +91,9 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
     add_output_options(parser)
+    parser.add_argument("--save-outputs", type=Path, metavar="DIR",
+                        help="write each backend's result as files into DIR (a detector: "
+                             "<backend id>-overlay.png and <backend id>-detections.json)")
 
 
 def request_from_args(args: argparse.Namespace) -> RunRequest:
@@ -120,7 +131,15 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SI
 def run(args: argparse.Namespace) -> int:
     targets = check_outputs(args, run_inputs(args))
     session = Session(request_from_args(args))
-    session.prepare()
+    plan = session.prepare()
+    folder: Path | None = args.save_outputs
+    if folder is not None:
+        planned = save_targets(folder, plan.task.task, [b.id for b in plan.backends])
+        if not planned:
+            check_writable(folder / "x")  # the folder must still exist and be writable
+            sys.stdout.write(f"note: --save-outputs writes nothing for a {plan.task.task} "
+                             "model: its result is printed and in --json.\n")
+        plan_outputs([*targets, *planned], run_inputs(args))
     out = sys.stdout
     _print_header(session, out)
     stopped_by: list[int] = []
@@ -139,6 +158,10 @@ def run(args: argparse.Namespace) -> int:
     _print_summary(record, out)
     add_published(record, out)
     written = write_outputs(record, targets, out, sys.stderr)
+    if folder is not None:
+        picture = load_image(args.image)[0]
+        written = write_and_report(task_outputs(record, folder, picture), out,
+                                   sys.stderr) and written
     if session.cancelled:
         sys.stderr.write("error: stopped before the end. Run the command again to measure "
                          "everything.\n")

@@ -1,0 +1,54 @@
+"""``run --save-outputs DIR``: each backend's result as files a person can open.
+
+For a detector, ``DIR/<backend id>-overlay.png`` (the picture with the boxes drawn) and
+``DIR/<backend id>-detections.json`` (labels, scores and boxes in the picture's pixels). The
+targets are known from the plan, so they are checked with the run's other outputs before any
+backend starts: never over an input, never two on one file, each written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from PIL import Image
+
+from core.io.outputs import Output
+from core.results.records import RunRecord
+from core.tasks.output_files import output_path
+from core.tasks.overlay import draw_detections, png_bytes
+from core.tasks.task_result import TaskResult
+
+FLAG = "--save-outputs"
+_FILES = {"detection": ("overlay.png", "detections.json")}
+
+
+def save_targets(folder: Path, task: str, backend_ids: Sequence[str]) -> list[tuple[str, Path]]:
+    """Every file ``--save-outputs`` may write for this task, to check before the run."""
+    return [(FLAG, output_path(folder, backend_id, what))
+            for backend_id in backend_ids for what in _FILES.get(task, ())]
+
+
+def task_outputs(record: RunRecord, folder: Path, picture: Image.Image) -> list[Output]:
+    """The files of each backend that has a result (one that failed has none to save)."""
+    outputs = []
+    for b in record.backends:
+        result = b.task_result
+        if result is None:
+            continue
+        outputs += [
+            Output(FLAG, output_path(folder, b.id, "overlay.png"),
+                   partial(_overlay, picture, result)),
+            Output(FLAG, output_path(folder, b.id, "detections.json"), partial(_json, result)),
+        ]
+    return outputs
+
+
+def _overlay(picture: Image.Image, result: TaskResult) -> bytes:
+    return png_bytes(draw_detections(picture, result))
+
+
+def _json(result: TaskResult) -> bytes:
+    return (json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
