@@ -36,6 +36,10 @@ class RunPlanned:
 
     backends: tuple[BackendPlan, ...]
     count: int
+    # The picture (its path, SHA-256 and upright size), on which a panel draws what was found.
+    image_path: str = ""
+    image_sha256: str = ""
+    image_size: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)

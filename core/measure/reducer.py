@@ -161,6 +161,9 @@ class RunReducer:
                 record.runtime = {"spec": plan.spec}
             backends.append(record)
         self.run.backends = backends
+        if event.image_path and not self.run.image:
+            self.run.image = {"path": event.image_path, "sha256": event.image_sha256,
+                              "width": event.image_size[0], "height": event.image_size[1]}
 
     def _apply_to(self, record: BackendRecord, event: BackendStarted | BackendLoaded
                   | FirstInference | LatencyBatch | BackendFinished | BackendFailed) -> None:

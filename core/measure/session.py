@@ -173,7 +173,9 @@ class Session:
             gate.open()
         emit(RunPlanned(tuple(BackendPlan(r.id, r.kind, r.label, str(r.model.get("path", "")),
                                           str(r.runtime.get("spec", "")))
-                              for r in record.backends), self.request.count))
+                              for r in record.backends), self.request.count,
+                         str(plan.image.path), plan.image.sha256,
+                         (plan.image.width, plan.image.height)))
         live: list[_Live] = []
         try:
             for planned, rec in zip(plan.backends, record.backends, strict=True):

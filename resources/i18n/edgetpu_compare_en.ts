@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BackendPanel</name>
+    <message numerus="yes">
+        <source>%n OBJECT(S) FOUND</source>
+        <translation>
+            <numerusform>%n OBJECT FOUND</numerusform>
+            <numerusform>%n OBJECTS FOUND</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetectionViewWidget</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message numerus="yes">
         <source>%n problem(s) to fix</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>neither {backend} nor {baseline} found an object above the threshold</source>
+        <translation>{backend} も {baseline} も、しきい値を超える物体を見つけませんでした</translation>
+    </message>
+    <message>
+        <source>{backend} and {baseline} agree on no object: {only}</source>
+        <translation>{backend} と {baseline} で一致した物体はありません: {only}</translation>
+    </message>
+    <message>
+        <source>, mean IoU {iou}</source>
+        <translation>、平均 IoU {iou}</translation>
+    </message>
+    <message>
+        <source>, largest score difference {delta}</source>
+        <translation>、スコアの最大差 {delta}</translation>
+    </message>
+    <message>
+        <source>1 object found only by {name}</source>
+        <translation>{name} だけが見つけた物体 1 個</translation>
+    </message>
+    <message>
+        <source>{n} objects found only by {name}</source>
+        <translation>{name} だけが見つけた物体 {n} 個</translation>
+    </message>
+    <message>
+        <source>{backend} found the same object as {baseline}</source>
+        <translation>{backend} は {baseline} と同じ物体 1 個を見つけました</translation>
+    </message>
+    <message>
+        <source>{backend} found the same {n} objects as {baseline}</source>
+        <translation>{backend} は {baseline} と同じ物体 {n} 個を見つけました</translation>
+    </message>
+    <message>
+        <source>{backend} and {baseline} agree on 1 object</source>
+        <translation>{backend} と {baseline} は物体 1 個で一致</translation>
+    </message>
+    <message>
+        <source>{backend} and {baseline} agree on {n} objects</source>
+        <translation>{backend} と {baseline} は物体 {n} 個で一致</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Edge TPU Compare</source>
@@ -84,6 +127,12 @@
     <message>
         <source>FIRST INFERENCE</source>
         <translation>初回推論</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n OBJECT(S) FOUND</source>
+        <translation>
+            <numerusform>見つかった物体 %n 個</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading the model and warming up…</source>
@@ -446,6 +495,19 @@
     <message>
         <source>CANNOT RUN</source>
         <translation>実行できません</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionViewWidget</name>
+    <message>
+        <source>No object above the threshold</source>
+        <translation>しきい値を超える物体はありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ほか %n 個</numerusform>
+        </translation>
     </message>
 </context>
 <context>
