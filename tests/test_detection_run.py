@@ -11,8 +11,11 @@ from PIL import Image
 
 from core.cli.main import main
 from core.errors import AppError
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest, Session
 from core.results.result_reader import parse_result_bytes
 from tests.detection_models import OBJECTS, build_detector
+from tests.doubles.fake_runtimes import double
 
 LABELMAP = "???\nperson\nbicycle\ncar\n"  # TF Object Detection: line N+1 names class N
 # OBJECTS' first three boxes (ymin, xmin, ymax, xmax of the 64x64 input) in a 256x256 picture
@@ -140,3 +143,35 @@ def test_save_outputs_never_writes_over_an_input_nor_into_a_missing_folder(
     assert "one of this run's inputs" in err and picture.read_bytes() == before
     assert main([*base, str(tmp_path / "missing")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_compiled_detector_without_its_cpu_twin_is_explained_and_still_runs_on_the_edge_tpu(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Coral's compiled face detector comes without a CPU twin; a built stand-in (its Edge TPU
+    operation a marker no node uses) runs on the Edge TPU double."""
+    model = build_detector(tmp_path / "faces_edgetpu.tflite", OBJECTS,
+                           compiled_name="edgetpu-custom-op")
+    image = tmp_path / "square.png"
+    Image.new("RGB", (256, 256)).save(image)
+    code = main(["run", "--model", str(model), "--image", str(image), "--backend", "cpu",
+                 "--backend", "edgetpu", "--count", "2", "--warmup", "0"])
+    assert code == 1  # no libedgetpu here; what matters is the CPU's explanation
+    text = capsys.readouterr().out
+    assert "faces_edgetpu.tflite is compiled for the Edge TPU and cannot run on the CPU" in text
+    assert "remedy: Put the uncompiled model faces.tflite in" in text
+
+
+def test_the_edge_tpu_double_runs_a_compiled_detector_alone(tmp_path: Path) -> None:
+    model = build_detector(tmp_path / "faces_edgetpu.tflite", OBJECTS,
+                           compiled_name="edgetpu-custom-op")
+    image = tmp_path / "square.png"
+    Image.new("RGB", (256, 256)).save(image)
+    request = RunRequest(model, image, count=2, warmup=0,
+                         backends=(BackendSpec("cpu"), double("edgetpu", "fake_edgetpu_on_file")))
+    record = Session(request).run()
+    cpu, edgetpu = record.backends
+    assert cpu.status == "error" and cpu.error is not None
+    assert cpu.error.code == "model_compiled_for_edgetpu"
+    assert edgetpu.status == "ok" and edgetpu.task_result is not None
+    assert [d.box.to_list() for d in edgetpu.task_result.items] == [b for _, _, b in EXPECTED]
+    assert record.task == "detection"

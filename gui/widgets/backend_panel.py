@@ -33,6 +33,8 @@ from gui.widgets.iteration_strip_widget import IterationStripWidget
 from gui.widgets.topk_widget import TopKWidget
 
 WAITING, MEASURING, FAILED = 0, 1, 2
+DETECTOR_PLOT_HEIGHT = 130  # beside a detector's picture the histogram stays small
+MAX_HEIGHT = 16_777_215  # Qt's QWIDGETSIZE_MAX: no limit
 
 
 def _label(text: str = "", role: str | None = None) -> QLabel:
@@ -212,6 +214,7 @@ class BackendPanel(QFrame):
             self.topk.setVisible(not detector)
             self.strip.setVisible(not detector)
             self._page_layout.setStretchFactor(self.histogram, 0 if detector else 1)
+            self.histogram.setMaximumHeight(DETECTOR_PLOT_HEIGHT if detector else MAX_HEIGHT)
             self._page_layout.setStretchFactor(self.detections, 1 if detector else 0)
         if result is not None:
             self._topk_caption.setText(self.tr("%n OBJECT(S) FOUND", "", len(result.items)))
