@@ -3,6 +3,8 @@ the objects printed and saved in the picture's pixels, and the agreement of two 
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 from pathlib import Path
 
@@ -175,3 +177,18 @@ def test_the_edge_tpu_double_runs_a_compiled_detector_alone(tmp_path: Path) -> N
     assert edgetpu.status == "ok" and edgetpu.task_result is not None
     assert [d.box.to_list() for d in edgetpu.task_result.items] == [b for _, _, b in EXPECTED]
     assert record.task == "detection"
+
+
+def test_the_html_report_shows_each_backends_boxes_on_the_picture(
+        detector: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    model, labels, image = detector
+    report = tmp_path / "report.html"
+    assert main(["run", "--model", str(model), "--labels", str(labels), "--image", str(image),
+                 "--backend", "cpu", "--count", "1", "--warmup", "0", "--html",
+                 str(report)]) == 0
+    text = report.read_text()
+    encoded = text.split('src="data:image/png;base64,')[1].split('"')[0]
+    picture = Image.open(io.BytesIO(base64.b64decode(encoded))).convert("RGB")
+    assert picture.size == (256, 256)
+    assert picture.getpixel((64, 80)) != (90, 120, 150)  # the person's box is drawn
+    assert "<td>person</td><td class=\"num\">0.875</td><td>64, 32, 192, 128</td>" in text

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from core.errors import AppError
+from core.inputs.preprocess import load_image
 from core.io.outputs import Output
 from core.results.records import RunRecord
 from core.tasks.output_files import output_path
@@ -44,6 +46,26 @@ def task_outputs(record: RunRecord, folder: Path, picture: Image.Image) -> list[
             Output(FLAG, output_path(folder, b.id, "detections.json"), partial(_json, result)),
         ]
     return outputs
+
+
+def run_picture(record: RunRecord) -> Image.Image:
+    """The run's picture, upright, when it is still the one measured (same SHA-256); else a
+    grey frame of its size, so that a saved result far from its picture still shows its boxes."""
+    path, digest = str(record.image.get("path") or ""), record.image.get("sha256")
+    if path:
+        try:
+            picture, info = load_image(path)
+        except AppError:
+            pass
+        else:
+            if not digest or info.sha256 == digest:
+                return picture
+    size = (_side(record.image.get("width")), _side(record.image.get("height")))
+    return Image.new("RGB", size, (200, 200, 200))
+
+
+def _side(value: object) -> int:
+    return value if isinstance(value, int) and 0 < value <= 100_000 else 1
 
 
 def _overlay(picture: Image.Image, result: TaskResult) -> bytes:

@@ -24,11 +24,12 @@ def class_colour(class_id: int) -> tuple[int, int, int]:
     return PALETTE[class_id % len(PALETTE)]
 
 
-def draw_detections(picture: Image.Image, detections: Detections) -> Image.Image:
+def draw_detections(picture: Image.Image, detections: Detections,
+                    max_side: int = MAX_SIDE) -> Image.Image:
     """A copy of ``picture`` (upright, as the boxes' pixels are) with each box and its label
     and score; lines and text scale with the picture so they read at any size."""
     canvas = picture.convert("RGB")
-    factor = min(1.0, MAX_SIDE / max(canvas.width, canvas.height, 1))
+    factor = min(1.0, max_side / max(canvas.width, canvas.height, 1))
     if factor < 1.0:
         canvas = canvas.resize((max(1, round(canvas.width * factor)),
                                 max(1, round(canvas.height * factor))))
