@@ -192,3 +192,16 @@ def test_the_html_report_shows_each_backends_boxes_on_the_picture(
     assert picture.size == (256, 256)
     assert picture.getpixel((64, 80)) != (90, 120, 150)  # the person's box is drawn
     assert "<td>person</td><td class=\"num\">0.875</td><td>64, 32, 192, 128</td>" in text
+
+
+def test_the_model_list_offers_detector_pairs_but_not_segmenters(tmp_path: Path,
+                                                                 coral: Path) -> None:
+    from core.inputs.model_scan import discover_pairs
+
+    build_detector(tmp_path / "ssd.tflite", OBJECTS)
+    build_detector(tmp_path / "ssd_edgetpu.tflite", OBJECTS, compiled_name="edgetpu-custom-op")
+    (tmp_path / "deeplab.tflite").write_bytes(
+        (coral / "segmentation" / "deeplabv3_mnv2_pascal_quant.tflite").read_bytes())
+    pairs = discover_pairs(tmp_path)
+    assert [(p.name, p.cpu is not None, p.edgetpu is not None) for p in pairs] == [
+        ("ssd", True, True)]
