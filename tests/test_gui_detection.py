@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from core.measure.backends import BackendSpec
 from core.measure.session import RunRequest
+from gui.window import actions
 from gui.window.main_window import MainWindow
 from gui.window.settings import Settings
 from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
@@ -42,3 +43,16 @@ def test_a_detection_run_draws_each_panels_boxes_once_and_says_how_they_agree(
         assert view.compositions == 1
     text = window.view.comparison.text()
     assert "found the same 3 objects as" in text and "mean IoU 1.00" in text
+
+    # File > Save Outputs: what run --save-outputs writes, never over an input
+    assert window.actions_.save_outputs.isEnabled()
+    folder = tmp_path / "outputs"
+    folder.mkdir()
+    saved = actions.save_outputs(window, window, folder)
+    assert sorted(p.name for p in saved) == ["cpu-2-detections.json", "cpu-2-overlay.png",
+                                             "cpu-detections.json", "cpu-overlay.png"]
+    assert Image.open(folder / "cpu-overlay.png").size == (320, 160)
+    image.rename(tmp_path / "cpu-overlay.png")
+    window.choice.image = tmp_path / "cpu-overlay.png"
+    assert actions.save_outputs(window, window, tmp_path) == []
+    assert "one of this run's inputs" in window.statusBar().currentMessage()

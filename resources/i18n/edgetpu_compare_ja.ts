@@ -1449,6 +1449,10 @@ or choose them above with Open…</source>
         <translation>HTML レポートを書き出す(&amp;H)…</translation>
     </message>
     <message>
+        <source>Save &amp;Outputs…</source>
+        <translation>出力を保存(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Save Window as &amp;PNG…</source>
         <translation>ウィンドウを PNG で保存(&amp;P)…</translation>
     </message>
@@ -1515,6 +1519,18 @@ or choose them above with Open…</source>
     <message>
         <source>Export HTML report</source>
         <translation>HTML レポートを書き出す</translation>
+    </message>
+    <message>
+        <source>Save each backend&apos;s result in a folder</source>
+        <translation>各バックエンドの結果をフォルダーに保存</translation>
+    </message>
+    <message>
+        <source>This result has no files to save: a classifier&apos;s answers are in the exported result.</source>
+        <translation>この結果には保存するファイルがありません。分類モデルの答えは書き出した結果ファイルに入っています。</translation>
+    </message>
+    <message>
+        <source>Saved {n} files in {folder}</source>
+        <translation>{folder} に {n} 個のファイルを保存しました</translation>
     </message>
     <message>
         <source>Saved {path}</source>
