@@ -205,3 +205,17 @@ def test_the_model_list_offers_detector_pairs_but_not_segmenters(tmp_path: Path,
     pairs = discover_pairs(tmp_path)
     assert [(p.name, p.cpu is not None, p.edgetpu is not None) for p in pairs] == [
         ("ssd", True, True)]
+
+
+def test_labels_fewer_than_the_detectors_classes_are_a_warning_and_show_class_n(
+        detector: tuple[Path, Path, Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    model, _, image = detector
+    short = tmp_path / "short.txt"
+    short.write_text("person\n")
+    assert main(["run", "--model", str(model), "--labels", str(short), "--image", str(image),
+                 "--backend", "cpu", "--count", "1", "--warmup", "0"]) == 0
+    text = capsys.readouterr().out
+    assert "warning: 'short.txt' names only 1 of the model's 3 classes" in text
+    assert "person (id 0)" in text and "class 2 (id 2)" in text
+    assert "note: the labels do not name some of the classes found" in text

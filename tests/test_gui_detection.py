@@ -56,3 +56,27 @@ def test_a_detection_run_draws_each_panels_boxes_once_and_says_how_they_agree(
     window.choice.image = tmp_path / "cpu-overlay.png"
     assert actions.save_outputs(window, window, tmp_path) == []
     assert "one of this run's inputs" in window.statusBar().currentMessage()
+
+
+def test_a_saved_detection_result_reopens_with_its_boxes(qtbot: QtBot, tmp_path: Path) -> None:
+    from core.cli.main import main
+    from core.results.result_reader import parse_result_bytes
+
+    model = build_detector(tmp_path / "det.tflite", OBJECTS)
+    labels = tmp_path / "labelmap.txt"
+    labels.write_text(LABELMAP)
+    image = tmp_path / "square.png"
+    Image.new("RGB", (256, 256), (40, 40, 40)).save(image)
+    saved = tmp_path / "result.json"
+    assert main(["run", "--model", str(model), "--labels", str(labels), "--image", str(image),
+                 "--backend", "cpu", "--count", "2", "--warmup", "0",
+                 "--json", str(saved)]) == 0
+    image.unlink()  # the picture is gone: the boxes are still shown, on a plain frame
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_record(parse_result_bytes(saved.read_bytes()))
+    view = window.panels[0].detections
+    assert view.isVisibleTo(window.panels[0])
+    assert view.rows() == ["person  0.88", "car  0.75", "bicycle  0.62"]
+    assert view.compositions == 1

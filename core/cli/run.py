@@ -248,4 +248,4 @@ def _print_task_result(result: TaskResult, threshold: float, out: TextIO) -> Non
                   "weaker ones)\n")
     for flag in result.flags:
         if flag != "boxes_clamped":  # routine: SSD boxes at the picture's edge reach beyond it
-            out.write(f"note: the outputs were repaired: {FLAGS[flag]}\n")
+            out.write(f"note: {FLAGS[flag]}\n")

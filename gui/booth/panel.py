@@ -209,6 +209,16 @@ class BoothPanel(QFrame):
     def _show_answer(self, backend: BackendLive) -> None:
         body = round(style.BODY_PX * self._unit)
         theme = self._theme
+        if backend.result is not None:  # a detector: how many objects, the best ones named
+            found = self.tr("%n object(s)", "", len(backend.result.items))
+            names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
+                               for d in backend.result.items[:3])
+            self.answer_label.setText(
+                f'<span style="font-size:{body}px; font-weight:600; color:{theme.text}">'
+                f'{html.escape(found)}</span>'
+                f'<span style="font-size:{body}px; color:{theme.muted}">&nbsp;&nbsp;'
+                f'{html.escape(names)}</span>')
+            return
         if backend.top1 is None:
             looking = self.tr("Looking at the picture…")  # outside the f-string, for lupdate
             self.answer_label.setText(

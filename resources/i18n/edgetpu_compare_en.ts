@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>BoothPanel</name>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>%n object</numerusform>
+            <numerusform>%n objects</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetectionViewWidget</name>
     <message numerus="yes">
         <source>and %n more</source>

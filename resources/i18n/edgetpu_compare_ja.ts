@@ -308,6 +308,12 @@
         <source>MEDIAN</source>
         <translation>中央値</translation>
     </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>物体 %n 個</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Looking at the picture…</source>
         <translation>画像を見ています…</translation>
