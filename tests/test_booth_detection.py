@@ -33,6 +33,6 @@ def test_a_booth_tile_names_the_objects_and_forgets_them_with_the_image(
     qtbot.addWidget(panel)
     panel.show_backend(live)
     text = panel.answer_text()
-    assert "2 objects" in text and "person 0.88" in text and "car 0.75" in text
+    assert "2 object" in text and "person 0.88" in text and "car 0.75" in text
     loop.next_image()
     assert live.result is None

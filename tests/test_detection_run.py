@@ -16,6 +16,7 @@ from core.errors import AppError
 from core.measure.backends import BackendSpec
 from core.measure.session import RunRequest, Session
 from core.results.result_reader import parse_result_bytes
+from core.tasks.detection import Detections
 from tests.detection_models import OBJECTS, build_detector
 from tests.doubles.fake_runtimes import double
 
@@ -64,7 +65,7 @@ def test_run_prints_saves_and_compares_each_backends_objects(
     reopened = parse_result_bytes(out.read_bytes())
     assert reopened.task == "detection"
     result = reopened.backends[1].task_result
-    assert result is not None
+    assert isinstance(result, Detections)
     assert [d.box.to_list() for d in result.items] == [box for _, _, box in EXPECTED]
     assert reopened.comparisons[0].agreement is not None
     assert reopened.comparisons[0].agreement.matched == 3
@@ -174,7 +175,7 @@ def test_the_edge_tpu_double_runs_a_compiled_detector_alone(tmp_path: Path) -> N
     cpu, edgetpu = record.backends
     assert cpu.status == "error" and cpu.error is not None
     assert cpu.error.code == "model_compiled_for_edgetpu"
-    assert edgetpu.status == "ok" and edgetpu.task_result is not None
+    assert edgetpu.status == "ok" and isinstance(edgetpu.task_result, Detections)
     assert [d.box.to_list() for d in edgetpu.task_result.items] == [b for _, _, b in EXPECTED]
     assert record.task == "detection"
 

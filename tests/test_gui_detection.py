@@ -80,3 +80,26 @@ def test_a_saved_detection_result_reopens_with_its_boxes(qtbot: QtBot, tmp_path:
     assert view.isVisibleTo(window.panels[0])
     assert view.rows() == ["person  0.88", "car  0.75", "bicycle  0.62"]
     assert view.compositions == 1
+
+
+def test_a_segmentation_result_shows_its_mask_and_classes_in_each_panel(
+        qtbot: QtBot, tmp_path: Path, coral: Path) -> None:
+    from core.cli.main import main
+    from core.results.result_reader import parse_result_bytes
+
+    folder = coral / "segmentation"
+    saved = tmp_path / "result.json"
+    assert main(["run", "--model", str(folder / "deeplabv3_mnv2_pascal_quant.tflite"),
+                 "--labels", str(folder / "pascal_voc_segmentation_labels.txt"),
+                 "--image", str(folder / "bird_segmentation.bmp"), "--backend", "cpu",
+                 "--backend", "cpu:threads=1", "--count", "1", "--warmup", "0",
+                 "--json", str(saved)]) == 0
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_record(parse_result_bytes(saved.read_bytes()))
+    for panel in window.panels:
+        assert panel.detections.isVisibleTo(panel)
+        assert [row.split()[0] for row in panel.detections.rows()] == ["background", "bird"]
+        assert panel.detections.compositions == 1
+    assert "pixel agreement 1.000" in window.view.comparison.text()

@@ -36,6 +36,7 @@ from core.results.stats import inferences_per_second
 from core.results.summary import comparison_sentence
 from core.results.task_outputs import save_targets, task_outputs
 from core.tasks.detection import DEFAULT_MAX_RESULTS, FLAGS
+from core.tasks.segmentation import SegmentationResult
 from core.tasks.task_result import TaskResult
 
 
@@ -238,7 +239,12 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
 
 
 def _print_task_result(result: TaskResult, threshold: float, out: TextIO) -> None:
-    """A detector's objects as Coral's detect_image.py prints them: label, score, box."""
+    """A detector's objects as Coral's detect_image.py prints them: label, score, box; a
+    segmenter's classes with their share of the pixels."""
+    if isinstance(result, SegmentationResult):
+        for c in result.legend:
+            out.write(f"{safe(c.label)} (id {c.class_id}): {c.share:.1%} of the pixels\n")
+        return
     for d in result.items:
         box = ", ".join(f"{v:.0f}" for v in d.box.to_list())
         out.write(f"{safe(d.label)} (id {d.class_id}): score {d.score:.5f}, "

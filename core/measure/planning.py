@@ -24,6 +24,7 @@ from core.inputs.preprocess import ImageInfo, Placement, fit_input, load_image, 
 from core.measure.backends import BackendSpec, assign_ids
 from core.measure.limits import check_open_files
 from core.tasks.model_task import ModelTask
+from core.tasks.placement import Placement as Shares
 from core.tasks.runnable import read_runnable
 
 
@@ -47,6 +48,7 @@ class Plan:
     cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
     task: ModelTask = field(default_factory=lambda: ModelTask("classification", ""))
     placement: Placement | None = None  # where the picture sits in a detector's input
+    mask_placement: Shares | None = None  # a segmenter's: the picture stretched to its input
 
 
 def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path | None,
@@ -106,7 +108,9 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
     return Plan(planned, image_info, loaded_labels,
                 _label_function(loaded_labels, reference), warnings,
                 infos[cpu_path] if cpu_path else None, task,
-                placements[0] if placements else None)
+                placements[0] if placements else None,
+                Shares.stretched(image_info.width, image_info.height)
+                if task.segmentation is not None else None)
 
 
 def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,

@@ -64,8 +64,18 @@ from core.measure.worker import Alarm, Died, WorkerHandle, WorkerJob, new_cancel
 from core.results.comparison import choose_baseline, compare_all
 from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
 from core.results.stats import compare, dequantize, top_k
-from core.tasks.detection import DEFAULT_MAX_RESULTS, DEFAULT_THRESHOLD, decode_detections
+from core.tasks.detection import (
+    DEFAULT_MAX_RESULTS,
+    DEFAULT_THRESHOLD,
+    Detections,
+    decode_detections,
+)
 from core.tasks.detection_agreement import compare_detections
+from core.tasks.segmentation import (
+    SegmentationResult,
+    compare_class_maps,
+    decode_segmentation,
+)
 from core.tasks.task_result import TaskResult
 
 SCHEDULES = ("alternate", "sequential")
@@ -366,6 +376,9 @@ class Session:
             names = plan.labels.names if plan.labels is not None else {}
             return (), decode_detections(outputs, layout, plan.placement, names,
                                          self.threshold, self.request.max_detections)
+        if plan.task.segmentation is not None and plan.mask_placement is not None:
+            return (), decode_segmentation(outputs[plan.task.segmentation.output],
+                                           plan.mask_placement, plan.labels)
         scores = dequantize(outputs[0], model.output.scale, model.output.zero_point)
         self._scores[b.planned.id] = scores
         return top_k(scores, self.request.top_k, plan.label_of, self.threshold), None
@@ -406,10 +419,15 @@ class Session:
 
 
 def _with_agreement(record: RunRecord, comparison: Comparison) -> Comparison:
-    """A detector's comparison gains which objects both backends found (class and IoU)."""
+    """A detector's comparison gains which objects both backends found (class and IoU), a
+    segmenter's the share of pixels of the same class (Coral's pixel agreement)."""
     base = record.backend(comparison.baseline).task_result
     other = record.backend(comparison.candidate).task_result \
         if comparison.candidate is not None else None
-    if base is None or other is None:
-        return comparison
-    return replace(comparison, agreement=compare_detections(base.items, other.items))
+    if isinstance(base, Detections) and isinstance(other, Detections):
+        return replace(comparison, agreement=compare_detections(base.items, other.items))
+    if isinstance(base, SegmentationResult) and isinstance(other, SegmentationResult) \
+            and base.classes.shape == other.classes.shape:
+        return replace(comparison, pixel_agreement=compare_class_maps(
+            base.classes, other.classes).pixel_agreement)
+    return comparison

@@ -151,6 +151,7 @@ class Comparison:
     topk_overlap: float | None
     max_score_delta: float | None
     agreement: DetectionAgreement | None = None  # a detector's: objects matched by class, IoU
+    pixel_agreement: float | None = None  # a segmenter's: same / (2N - same) of the class maps
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -161,6 +162,8 @@ class Comparison:
             "topk_overlap": _round(self.topk_overlap),
             "max_score_delta": _round(self.max_score_delta),
             **({"agreement": self.agreement.to_dict()} if self.agreement is not None else {}),
+            **({"pixel_agreement": _round(self.pixel_agreement)}
+               if self.pixel_agreement is not None else {}),
         }
 
     @classmethod
@@ -174,6 +177,7 @@ class Comparison:
             max_score_delta=_opt_float(data.get("max_score_delta")),
             agreement=DetectionAgreement.from_dict(data["agreement"])
             if data.get("agreement") is not None else None,
+            pixel_agreement=_fraction(data.get("pixel_agreement")),
         )
 
 
@@ -253,6 +257,15 @@ def rounded(values: array[float] | npt.NDArray[np.float64]) -> list[float]:
 def as_status(value: object) -> BackendStatus:
     """A status read from a file; anything unknown is an error (the reader checks it first)."""
     return next((s for s in STATUSES if s == value), "error")
+
+
+def _fraction(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not 0.0 <= value <= 1.0:
+        raise ValueError("pixel_agreement is not a number from 0 to 1")
+    return float(value)
 
 
 def _task(value: Any) -> str:

@@ -25,7 +25,8 @@ from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
 from core.results.stats import histogram_bins, inferences_per_second
 from core.results.summary import comparison_sentence, names_apart
 from core.results.task_outputs import run_picture
-from core.tasks.overlay import draw_detections, png_bytes
+from core.tasks.overlay import compose, png_bytes
+from core.tasks.segmentation import SegmentationResult
 from core.tasks.task_result import TaskResult
 
 # One colour per backend kind, in one place (light theme, readable in print).
@@ -233,22 +234,28 @@ def _backend(b: BackendRecord, record: RunRecord, picture: Image.Image | None = 
     if b.results:
         parts.append(_top_k(b))
     if b.task_result is not None and picture is not None:
-        parts.append(_detections(b.task_result, picture))
+        parts.append(_task_result(b.task_result, picture))
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _detections(result: TaskResult, picture: Image.Image) -> str:
-    """The picture with this backend's boxes (an embedded PNG) and its objects as a table."""
-    data = base64.b64encode(png_bytes(draw_detections(picture, result, REPORT_SIDE)))
+def _task_result(result: TaskResult, picture: Image.Image) -> str:
+    """The picture with this backend's result drawn (an embedded PNG) and it as a table."""
+    data = base64.b64encode(png_bytes(compose(picture, result, REPORT_SIDE)))
+    image = (f'<img class="overlay" alt="The picture with what this backend found" '
+             f'src="data:image/png;base64,{data.decode("ascii")}">')
+    if isinstance(result, SegmentationResult):
+        legend = "".join(f'<tr><td class="num">{c.class_id}</td><td>{_e(c.label)}</td>'
+                         f'<td class="num">{c.share:.1%}</td></tr>' for c in result.legend)
+        return (f'{image}<table><caption class="muted">Classes present and their share of '
+                f"the pixels</caption><tr><th>id</th><th>class</th><th>share</th></tr>"
+                f"{legend}</table>")
     rows = "".join(f'<tr><td class="num">{d.class_id}</td><td>{_e(d.label)}</td>'
                    f'<td class="num">{d.score:.3f}</td><td>'
                    + ", ".join(f"{v:.0f}" for v in d.box.to_list()) + "</td></tr>"
                    for d in result.items)
-    return (f'<img class="overlay" alt="The picture with the objects this backend found" '
-            f'src="data:image/png;base64,{data.decode("ascii")}">'
-            f'<table><caption class="muted">{len(result.items)} objects; boxes as xmin, ymin, '
-            "xmax, ymax in the picture's pixels</caption><tr><th>id</th><th>label</th>"
+    return (f'{image}<table><caption class="muted">{len(result.items)} objects; boxes as '
+            "xmin, ymin, xmax, ymax in the picture's pixels</caption><tr><th>id</th><th>label</th>"
             f"<th>score</th><th>box</th></tr>{rows}</table>")
 
 

@@ -86,7 +86,9 @@ def _versus(record: RunRecord, c: Comparison) -> str:
     name = names_apart(record.backends)
     parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
              f"(median {cand.stats.median:.2f} ms vs {base.stats.median:.2f} ms)"]
-    if c.agreement is not None:
+    if c.pixel_agreement is not None:
+        parts.append(f"pixel agreement {c.pixel_agreement:.3f}")
+    elif c.agreement is not None:
         parts.append(english(agreement_sentence(c.agreement, name[cand.id], name[base.id])))
     elif c.top1_agree is not None:
         parts.append("same top-1" if c.top1_agree else "different top-1")

@@ -1,7 +1,9 @@
 """``run --save-outputs DIR``: each backend's result as files a person can open.
 
 For a detector, ``DIR/<backend id>-overlay.png`` (the picture with the boxes drawn) and
-``DIR/<backend id>-detections.json`` (labels, scores and boxes in the picture's pixels). The
+``DIR/<backend id>-detections.json`` (labels, scores and boxes in the picture's pixels); for a
+segmenter, the overlay (the mask over the picture) and ``DIR/<backend id>-classes.png`` (8-bit,
+one value per class id, at the model's output size). The
 targets are known from the plan, so they are checked with the run's other outputs before any
 backend starts: never over an input, never two on one file, each written atomically.
 """
@@ -19,12 +21,15 @@ from core.errors import AppError
 from core.inputs.preprocess import load_image
 from core.io.outputs import Output
 from core.results.records import RunRecord
+from core.tasks.detection import Detections
 from core.tasks.output_files import output_path
-from core.tasks.overlay import draw_detections, png_bytes
+from core.tasks.overlay import compose, png_bytes
+from core.tasks.segmentation import classes_output
 from core.tasks.task_result import TaskResult
 
 FLAG = "--save-outputs"
-_FILES = {"detection": ("overlay.png", "detections.json")}
+_FILES = {"detection": ("overlay.png", "detections.json"),
+          "segmentation": ("overlay.png", "classes.png")}
 
 
 def save_targets(folder: Path, task: str, backend_ids: Sequence[str]) -> list[tuple[str, Path]]:
@@ -40,11 +45,13 @@ def task_outputs(record: RunRecord, folder: Path, picture: Image.Image) -> list[
         result = b.task_result
         if result is None:
             continue
-        outputs += [
-            Output(FLAG, output_path(folder, b.id, "overlay.png"),
-                   partial(_overlay, picture, result)),
-            Output(FLAG, output_path(folder, b.id, "detections.json"), partial(_json, result)),
-        ]
+        outputs.append(Output(FLAG, output_path(folder, b.id, "overlay.png"),
+                              partial(_overlay, picture, result)))
+        if isinstance(result, Detections):
+            outputs.append(Output(FLAG, output_path(folder, b.id, "detections.json"),
+                                  partial(_json, result)))
+        else:
+            outputs.append(classes_output(folder, b.id, result))
     return outputs
 
 
@@ -69,8 +76,8 @@ def _side(value: object) -> int:
 
 
 def _overlay(picture: Image.Image, result: TaskResult) -> bytes:
-    return png_bytes(draw_detections(picture, result))
+    return png_bytes(compose(picture, result))
 
 
-def _json(result: TaskResult) -> bytes:
+def _json(result: Detections) -> bytes:
     return (json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")

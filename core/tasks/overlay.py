@@ -13,6 +13,7 @@ import io
 from PIL import Image, ImageDraw, ImageFont
 
 from core.tasks.detection import Detections
+from core.tasks.segmentation import SegmentationResult, overlay_on
 
 # Distinct, colour-blind-safe hues (Okabe and Ito), one per class id in turn.
 PALETTE = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0, 114, 178),
@@ -53,6 +54,19 @@ def draw_detections(picture: Image.Image, detections: Detections,
                        fill=colour)
         draw.text((x + line - left, y + line - top), text, fill=(0, 0, 0), font=font)
     return canvas
+
+
+def compose(picture: Image.Image, result: Detections | SegmentationResult,
+            max_side: int = MAX_SIDE) -> Image.Image:
+    """The picture with any task's result drawn: boxes, or the mask over it."""
+    if isinstance(result, Detections):
+        return draw_detections(picture, result, max_side)
+    drawn = overlay_on(picture, result)
+    factor = max_side / max(drawn.width, drawn.height, 1)
+    if factor < 1.0:
+        drawn = drawn.resize((max(1, round(drawn.width * factor)),
+                              max(1, round(drawn.height * factor))))
+    return drawn
 
 
 def png_bytes(picture: Image.Image) -> bytes:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBox
 
 from core.measure.booth import BackendLive
 from core.results.records import BackendRecord
+from core.tasks.detection import Detections
 from gui.booth import style
 from gui.look.error_texts import localized
 from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_score
@@ -209,7 +210,7 @@ class BoothPanel(QFrame):
     def _show_answer(self, backend: BackendLive) -> None:
         body = round(style.BODY_PX * self._unit)
         theme = self._theme
-        if backend.result is not None:  # a detector: how many objects, the best ones named
+        if isinstance(backend.result, Detections):  # how many objects, the best ones named
             found = self.tr("%n object(s)", "", len(backend.result.items))
             names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
                                for d in backend.result.items[:3])

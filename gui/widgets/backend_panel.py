@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from core.measure.reducer import Progress
 from core.results.live import LiveSeries
 from core.results.records import BackendRecord
+from core.tasks.detection import Detections
 from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_ms_unit
 from gui.look.insight_texts import panel_line
 from gui.look.palette import Theme, current
-from gui.widgets.detection_view_widget import DetectionViewWidget
 from gui.widgets.error_panel import ErrorPanel
 from gui.widgets.histogram_widget import HistogramWidget
 from gui.widgets.iteration_strip_widget import IterationStripWidget
+from gui.widgets.result_picture_widget import ResultPictureWidget
 from gui.widgets.topk_widget import TopKWidget
 
 WAITING, MEASURING, FAILED = 0, 1, 2
@@ -145,7 +146,7 @@ class BackendPanel(QFrame):
         layout.addWidget(self._topk_caption)
         self.topk = TopKWidget(self._colour, theme=self._theme)
         layout.addWidget(self.topk)
-        self.detections = DetectionViewWidget(theme=self._theme)
+        self.detections = ResultPictureWidget(theme=self._theme)
         self.detections.hide()  # shown for a detector's result instead of the top-k
         layout.addWidget(self.detections, 0)
         self._page_layout = layout
@@ -216,8 +217,11 @@ class BackendPanel(QFrame):
             self._page_layout.setStretchFactor(self.histogram, 0 if detector else 1)
             self.histogram.setMaximumHeight(DETECTOR_PLOT_HEIGHT if detector else MAX_HEIGHT)
             self._page_layout.setStretchFactor(self.detections, 1 if detector else 0)
-        if result is not None:
+        if isinstance(result, Detections):
             self._topk_caption.setText(self.tr("%n OBJECT(S) FOUND", "", len(result.items)))
+        elif result is not None:
+            self._topk_caption.setText(self.tr("CLASSES AND THEIR SHARE OF THE PICTURE"))
+        if result is not None:
             self.detections.show_result(result, picture, picture_size)
 
     def _show_insight(self, record: BackendRecord) -> None:

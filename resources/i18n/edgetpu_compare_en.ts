@@ -22,16 +22,6 @@
     </message>
 </context>
 <context>
-    <name>DetectionViewWidget</name>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DiagnosticsDialog</name>
     <message numerus="yes">
         <source>%n problem(s) to fix</source>
@@ -52,6 +42,16 @@
         <translation>
             <numerusform>No problems, %n warning</numerusform>
             <numerusform>No problems, %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultPictureWidget</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
 </context>

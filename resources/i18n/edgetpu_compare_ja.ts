@@ -135,6 +135,10 @@
         </translation>
     </message>
     <message>
+        <source>CLASSES AND THEIR SHARE OF THE PICTURE</source>
+        <translation>クラスと画像に占める割合</translation>
+    </message>
+    <message>
         <source>Loading the model and warming up…</source>
         <translation>モデルを読み込んでウォームアップ中…</translation>
     </message>
@@ -464,6 +468,10 @@
         <translation>{candidate} は {factor} 低速（中央値 {fast} ms 対 {slow} ms）</translation>
     </message>
     <message>
+        <source>pixel agreement {value}</source>
+        <translation>ピクセル一致率 {value}</translation>
+    </message>
+    <message>
         <source>same top-1</source>
         <translation>第 1 候補は同じ</translation>
     </message>
@@ -501,19 +509,6 @@
     <message>
         <source>CANNOT RUN</source>
         <translation>実行できません</translation>
-    </message>
-</context>
-<context>
-    <name>DetectionViewWidget</name>
-    <message>
-        <source>No object above the threshold</source>
-        <translation>しきい値を超える物体はありません</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>ほか %n 個</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1324,19 @@ or choose them above with Open…</source>
     <message>
         <source>Edge TPU program</source>
         <translation>Edge TPU プログラム</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPictureWidget</name>
+    <message>
+        <source>No object above the threshold</source>
+        <translation>しきい値を超える物体はありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ほか %n 個</numerusform>
+        </translation>
     </message>
 </context>
 <context>

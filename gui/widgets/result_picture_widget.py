@@ -1,9 +1,10 @@
-"""A detector's result in a panel: the picture with this backend's boxes, and the list of objects.
+"""A detector's or segmenter's result in a panel: the picture with this backend's boxes or mask,
+and the list of objects or classes beside it.
 
-The picture with its boxes is composed once per result (``core.tasks.overlay``, the drawing the
+The picture with its result is composed once per result (``core.tasks.overlay``, the drawing the
 saved overlay and the report use too), never per live frame: ``show_result`` returns at once when
 it is handed the result it already shows, and painting only scales the finished pixmap. The
-objects are also kept as plain text (``rows()``) so that tests and screen readers see them.
+list is also kept as plain text (``rows()``) so that tests and screen readers see it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.tasks.detection import Detections
-from core.tasks.overlay import class_colour, draw_detections
+from core.tasks.overlay import class_colour, compose
+from core.tasks.segmentation import colour as class_map_colour
+from core.tasks.task_result import TaskResult
 from gui.look.formatting import fmt_score
 from gui.look.palette import Theme, current
 
@@ -30,11 +33,11 @@ def to_pixmap(picture: Image.Image) -> QPixmap:
     return QPixmap.fromImage(image.copy())  # the copy owns its pixels; ``data`` may go
 
 
-class DetectionViewWidget(QWidget):
+class ResultPictureWidget(QWidget):
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None) -> None:
         super().__init__(parent)
         self._theme = theme or current()
-        self._result: Detections | None = None
+        self._result: TaskResult | None = None
         self._picture: Image.Image | None = None
         self._pixmap: QPixmap | None = None
         self.compositions = 0  # how often the overlay was drawn: once per result
@@ -44,30 +47,44 @@ class DetectionViewWidget(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(420, ROW_HEIGHT * LIST_ROWS)
 
-    def show_result(self, result: Detections, picture: Image.Image | None,
+    def show_result(self, result: TaskResult, picture: Image.Image | None,
                     size: tuple[int, int]) -> None:
         """Show ``result`` on ``picture`` (None: a plain frame of the picture's ``size``,
         for a saved result whose picture is not here)."""
+        if picture is None and size == (0, 0):
+            return  # nothing known yet to draw on (a panel being built): wait for the run's
         if picture is self._picture and self._pixmap is not None and (
-                result is self._result or result == self._result):
+                result is self._result or (isinstance(result, Detections)
+                                           and result == self._result)):
             return  # the last inference found what the first did: nothing to draw again
         self._result, self._picture = result, picture
         card = QColor(self._theme.card)
         canvas = picture if picture is not None else Image.new(
             "RGB", (max(size[0], 1), max(size[1], 1)), (card.red(), card.green(), card.blue()))
-        self._pixmap = to_pixmap(draw_detections(canvas, result))
+        if not isinstance(result, Detections) and canvas.size != (
+                result.placement.picture_width, result.placement.picture_height):
+            canvas = canvas.resize((result.placement.picture_width,
+                                    result.placement.picture_height))
+        self._pixmap = to_pixmap(compose(canvas, result))
         self.compositions += 1
         self.update()
 
     def rows(self) -> list[str]:
-        """The objects as the list shows them, best first."""
+        """The objects (best first) or the classes (largest first) as the list shows them."""
         if self._result is None:
             return []
-        return [f"{d.label}  {fmt_score(d.score)}" for d in self._result.items]
+        if isinstance(self._result, Detections):
+            return [f"{d.label}  {fmt_score(d.score)}" for d in self._result.items]
+        return [f"{c.label}  {c.share:.1%}" for c in self._result.legend]
 
     def _list_lines(self) -> list[tuple[str, QColor | None]]:
         if self._result is None:
             return []
+        if not isinstance(self._result, Detections):
+            classes: list[tuple[str, QColor | None]] = [
+                (row, QColor(*class_map_colour(c.class_id)))
+                for row, c in zip(self.rows(), self._result.legend, strict=True)]
+            return classes[:LIST_ROWS]
         if not self._result.items:
             return [(self.tr("No object above the threshold"), None)]
         lines: list[tuple[str, QColor | None]] = []
