@@ -36,3 +36,22 @@ def test_a_booth_tile_names_the_objects_and_forgets_them_with_the_image(
     assert "2 object" in text and "person 0.88" in text and "car 0.75" in text
     loop.next_image()
     assert live.result is None
+
+
+def test_a_booth_tile_names_a_masks_classes(qtbot: QtBot, tmp_path: Path) -> None:
+    import numpy as np
+
+    from core.tasks.placement import Placement
+    from core.tasks.segmentation import decode_segmentation
+
+    classes = np.zeros((1, 4, 4), dtype=np.int64)
+    classes[0, :2, :2] = 3  # a quarter of the picture
+    loop = BoothLoop([tmp_path / "1.jpg"], BoothConfig(count=30, warmup=1, dwell_s=0))
+    template = RunRequest(Path("m.tflite"), Path("x.jpg"))
+    loop.expect(template)
+    mask = decode_segmentation(classes, Placement.stretched(8, 8))
+    loop.apply([FirstInference("cpu", 2.0, (), mask)])
+    panel = BoothPanel(loop.backends["cpu"])
+    qtbot.addWidget(panel)
+    panel.show_backend(loop.backends["cpu"])
+    assert "class 3" in panel.answer_text() and "25%" in panel.answer_text()

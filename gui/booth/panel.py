@@ -210,10 +210,16 @@ class BoothPanel(QFrame):
     def _show_answer(self, backend: BackendLive) -> None:
         body = round(style.BODY_PX * self._unit)
         theme = self._theme
-        if isinstance(backend.result, Detections):  # how many objects, the best ones named
-            found = self.tr("%n object(s)", "", len(backend.result.items))
-            names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
-                               for d in backend.result.items[:3])
+        result = backend.result
+        if result is not None:  # objects (how many, the best named), or a mask's classes
+            if isinstance(result, Detections):
+                found = self.tr("%n object(s)", "", len(result.items))
+                names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
+                                   for d in result.items[:3])
+            else:
+                shown = [c for c in result.legend if c.class_id != 0][:3]
+                found = " · ".join(f"{short_label(c.label, 16)}" for c in shown) or "–"
+                names = " · ".join(f"{c.share:.0%}" for c in shown)
             self.answer_label.setText(
                 f'<span style="font-size:{body}px; font-weight:600; color:{theme.text}">'
                 f'{html.escape(found)}</span>'
