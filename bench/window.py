@@ -14,7 +14,13 @@ painting cost the same at any count, how fast does it open.
   latencies vs with 1,000. Target: ratio at most 1.10 (no growth with the history).
 - Start-up: process start to window shown, and to the first result on screen; medians of five.
   Target: window within 1.5 s.
+- ``--task detection``: the non-interference check with a detector instead of the classifiers.
+  No real detector's CPU file is on our machines, so it is one built like the tests' detectors
+  (tests/detection_models.py): a 300x300 input and LiteRT's real TFLite_Detection_PostProcess
+  over 1,917 anchors (SSD MobileNet's count) with fixed random scores, so the post-processing,
+  decoding and drawing are real and the network is absent.
 Usage: python bench/window.py [--repeats R] [--only interference|responsiveness|paint|startup]
+                              [--task classification|detection]
 """
 
 from __future__ import annotations
@@ -58,12 +64,12 @@ def child(*args: str, platform: str | None = None) -> dict[str, Any]:
     return result
 
 
-def command_line(model: str, count: int) -> dict[str, Any]:
+def command_line(model: Path, count: int) -> dict[str, Any]:
     """The same run from ``edgetpu-compare run``, read back from its result file."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "r.json"
         subprocess.run([sys.executable, "-m", "gui.app.entry", "run", "--model",
-                        str(coral_file(model)), "--image", str(coral_file(IMAGE)), "--count",
+                        str(model), "--image", str(coral_file(IMAGE)), "--count",
                         str(count), "--warmup", WARMUP, "--backend", "cpu", "--json", str(out)],
                        cwd=REPO, capture_output=True, check=True, timeout=900)
         backend = json.loads(out.read_text())["backends"][0]
@@ -91,14 +97,34 @@ def platforms() -> list[str]:
     return ["offscreen", "xcb"] if os.environ.get("DISPLAY") else ["offscreen"]
 
 
-def interference(repeats: int) -> list[str]:
+def built_detector(folder: Path) -> Path:
+    """A detector whose post-processing has SSD MobileNet's work: 1,917 anchors, 90 classes."""
+    import numpy as np
+
+    from tests.detection_models import Anchor, build_detector
+
+    rng = np.random.default_rng(7)
+    anchors = []
+    for _ in range(1917):
+        y, x = rng.uniform(0, 0.8, 2)
+        h, w = rng.uniform(0.05, 0.2, 2)
+        anchors.append(Anchor((y, x, y + h, x + w), int(rng.integers(0, 90)),
+                              float(rng.uniform(0, 1))))
+    return build_detector(folder / "ssd_like.tflite", anchors, classes=90, max_detections=10,
+                          size=(300, 300))
+
+
+def interference(repeats: int, task: str = "classification") -> list[str]:
     rows, worst, spread = [], dict.fromkeys(TARGETS, 0.0), []
-    for model, count in ((MEDIUM, 300), (SMALL, 3000)):
+    folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
+    models = ((coral_file(MEDIUM), 300), (coral_file(SMALL), 3000)) if task == "classification" \
+        else ((built_detector(folder), 1000),)
+    for model, count in models:
         windows: dict[str, list[dict[str, Any]]] = {p: [] for p in platforms()}
         cli: list[dict[str, Any]] = []
         for _ in range(repeats):  # alternated, so that drift in the machine hits both alike
             for platform in windows:
-                windows[platform].append(child("run", str(coral_file(model)),
+                windows[platform].append(child("run", str(model),
                                                str(coral_file(IMAGE)), str(count),
                                                platform=platform))
             cli.append(command_line(model, count))
@@ -177,10 +203,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--only", choices=("interference", "responsiveness", "paint", "startup"))
+    parser.add_argument("--task", choices=("classification", "detection"),
+                        default="classification",
+                        help="the model of the non-interference check (see above)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer alternations than the targets need: a smoke run only")
     args = parser.parse_args()
     lines: list[str] = []
     if args.only in (None, "interference"):
-        lines += interference(max(args.repeats, INTERFERENCE_REPEATS))
+        lines += interference(args.repeats if args.quick
+                              else max(args.repeats, INTERFERENCE_REPEATS), args.task)
     if args.only in (None, "responsiveness"):
         lines += responsiveness(args.repeats)
     if args.only in (None, "paint"):

@@ -51,9 +51,6 @@ def test_built_detector_pair_in_tf2_order(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("folder", "name", "words"), [
-    ("detection", FACE, "is an object detection model: detection models are not yet compared"),
-    ("segmentation", "deeplabv3_mnv2_pascal_quant.tflite",
-     "is a segmentation model: segmentation models are not yet compared"),
     ("pose", "movenet_single_pose_lightning_ptq.tflite",
      "is a pose model: pose models are not yet compared"),
 ])

@@ -17,19 +17,28 @@ from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
 from core.cli.published_lines import add_published
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
-from core.inputs.model_info import read_model
+from core.inputs.preprocess import load_image
 from core.io.numbers import NumberError, parse_decimal, parse_whole
+from core.io.outputs import check_writable, plan_outputs
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
 from core.measure.session import SCHEDULES, RunRequest, Session
 from core.results.numbers_text import ms_text
-from core.results.record_outputs import add_output_options, check_outputs, write_outputs
+from core.results.record_outputs import (
+    add_output_options,
+    check_outputs,
+    write_and_report,
+    write_outputs,
+)
 from core.results.records import RunRecord
 from core.results.result_reader import MAX_BACKENDS, MAX_LATENCIES
 from core.results.stats import inferences_per_second
 from core.results.summary import comparison_sentence
-from core.tasks.model_task import model_task
+from core.results.task_outputs import save_targets, task_outputs
+from core.tasks.detection import DEFAULT_MAX_RESULTS, FLAGS
+from core.tasks.segmentation import SegmentationResult
+from core.tasks.task_result import TaskResult
 
 
 def _positive(text: str) -> int:
@@ -67,8 +76,10 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
     parser.add_argument("--warmup", type=_non_negative, default=5,
                         help="untimed inferences after the first one (default 5)")
     parser.add_argument("--top-k", type=_positive, default=5, help="results shown (default 5)")
-    parser.add_argument("--threshold", type=_fraction, default=0.0,
-                        help="hide results scoring below this (default 0)")
+    parser.add_argument("--threshold", type=_fraction, default=None,
+                        help="hide results scoring below this (default 0; detectors: 0.5)")
+    parser.add_argument("--max-detections", type=_positive, default=DEFAULT_MAX_RESULTS,
+                        help=f"detectors: objects shown at most (default {DEFAULT_MAX_RESULTS})")
     parser.add_argument("--backend", action="append", metavar="SPEC",
                         help="cpu, edgetpu, cpu:threads=1, edgetpu:device=usb:1, ... "
                              "(repeatable; default: cpu and edgetpu)")
@@ -82,12 +93,12 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
     add_output_options(parser)
+    parser.add_argument("--save-outputs", type=Path, metavar="DIR",
+                        help="write each backend's result as files into DIR (a detector: "
+                             "<backend id>-overlay.png and <backend id>-detections.json)")
 
 
 def request_from_args(args: argparse.Namespace) -> RunRequest:
-    for path in (args.model, args.edgetpu_model):
-        if path is not None:
-            refuse_uncompared_task(path)
     specs = tuple(parse_backend_spec(s) for s in args.backend) if args.backend \
         else tuple(default_specs())
     baseline = args.baseline or ""
@@ -104,25 +115,9 @@ def request_from_args(args: argparse.Namespace) -> RunRequest:
                    f"Use one of: {', '.join(ids)}.")
     return RunRequest(model=args.model, image=args.image, labels=args.labels,
                       edgetpu_model=args.edgetpu_model, count=args.count, warmup=args.warmup,
-                      top_k=args.top_k, threshold=args.threshold, backends=specs,
+                      top_k=args.top_k, threshold=args.threshold,
+                      max_detections=args.max_detections, backends=specs,
                       schedule=args.schedule, baseline=baseline)
-
-
-_TASK_WORDS = {"detection": ("an object detection", "detection"),
-               "segmentation": ("a segmentation", "segmentation"), "pose": ("a pose", "pose")}
-
-
-def refuse_uncompared_task(path: Path) -> None:
-    """``unsupported_model`` naming the task of a model whose task runs cannot compare yet.
-
-    Models of no known task are left to the run's own check, which says what is wrong with them.
-    """
-    task = model_task(read_model(path)).task
-    if task in _TASK_WORDS:
-        article, word = _TASK_WORDS[task]
-        raise fail("unsupported_model", f"'{path.name}' is {article} model: {word} models are "
-                   "not yet compared.", "Choose an image classifier; 'edgetpu-compare inspect "
-                   f"{path.name}' shows what this model holds.")
 
 
 def run_inputs(args: argparse.Namespace) -> list[Path]:
@@ -138,7 +133,15 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SI
 def run(args: argparse.Namespace) -> int:
     targets = check_outputs(args, run_inputs(args))
     session = Session(request_from_args(args))
-    session.prepare()
+    plan = session.prepare()
+    folder: Path | None = args.save_outputs
+    if folder is not None:
+        planned = save_targets(folder, plan.task.task, [b.id for b in plan.backends])
+        if not planned:
+            check_writable(folder / "x")  # the folder must still exist and be writable
+            sys.stdout.write(f"note: --save-outputs writes nothing for a {plan.task.task} "
+                             "model: its result is printed and in --json.\n")
+        plan_outputs([*targets, *planned], run_inputs(args))
     out = sys.stdout
     _print_header(session, out)
     stopped_by: list[int] = []
@@ -157,6 +160,10 @@ def run(args: argparse.Namespace) -> int:
     _print_summary(record, out)
     add_published(record, out)
     written = write_outputs(record, targets, out, sys.stderr)
+    if folder is not None:
+        picture = load_image(args.image)[0]
+        written = write_and_report(task_outputs(record, folder, picture), out,
+                                   sys.stderr) and written
     if session.cancelled:
         sys.stderr.write("error: stopped before the end. Run the command again to measure "
                          "everything.\n")
@@ -202,9 +209,12 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
         if b.status != "ok" and not b.latencies_ms:
             continue
         out.write(f"-------RESULTS: {safe(b.label)}-------\n")
+        threshold = float(record.settings.get("threshold") or 0.0)
+        if b.task_result is not None:
+            _print_task_result(b.task_result, threshold, out)
+            continue
         for p in b.results:
             out.write(f"{safe(p.label)}: {p.score:.5f}\n")
-        threshold = float(record.settings.get("threshold") or 0.0)
         if b.status == "ok" and not b.results and threshold > 0:
             out.write(f"(no class scored {threshold:g} or more; lower --threshold to see the "
                       "best ones)\n")
@@ -227,3 +237,22 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
             out.write(f"{b.id}: first inference {ms_text(b.first_inference_ms)} ms, "
                       f"load {ms_text(b.load_ms or 0)} ms (both excluded from the statistics)\n")
     out.write(safe(comparison_sentence(record)) + "\n")
+
+
+def _print_task_result(result: TaskResult, threshold: float, out: TextIO) -> None:
+    """A detector's objects as Coral's detect_image.py prints them: label, score, box; a
+    segmenter's classes with their share of the pixels."""
+    if isinstance(result, SegmentationResult):
+        for c in result.legend:
+            out.write(f"{safe(c.label)} (id {c.class_id}): {c.share:.1%} of the pixels\n")
+        return
+    for d in result.items:
+        box = ", ".join(f"{v:.0f}" for v in d.box.to_list())
+        out.write(f"{safe(d.label)} (id {d.class_id}): score {d.score:.5f}, "
+                  f"box [{box}] (xmin, ymin, xmax, ymax in pixels)\n")
+    if not result.items:
+        out.write(f"(no object scored {threshold:g} or more; lower --threshold to see "
+                  "weaker ones)\n")
+    for flag in result.flags:
+        if flag != "boxes_clamped":  # routine: SSD boxes at the picture's edge reach beyond it
+            out.write(f"note: {FLAGS[flag]}\n")

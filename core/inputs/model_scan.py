@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import AppError, fail
-from core.inputs.model_info import ModelPair, _base_name, inspect_model
+from core.inputs.model_info import (
+    ModelInfo,
+    ModelPair,
+    _base_name,
+    _check_classifier,
+    read_model,
+)
 
 
 @dataclass(frozen=True)
@@ -49,9 +55,9 @@ def scan_folder(folder: Path | str) -> FolderScan:
             skipped.append((path, reason))
             continue
         try:
-            compiled = inspect_model(path).edgetpu_compiled
+            compiled = _offered(path).edgetpu_compiled
         except AppError:
-            continue  # a damaged model or not a classifier: simply not offered
+            continue  # a damaged model, or one a run cannot compare: simply not offered
         if compiled:
             name = _base_name(path.stem)
             edgetpu[name if name not in edgetpu else path.stem] = path
@@ -62,6 +68,15 @@ def scan_folder(folder: Path | str) -> FolderScan:
     pairs = [ModelPair(name, cpu.get(name), edgetpu.get(name))
              for name in sorted(set(cpu) | set(edgetpu))]
     return FolderScan(pairs, skipped)
+
+
+def _offered(path: Path) -> ModelInfo:
+    """The model when a run can compare it: an image classifier or an image detector (its
+    SSD post-processing; the run reads its outputs' order); ``AppError`` otherwise."""
+    info = read_model(path)
+    if info.postprocess is None or not info.is_image_model:
+        _check_classifier(info)
+    return info
 
 
 def discover_pairs(folder: Path | str) -> list[ModelPair]:

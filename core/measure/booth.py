@@ -37,6 +37,7 @@ from core.measure.session import RunRequest
 from core.results.baseline import baseline_pair
 from core.results.records import BackendRecord, Prediction
 from core.results.stats import inferences_per_second, speed_verdict
+from core.tasks.task_result import TaskResult
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
 DEFAULT_WINDOW = 500  # latencies per backend behind the live median and the plot
@@ -97,6 +98,7 @@ class BackendLive:
     window: int
     latencies_ms: deque[float] = field(init=False)
     top1: Prediction | None = None
+    result: TaskResult | None = None  # a detector's objects for this image
     error: ErrorInfo | None = None
     inferences: int = 0  # all timed inferences since the booth started
 
@@ -168,6 +170,7 @@ class BoothLoop:
         self.index = (self.index + 1) % len(self.images)
         for backend in self.backends.values():
             backend.top1 = None
+            backend.result = None
         return self.images[self.index]
 
     def expect(self, request: RunRequest) -> None:
@@ -206,6 +209,8 @@ class BoothLoop:
                     live.label = rec.label
                     if rec.status == "ok" and rec.results:
                         live.top1 = rec.results[0]
+                    if rec.status == "ok":
+                        live.result = rec.task_result
                 self._run = None
                 return True
             case RunPlanned() | BackendStarted() | BackendLoaded() | FirstInference() \
@@ -241,12 +246,15 @@ class BoothLoop:
             live.inferences += len(new)
         if rec.results:
             live.top1 = rec.results[0]
+        if rec.task_result is not None:
+            live.result = rec.task_result
         if rec.status == "ok":
             live.error = None
         elif rec.status == "error" and rec.error is not None and rec.error is not live.error:
             live.error = rec.error
             live.latencies_ms.clear()  # stale numbers must not stand beside a failure
             live.top1 = None
+            live.result = None
 
     def reject(self, info: ErrorInfo) -> None:
         """The session refused this image (or broke): remember why and count it as done."""

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from core.errors import ErrorInfo
 from core.results.records import Prediction, RunRecord
+from core.tasks.task_result import TaskResult
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,10 @@ class RunPlanned:
 
     backends: tuple[BackendPlan, ...]
     count: int
+    # The picture (its path, SHA-256 and upright size), on which a panel draws what was found.
+    image_path: str = ""
+    image_sha256: str = ""
+    image_size: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ class FirstInference:
     backend_id: str
     ms: float
     predictions: tuple[Prediction, ...]
+    result: TaskResult | None = None  # what a non-classifier found (decoded once, here)
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,6 +105,7 @@ class BackendFinished:
 
     backend_id: str
     predictions: tuple[Prediction, ...]
+    result: TaskResult | None = None
 
 
 @dataclass(frozen=True)

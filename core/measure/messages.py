@@ -42,7 +42,7 @@ class Run:
 
 @dataclass(frozen=True)
 class SendOutput:
-    """Send the output tensor of the last inference (for the top-k shown at the end)."""
+    """Send the output tensors of the last inference (for the result shown at the end)."""
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,10 @@ class Loaded:
 
 @dataclass(frozen=True, eq=False)
 class First:
-    """The first inference: its time and its raw output tensor."""
+    """The first inference: its time and every output tensor (a detector's result is four)."""
 
     ms: float
-    output: npt.NDArray[np.generic]
+    outputs: tuple[npt.NDArray[np.generic], ...]
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,9 @@ class Batch:
 
 @dataclass(frozen=True, eq=False)
 class Output:
-    """The output tensor of the last inference."""
+    """Every output tensor of the last inference, in the graph's order."""
 
-    output: npt.NDArray[np.generic]
+    outputs: tuple[npt.NDArray[np.generic], ...]
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,14 @@ import numpy as np
 
 from core.errors import ErrorInfo, error, fail
 from core.inputs.labels import Labels, load_labels
-from core.inputs.model_info import ModelInfo, inspect_model, resolve_pair
+from core.inputs.model_info import ModelInfo, resolve_pair
 from core.inputs.pair_check import check_pair
-from core.inputs.preprocess import ImageInfo, load_image, make_input_tensor
+from core.inputs.preprocess import ImageInfo, Placement, fit_input, load_image, make_input_tensor
 from core.measure.backends import BackendSpec, assign_ids
 from core.measure.limits import check_open_files
+from core.tasks.model_task import ModelTask
+from core.tasks.placement import Placement as Shares
+from core.tasks.runnable import read_runnable
 
 
 @dataclass
@@ -43,6 +46,9 @@ class Plan:
     label_of: Callable[[int], str]
     warnings: list[ErrorInfo] = field(default_factory=list)
     cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
+    task: ModelTask = field(default_factory=lambda: ModelTask("classification", ""))
+    placement: Placement | None = None  # where the picture sits in a detector's input
+    mask_placement: Shares | None = None  # a segmenter's: the picture stretched to its input
 
 
 def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path | None,
@@ -55,12 +61,13 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
     cpu_path = pair.cpu
     tpu_path = pair.edgetpu
     if edgetpu_model is not None:
-        tpu_info = inspect_model(edgetpu_model)
+        tpu_info = read_runnable(edgetpu_model)[0]
         if not tpu_info.edgetpu_compiled:
             raise fail("usage", f"{edgetpu_model.name} is not compiled for the Edge TPU.",
                        "Pass the _edgetpu.tflite file made by the Edge TPU Compiler.")
         tpu_path = edgetpu_model
-    infos = {p: inspect_model(p) for p in {cpu_path, tpu_path} if p is not None}
+    readings = {p: read_runnable(p) for p in (cpu_path, tpu_path) if p is not None}
+    infos = {p: info for p, (info, _) in readings.items()}
     notes: list[ErrorInfo] = []
     if tpu_path is not None and cpu_path is not None and not infos[tpu_path].edgetpu_compiled:
         # a twin by name only: run, it would put a plain model on the Edge TPU's panel
@@ -72,20 +79,27 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
         del infos[tpu_path]
         tpu_path = None
     reference = infos[cpu_path] if cpu_path else infos[tpu_path]  # type: ignore[index]
+    task = readings[reference.path][1]
     if cpu_path is not None and tpu_path is not None and cpu_path != tpu_path:
         check_pair(infos[cpu_path], infos[tpu_path])
 
     pil_image, image_info = load_image(image)
     tensors: dict[tuple[object, ...], np.ndarray] = {}
+    placements: list[Placement] = []
 
     def tensor_for(info: ModelInfo) -> np.ndarray:
         key = (info.input.shape, info.input.dtype, info.input.scale, info.input.zero_point,
                info.mean, info.std)
         if key not in tensors:
-            tensors[key] = make_input_tensor(pil_image, info)
+            if task.detection is not None:  # fitted, keeping its proportions, as Coral does
+                tensors[key], placement = fit_input(pil_image, info)
+                placements.append(placement)
+            else:
+                tensors[key] = make_input_tensor(pil_image, info)
         return tensors[key]
 
-    loaded_labels = load_labels(labels).checked(reference.num_classes) if labels else None
+    classes = task.detection.num_classes if task.detection else reference.num_classes
+    loaded_labels = load_labels(labels).checked(classes) if labels else None
     planned = []
     for backend_id, spec in zip(assign_ids(list(specs)), specs, strict=True):
         planned.append(_plan_backend(backend_id, spec, cpu_path, tpu_path, infos, tensor_for,
@@ -93,7 +107,10 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
     warnings = notes + (list(loaded_labels.warnings) if loaded_labels else [])
     return Plan(planned, image_info, loaded_labels,
                 _label_function(loaded_labels, reference), warnings,
-                infos[cpu_path] if cpu_path else None)
+                infos[cpu_path] if cpu_path else None, task,
+                placements[0] if placements else None,
+                Shares.stretched(image_info.width, image_info.height)
+                if task.segmentation is not None else None)
 
 
 def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,

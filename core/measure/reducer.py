@@ -162,6 +162,9 @@ class RunReducer:
                 record.runtime = {"spec": plan.spec}
             backends.append(record)
         self.run.backends = backends
+        if event.image_path and not self.run.image:
+            self.run.image = {"path": event.image_path, "sha256": event.image_sha256,
+                              "width": event.image_size[0], "height": event.image_size[1]}
 
     def _apply_to(self, record: BackendRecord, event: BackendStarted | BackendLoaded
                   | FirstInference | LatencyBatch | BackendFinished | BackendFailed) -> None:
@@ -182,6 +185,7 @@ class RunReducer:
             case FirstInference():
                 record.first_inference_ms = event.ms
                 record.results = list(event.predictions)
+                record.task_result = event.result
             case LatencyBatch():
                 series = self.series(record.id) if self.live else None  # before the extend
                 record.add_latencies(event.latencies_ms)
@@ -192,6 +196,7 @@ class RunReducer:
             case BackendFinished():
                 record.status = "ok"
                 record.results = list(event.predictions)
+                record.task_result = event.result
                 series = self._series.get(record.id)
                 exact = series is not None and series.count == len(record.latencies_ms)
                 record.stats = compute_stats(series.values() if series is not None and exact

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -64,6 +64,19 @@ from core.measure.worker import Alarm, Died, WorkerHandle, WorkerJob, new_cancel
 from core.results.comparison import choose_baseline, compare_all
 from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
 from core.results.stats import compare, dequantize, top_k
+from core.tasks.detection import (
+    DEFAULT_MAX_RESULTS,
+    DEFAULT_THRESHOLD,
+    Detections,
+    decode_detections,
+)
+from core.tasks.detection_agreement import compare_detections
+from core.tasks.segmentation import (
+    SegmentationResult,
+    compare_class_maps,
+    decode_segmentation,
+)
+from core.tasks.task_result import TaskResult
 
 SCHEDULES = ("alternate", "sequential")
 ROUND_BUDGET_NS = 33_000_000  # a batch at most every ~33 ms: a bounded delivery rate
@@ -84,7 +97,8 @@ class RunRequest:
     count: int = 50
     warmup: int = 5
     top_k: int = 5
-    threshold: float = 0.0
+    threshold: float | None = None  # None: the task's default (0 for classes, 0.5 for objects)
+    max_detections: int = DEFAULT_MAX_RESULTS
     backends: tuple[BackendSpec, ...] = field(default_factory=lambda: tuple(default_specs()))
     schedule: str = "alternate"
     baseline: str = ""  # the id of the backend the others are compared with ("": the CPU)
@@ -169,7 +183,9 @@ class Session:
             gate.open()
         emit(RunPlanned(tuple(BackendPlan(r.id, r.kind, r.label, str(r.model.get("path", "")),
                                           str(r.runtime.get("spec", "")))
-                              for r in record.backends), self.request.count))
+                              for r in record.backends), self.request.count,
+                         str(plan.image.path), plan.image.sha256,
+                         (plan.image.width, plan.image.height)))
         live: list[_Live] = []
         try:
             for planned, rec in zip(plan.backends, record.backends, strict=True):
@@ -238,7 +254,7 @@ class Session:
         first = self._receive(b, LOAD_TIMEOUT_S)
         if not isinstance(first, First):
             return False
-        self._emit(FirstInference(rec.id, first.ms, self._predictions(b, first.output)))
+        self._emit(FirstInference(rec.id, first.ms, *self._decode(b, first.outputs)))
         ready = self._receive(b, warmup_timeout(self.request.warmup, first.ms, LOAD_TIMEOUT_S),
                               work=True)
         return isinstance(ready, Ready)
@@ -286,7 +302,7 @@ class Session:
         reply = self._receive(b, ROUND_TIMEOUT_S)
         if not isinstance(reply, Output):
             return
-        self._emit(BackendFinished(b.record.id, self._predictions(b, reply.output)))
+        self._emit(BackendFinished(b.record.id, *self._decode(b, reply.outputs)))
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -342,17 +358,36 @@ class Session:
             return
         self._emit(BackendFailed(rec.id, info))
 
-    def _predictions(self, b: _Live, raw: np.ndarray) -> tuple[Prediction, ...]:
-        model = b.planned.model
-        assert model is not None and self._plan is not None
-        scores = dequantize(raw, model.output.scale, model.output.zero_point)
+    @property
+    def threshold(self) -> float:
+        """The score a result must reach: as asked, else the task's default."""
+        if self.request.threshold is not None:
+            return self.request.threshold
+        return DEFAULT_THRESHOLD if self.plan.task.detection is not None else 0.0
+
+    def _decode(self, b: _Live, outputs: tuple[np.ndarray, ...],
+                ) -> tuple[tuple[Prediction, ...], TaskResult | None]:
+        """The top-k of a classifier, or a detector's objects; once per result, never per
+        round."""
+        model, plan = b.planned.model, self.plan
+        assert model is not None
+        layout = plan.task.detection
+        if layout is not None and plan.placement is not None:
+            names = plan.labels.names if plan.labels is not None else {}
+            return (), decode_detections(outputs, layout, plan.placement, names,
+                                         self.threshold, self.request.max_detections)
+        if plan.task.segmentation is not None and plan.mask_placement is not None:
+            return (), decode_segmentation(outputs[plan.task.segmentation.output],
+                                           plan.mask_placement, plan.labels)
+        scores = dequantize(outputs[0], model.output.scale, model.output.zero_point)
         self._scores[b.planned.id] = scores
-        return top_k(scores, self.request.top_k, self._plan.label_of, self.request.threshold)
+        return top_k(scores, self.request.top_k, plan.label_of, self.threshold), None
 
     def _comparison(self, record: RunRecord) -> Comparison | None:
         ok = [r for r in record.backends if r.status == "ok"]
         preferred = self.request.baseline or None
-        record.comparisons = compare_all(ok, self._scores, self.request.top_k, preferred)
+        record.comparisons = [_with_agreement(record, c) for c in
+                              compare_all(ok, self._scores, self.request.top_k, preferred)]
         if record.comparisons:
             return record.comparisons[0]
         baseline = choose_baseline(ok, preferred) or next(
@@ -369,12 +404,30 @@ class Session:
             rec.warnings.extend(p.warnings)
             backends.append(rec)
         return RunRecord(
+            task=plan.task.task,
             created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             image=plan.image.to_dict(),
             labels=plan.labels.to_dict() if plan.labels else {"path": None, "count": 0},
             settings={"count": r.count, "warmup": r.warmup, "top_k": r.top_k,
-                      "threshold": r.threshold, "schedule": r.schedule,
-                      "baseline": r.baseline or None},
+                      "threshold": self.threshold, "schedule": r.schedule,
+                      "baseline": r.baseline or None,
+                      **({"max_detections": r.max_detections}
+                         if plan.task.detection is not None else {})},
             host=host_info(),
             backends=backends,
         )
+
+
+def _with_agreement(record: RunRecord, comparison: Comparison) -> Comparison:
+    """A detector's comparison gains which objects both backends found (class and IoU), a
+    segmenter's the share of pixels of the same class (Coral's pixel agreement)."""
+    base = record.backend(comparison.baseline).task_result
+    other = record.backend(comparison.candidate).task_result \
+        if comparison.candidate is not None else None
+    if isinstance(base, Detections) and isinstance(other, Detections):
+        return replace(comparison, agreement=compare_detections(base.items, other.items))
+    if isinstance(base, SegmentationResult) and isinstance(other, SegmentationResult) \
+            and base.classes.shape == other.classes.shape:
+        return replace(comparison, pixel_agreement=compare_class_maps(
+            base.classes, other.classes).pixel_agreement)
+    return comparison

@@ -55,8 +55,12 @@ def write_outputs(record: RunRecord, targets: Sequence[Target], out: TextIO,
                   err: TextIO) -> bool:
     """Write every target; a failed one is reported on ``err`` and the others are still
     written. True when all were written."""
-    outputs = [Output(flag, path, partial(_encoded, RENDER[flag], record))
-               for flag, path in targets]
+    return write_and_report([Output(flag, path, partial(_encoded, RENDER[flag], record))
+                             for flag, path in targets], out, err)
+
+
+def write_and_report(outputs: Sequence[Output], out: TextIO, err: TextIO) -> bool:
+    """Write each output, saying which were saved and why any was not; True when all were."""
     written, failed = write_all(outputs)
     for output in written:
         out.write(f"Saved {safe(output.path)}\n")

@@ -18,11 +18,15 @@ import numpy.typing as npt
 
 from core.errors import ErrorInfo
 from core.results.runtime_fields import upgraded
+from core.tasks.detection_agreement import DetectionAgreement
+from core.tasks.model_task import TASKS
+from core.tasks.task_result import TaskResult, result_from_dict, result_to_dict
 
 BackendStatus = Literal["pending", "running", "ok", "error", "cancelled"]
 STATUSES: tuple[BackendStatus, ...] = get_args(BackendStatus)
 
-SCHEMA = "edgetpu-compare/1"
+SCHEMA = "edgetpu-compare/2"  # 2 added the task, task results and their agreement
+READABLE_SCHEMAS = ("edgetpu-compare/1", SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class BackendRecord:
     latencies_ms: array[float] = field(default_factory=lambda: array("d"))
     stats: Stats | None = None
     results: list[Prediction] = field(default_factory=list)
+    task_result: TaskResult | None = None  # what a non-classifier found (a classifier: results)
 
     def __post_init__(self) -> None:
         if not isinstance(self.latencies_ms, array) or self.latencies_ms.typecode != "d":
@@ -110,6 +115,8 @@ class BackendRecord:
             "latencies_ms": rounded(self.latencies_ms) if latencies else [],
             "stats": self.stats.to_dict() if self.stats else None,
             "results": [p.to_dict() for p in self.results],
+            **({"task_result": result_to_dict(self.task_result)}
+               if self.task_result is not None else {}),
         }
 
     @classmethod
@@ -129,6 +136,8 @@ class BackendRecord:
             latencies_ms=latency_array(float(x) for x in data.get("latencies_ms") or []),
             stats=Stats.from_dict(data["stats"]) if data.get("stats") else None,
             results=[Prediction.from_dict(p) for p in data.get("results") or []],
+            task_result=result_from_dict(data["task_result"]) if data.get("task_result")
+            else None,
         )
 
 
@@ -142,6 +151,8 @@ class Comparison:
     top1_agree: bool | None
     topk_overlap: float | None
     max_score_delta: float | None
+    agreement: DetectionAgreement | None = None  # a detector's: objects matched by class, IoU
+    pixel_agreement: float | None = None  # a segmenter's: same / (2N - same) of the class maps
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -151,6 +162,9 @@ class Comparison:
             "top1_agree": self.top1_agree,
             "topk_overlap": _round(self.topk_overlap),
             "max_score_delta": _round(self.max_score_delta),
+            **({"agreement": self.agreement.to_dict()} if self.agreement is not None else {}),
+            **({"pixel_agreement": _round(self.pixel_agreement)}
+               if self.pixel_agreement is not None else {}),
         }
 
     @classmethod
@@ -162,6 +176,9 @@ class Comparison:
             top1_agree=data.get("top1_agree"),
             topk_overlap=_opt_float(data.get("topk_overlap")),
             max_score_delta=_opt_float(data.get("max_score_delta")),
+            agreement=DetectionAgreement.from_dict(data["agreement"])
+            if data.get("agreement") is not None else None,
+            pixel_agreement=_fraction(data.get("pixel_agreement")),
         )
 
 
@@ -178,6 +195,7 @@ class RunRecord:
     comparison: Comparison | None = None  # the baseline against the first other backend
     comparisons: list[Comparison] = field(default_factory=list)  # against every other one
     published: dict[str, Any] | None = None  # Coral's figure and verdicts (core.edgetpu.verdict)
+    task: str = "classification"  # the model's task (core.tasks.model_task), read from it
 
     def backend(self, backend_id: str) -> BackendRecord:
         for record in self.backends:
@@ -189,6 +207,7 @@ class RunRecord:
         return {
             "schema": SCHEMA,
             "created": self.created,
+            "task": self.task,
             "image": self.image,
             "labels": self.labels,
             "settings": self.settings,
@@ -217,6 +236,7 @@ class RunRecord:
             comparison=comparison,
             comparisons=comparisons,
             published=dict(data["published"]) if data.get("published") else None,
+            task=_task(data.get("task")),
         )
 
 
@@ -238,6 +258,24 @@ def rounded(values: array[float] | npt.NDArray[np.float64]) -> list[float]:
 def as_status(value: object) -> BackendStatus:
     """A status read from a file; anything unknown is an error (the reader checks it first)."""
     return next((s for s in STATUSES if s == value), "error")
+
+
+def _fraction(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not 0.0 <= value <= 1.0:
+        raise ValueError("pixel_agreement is not a number from 0 to 1")
+    return float(value)
+
+
+def _task(value: Any) -> str:
+    """The task a file names; a version-1 file (no task) held a classifier's result."""
+    if value is None:
+        return "classification"
+    if value not in TASKS:
+        raise ValueError(f"task {str(value)[:40]!r} is not one of {', '.join(TASKS)}")
+    return str(value)
 
 
 def _round(value: float | None) -> float | None:

@@ -8,6 +8,7 @@ paths, error messages) is user data and passes through ``html.escape``; nothing 
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 from collections.abc import Iterable, Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
 from core.errors import ErrorInfo
 from core.inputs.model_insight import note_text, notes
@@ -23,12 +25,17 @@ from core.results.numbers_text import delta_text, ms_text, score_text
 from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
 from core.results.stats import histogram_bins, inferences_per_second
 from core.results.summary import comparison_sentence, names_apart, speed_phrase
+from core.results.task_outputs import run_picture
+from core.tasks.overlay import compose, png_bytes
+from core.tasks.segmentation import SegmentationResult
+from core.tasks.task_result import TaskResult
 
 # One colour per backend kind, in one place (light theme, readable in print).
 COLOURS = {"cpu": "#2f6db5", "edgetpu": "#d9730d"}
 OTHER_COLOUR = "#6b7280"
 HIST_W, HIST_H = 520, 190  # SVG user units; the SVG scales to its column width
 STRIP_W, STRIP_H = 520, 64
+REPORT_SIDE = 640  # the embedded picture's longer side: sharp on screen, small in the file
 STRIP_MAX_COLUMNS = 600  # longer runs are drawn as a min/max envelope per column
 
 CSS = """
@@ -71,6 +78,7 @@ td.num, th.num { text-align:right; }
 .bar { background:#eef1f4; border-radius:3px; height:10px; min-width:80px; }
 .bar span { display:block; height:10px; border-radius:3px; background:var(--accent); }
 svg { width:100%; height:auto; display:block; }
+img.overlay { max-width:100%; max-height:420px; display:block; margin:8px 0; border-radius:4px; }
 svg text { font:11px system-ui,sans-serif; fill:var(--muted); }
 .error-card { border:1px solid #f1b8b3; background:#fdf2f1; border-radius:6px; padding:10px 14px;
               margin:10px 0; }
@@ -133,6 +141,8 @@ def _published(published: dict[str, Any] | None) -> list[str]:
 
 def render_html(record: RunRecord, title: str = "Edge TPU Compare report") -> str:
     """The whole report as one HTML document."""
+    picture = run_picture(record) if any(b.task_result is not None
+                                         for b in record.backends) else None
     body = [
         f"<h1>{_e(title)}</h1>",
         f'<p class="created">Created {_e(record.created or "unknown")}</p>',
@@ -141,7 +151,7 @@ def render_html(record: RunRecord, title: str = "Edge TPU Compare report") -> st
         _facts(record),
         "<h2>Backends</h2>",
         '<div class="backends">',
-        *(_backend(b, record) for b in record.backends),
+        *(_backend(b, record, picture) for b in record.backends),
         "</div>",
         _agreement(record),
         f"<footer>Made by Edge TPU Compare · result schema {_e(SCHEMA)}</footer>",
@@ -202,7 +212,7 @@ def _dl_card(title: str, rows: Iterable[tuple[str, Any]]) -> str:
     return f'<div class="card"><h3>{_e(title)}</h3><dl>{items}</dl></div>'
 
 
-def _backend(b: BackendRecord, record: RunRecord) -> str:
+def _backend(b: BackendRecord, record: RunRecord, picture: Image.Image | None = None) -> str:
     colour = COLOURS.get(b.kind, OTHER_COLOUR)
     runtime = " ".join(str(b.runtime.get(k)) for k in ("name", "version") if b.runtime.get(k))
     model = b.model or {}
@@ -249,8 +259,30 @@ def _backend(b: BackendRecord, record: RunRecord) -> str:
                      f"and warm-ups excluded)</caption><tr>{head}</tr><tr>{cells}</tr></table>")
     if b.results:
         parts.append(_top_k(b))
+    if b.task_result is not None and picture is not None:
+        parts.append(_task_result(b.task_result, picture))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _task_result(result: TaskResult, picture: Image.Image) -> str:
+    """The picture with this backend's result drawn (an embedded PNG) and it as a table."""
+    data = base64.b64encode(png_bytes(compose(picture, result, REPORT_SIDE)))
+    image = (f'<img class="overlay" alt="The picture with what this backend found" '
+             f'src="data:image/png;base64,{data.decode("ascii")}">')
+    if isinstance(result, SegmentationResult):
+        legend = "".join(f'<tr><td class="num">{c.class_id}</td><td>{_e(c.label)}</td>'
+                         f'<td class="num">{c.share:.1%}</td></tr>' for c in result.legend)
+        return (f'{image}<table><caption class="muted">Classes present and their share of '
+                f"the pixels</caption><tr><th>id</th><th>class</th><th>share</th></tr>"
+                f"{legend}</table>")
+    rows = "".join(f'<tr><td class="num">{d.class_id}</td><td>{_e(d.label)}</td>'
+                   f'<td class="num">{d.score:.3f}</td><td>'
+                   + ", ".join(f"{v:.0f}" for v in d.box.to_list()) + "</td></tr>"
+                   for d in result.items)
+    return (f'{image}<table><caption class="muted">{len(result.items)} objects; boxes as '
+            "xmin, ymin, xmax, ymax in the picture's pixels</caption><tr><th>id</th><th>label</th>"
+            f"<th>score</th><th>box</th></tr>{rows}</table>")
 
 
 def _error_card(info: ErrorInfo) -> str:

@@ -19,7 +19,7 @@ from core.errors import AppError, fail
 from core.inputs.labels import MAX_LABEL_CHARS
 from core.inputs.preprocess import MAX_IMAGE_PIXELS
 from core.io.files import read_user_file
-from core.results.records import SCHEMA, RunRecord
+from core.results.records import READABLE_SCHEMAS, SCHEMA, RunRecord
 
 MAX_DEPTH = 32  # the real files are 5 levels deep
 MAX_BACKENDS = 64  # the most backends one run may have (``run`` refuses more)
@@ -74,7 +74,7 @@ def parse_result_bytes(data: bytes, name: str = "The file") -> RunRecord:
     except (UnicodeDecodeError, ValueError) as exc:
         raise fail("invalid_results", f"{name} is not a result file.", REMEDY,
                    detail=str(exc)[:500]) from None
-    if not isinstance(tree, dict) or tree.get("schema") != SCHEMA:
+    if not isinstance(tree, dict) or tree.get("schema") not in READABLE_SCHEMAS:
         raise fail("invalid_results", f"{name} is not an {SCHEMA} result file.", REMEDY)
     try:
         _depth(tree, 0)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from core.results.numbers_text import delta_text, factor_text, ms_text
 from core.results.records import BackendRecord, Comparison, RunRecord
 from core.results.stats import speed_verdict
+from core.tasks.detection_agreement import agreement_sentence, english
 
 
 def short_name(backend: BackendRecord) -> str:
@@ -85,7 +86,11 @@ def _versus(record: RunRecord, c: Comparison) -> str:
     name = names_apart(record.backends)
     parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
              f"(median {ms_text(cand.stats.median)} ms vs {ms_text(base.stats.median)} ms)"]
-    if c.top1_agree is not None:
+    if c.pixel_agreement is not None:
+        parts.append(f"pixel agreement {c.pixel_agreement:.3f}")
+    elif c.agreement is not None:
+        parts.append(english(agreement_sentence(c.agreement, name[cand.id], name[base.id])))
+    elif c.top1_agree is not None:
         parts.append("same top-1" if c.top1_agree else "different top-1")
     if c.max_score_delta is not None:
         parts.append(f"largest score difference {delta_text(c.max_score_delta)}")

@@ -13,6 +13,7 @@ it in its own language; ``english`` says it for the command line and reports.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -43,6 +44,37 @@ class DetectionAgreement:
                 "other_only": self.other_only, "mean_iou": self.mean_iou,
                 "max_score_delta": self.max_score_delta,
                 "pairs": [list(pair) for pair in self.pairs]}
+
+    @classmethod
+    def from_dict(cls, data: Any, max_pairs: int = 10_000) -> DetectionAgreement:
+        """As ``to_dict`` wrote it, checked (a saved file is foreign data); ``ValueError``."""
+        if not isinstance(data, dict):
+            raise ValueError("agreement is not an object")
+        counts: list[int] = []
+        for key in ("matched", "baseline_only", "other_only"):
+            value = data.get(key)
+            if not (isinstance(value, int) and not isinstance(value, bool)
+                    and 0 <= value <= max_pairs):
+                raise ValueError(f"agreement {key} is not a whole number")
+            counts.append(value)
+        pairs = data.get("pairs", [])
+        if not isinstance(pairs, list) or len(pairs) > max_pairs or not all(
+                isinstance(p, list) and len(p) == 3 and all(_finite(v) for v in p)
+                for p in pairs):
+            raise ValueError("agreement pairs are not (index, index, IoU)")
+        mean_iou, delta = data.get("mean_iou"), data.get("max_score_delta")
+        for value in (mean_iou, delta):
+            if value is not None and not (_finite(value) and 0.0 <= value <= 1.0):
+                raise ValueError("agreement mean_iou or max_score_delta is not a fraction")
+        return cls(counts[0], counts[1], counts[2],
+                   None if mean_iou is None else float(mean_iou),
+                   None if delta is None else float(delta),
+                   tuple((int(a), int(b), float(c)) for a, b, c in pairs))
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and math.isfinite(value)
 
 
 def compare_detections(baseline: Sequence[Detection], other: Sequence[Detection],

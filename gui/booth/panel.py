@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBox
 
 from core.measure.booth import BackendLive
 from core.results.records import BackendRecord
+from core.tasks.detection import Detections
 from gui.booth import style
 from gui.look.error_texts import localized
 from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_score
@@ -209,6 +210,22 @@ class BoothPanel(QFrame):
     def _show_answer(self, backend: BackendLive) -> None:
         body = round(style.BODY_PX * self._unit)
         theme = self._theme
+        result = backend.result
+        if result is not None:  # objects (how many, the best named), or a mask's classes
+            if isinstance(result, Detections):
+                found = self.tr("%n object(s)", "", len(result.items))
+                names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
+                                   for d in result.items[:3])
+            else:
+                shown = [c for c in result.legend if c.class_id != 0][:3]
+                found = " · ".join(f"{short_label(c.label, 16)}" for c in shown) or "–"
+                names = " · ".join(f"{c.share:.0%}" for c in shown)
+            self.answer_label.setText(
+                f'<span style="font-size:{body}px; font-weight:600; color:{theme.text}">'
+                f'{html.escape(found)}</span>'
+                f'<span style="font-size:{body}px; color:{theme.muted}">&nbsp;&nbsp;'
+                f'{html.escape(names)}</span>')
+            return
         if backend.top1 is None:
             looking = self.tr("Looking at the picture…")  # outside the f-string, for lupdate
             self.answer_label.setText(

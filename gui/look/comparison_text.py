@@ -16,6 +16,8 @@ from core.results.comparison import candidates, choose_baseline
 from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
 from core.results.summary import stopped_after
+from core.tasks.detection import Detections
+from gui.look.agreement_text import agreement_of, agreement_text
 from gui.look.formatting import display_name, fmt_delta, fmt_factor, fmt_ms, fmt_score
 from gui.look.published_text import without_device
 
@@ -128,7 +130,15 @@ def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | N
                          "{candidate} is {factor} slower (median {fast} ms vs {slow} ms)")
     parts = [head.format(**values)]
     a, b = base.results[:1], cand.results[:1]
-    if a and b:
+    mine = comparison if comparison and comparison.candidate == cand.id else None
+    if isinstance(base.task_result, Detections) and isinstance(cand.task_result, Detections):
+        agreement = mine.agreement if mine is not None and mine.agreement is not None \
+            else agreement_of(base.task_result, cand.task_result)
+        parts.append(agreement_text(agreement, values["candidate"], values["baseline"]))
+    elif mine is not None and mine.pixel_agreement is not None:  # a segmenter, once finished
+        parts.append(translate("Comparison", "pixel agreement {value}").format(
+            value=f"{mine.pixel_agreement:.3f}"))
+    elif a and b:
         if a[0].id == b[0].id:
             parts.append(translate("Comparison", "same top-1"))
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from PIL import Image
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +28,7 @@ from core.measure.reducer import Progress
 from core.results.live import LiveSeries
 from core.results.records import BackendRecord
 from core.results.stats import inferences_per_second
+from core.tasks.detection import Detections
 from gui.look.formatting import (
     backend_details,
     backend_name,
@@ -41,9 +43,12 @@ from gui.look.readiness_text import readiness_texts
 from gui.widgets.error_panel import ErrorPanel
 from gui.widgets.histogram_widget import HistogramWidget
 from gui.widgets.iteration_strip_widget import IterationStripWidget
+from gui.widgets.result_picture_widget import ResultPictureWidget
 from gui.widgets.topk_widget import TopKWidget
 
 WAITING, MEASURING, FAILED = 0, 1, 2
+DETECTOR_PLOT_HEIGHT = 130  # beside a detector's picture the histogram stays small
+MAX_HEIGHT = 16_777_215  # Qt's QWIDGETSIZE_MAX: no limit
 
 
 def _label(text: str = "", role: str | None = None) -> QLabel:
@@ -161,6 +166,10 @@ class BackendPanel(QFrame):
         layout.addWidget(self._topk_caption)
         self.topk = TopKWidget(self._colour, theme=self._theme)
         layout.addWidget(self.topk)
+        self.detections = ResultPictureWidget(theme=self._theme)
+        self.detections.hide()  # shown for a detector's result instead of the top-k
+        layout.addWidget(self.detections, 0)
+        self._page_layout = layout
         return page
 
     @staticmethod
@@ -188,10 +197,12 @@ class BackendPanel(QFrame):
 
     def show_record(self, record: BackendRecord, progress: Progress | None = None,
                     running: bool = False, series: LiveSeries | None = None,
-                    name: str | None = None) -> None:
+                    name: str | None = None, picture: Image.Image | None = None,
+                    picture_size: tuple[int, int] = (0, 0)) -> None:
         """Show ``record`` as it is now; cheap enough to call ~30 times a second. ``series``
         holds its latencies as the run state keeps them per batch (made here if not given);
-        ``name`` tells it from the other backends of the run ("CPU (tflite-runtime)")."""
+        ``name`` tells it from the other backends of the run ("CPU (tflite-runtime)");
+        ``picture`` (upright) and its size are what a detector's boxes are drawn on."""
         self._title.setText(name or backend_name(record))
         self._subtitle.setText("  ·  ".join(backend_details(record)))
         self._set_chip(record, progress, running)
@@ -203,8 +214,9 @@ class BackendPanel(QFrame):
             return
         if not record.latencies_ms and record.stats is None:
             self._waiting.setText(self._waiting_text(record, running))
-            self._stack.setCurrentIndex(WAITING if not record.results else MEASURING)
-            if not record.results:
+            answered = bool(record.results) or record.task_result is not None
+            self._stack.setCurrentIndex(MEASURING if answered else WAITING)
+            if not answered:
                 return
         self._stack.setCurrentIndex(MEASURING)
         # A stopped backend's strip spans the inferences it ran, not the count it was given.
@@ -212,6 +224,27 @@ class BackendPanel(QFrame):
             else None
         self._show_numbers(record, series if series is not None
                            else LiveSeries(record.latency_values()), planned)
+        self._show_answer(record, picture, picture_size)
+
+    def _show_answer(self, record: BackendRecord, picture: Image.Image | None,
+                     picture_size: tuple[int, int]) -> None:
+        """The top-k of a classifier, or a detector's boxes on the picture and their list."""
+        result = record.task_result
+        detector = result is not None
+        if self.detections.isVisibleTo(self) != detector:
+            # the picture with its boxes takes the room the iteration strip and plot had
+            self.detections.setVisible(detector)
+            self.topk.setVisible(not detector)
+            self.strip.setVisible(not detector)
+            self._page_layout.setStretchFactor(self.histogram, 0 if detector else 1)
+            self.histogram.setMaximumHeight(DETECTOR_PLOT_HEIGHT if detector else MAX_HEIGHT)
+            self._page_layout.setStretchFactor(self.detections, 1 if detector else 0)
+        if isinstance(result, Detections):
+            self._topk_caption.setText(self.tr("%n OBJECT(S) FOUND", "", len(result.items)))
+        elif result is not None:
+            self._topk_caption.setText(self.tr("CLASSES AND THEIR SHARE OF THE PICTURE"))
+        if result is not None:
+            self.detections.show_result(result, picture, picture_size)
 
     def _show_insight(self, record: BackendRecord) -> None:
         self._model_path = str(record.model.get("path") or "")
@@ -313,7 +346,8 @@ class BackendPanel(QFrame):
             label.setText(fmt_ms_unit(getattr(stats, key)) if stats else "–")
         self.histogram.set_series(series, median)
         self.strip.set_series(series, total)
-        n = len(record.results)
-        self._topk_caption.setText(self.tr("TOP {n} RESULTS").format(n=n) if n
-                                   else self.tr("RESULTS"))
-        self.topk.set_predictions(record.results)
+        if record.task_result is None:
+            n = len(record.results)
+            self._topk_caption.setText(self.tr("TOP {n} RESULTS").format(n=n) if n
+                                       else self.tr("RESULTS"))
+            self.topk.set_predictions(record.results)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PIL import Image
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from core.edgetpu.readiness import Readiness
+from core.errors import AppError
+from core.inputs.preprocess import load_image
 from core.measure.reducer import RunReducer
 from core.results.records import BackendRecord
 from gui.look.formatting import display_name
@@ -34,6 +37,8 @@ class PanelGridWidget(QWidget):
         self._grid.setSpacing(14)
         self.panels: list[BackendPanel] = []
         self._readiness: Readiness | None = None
+        self._picture_key: tuple[str, str] = ("", "")
+        self._picture: Image.Image | None = None
 
     def set_readiness(self, found: Readiness | None) -> None:
         """What the Edge TPU is missing before a run, for its panels (now and made later)."""
@@ -70,12 +75,31 @@ class PanelGridWidget(QWidget):
         shown = []
         record_of_run = state.record
         report = read_report(record_of_run.published) if record_of_run is not None else None
+        picture = self._picture_for(state)
+        size = (int(state.run.image.get("width") or 0), int(state.run.image.get("height") or 0))
         for panel in self.panels:
             panel.show_published(report)
             record = state.backend(panel.backend_id)
             if record is not None:
                 panel.show_record(record, state.progress.get(record.id), running,
                                   state.series(record.id),
-                                  name=display_name(record, state.backends))
+                                  name=display_name(record, state.backends),
+                                  picture=picture, picture_size=size)
                 shown.append(record.id)
         return shown
+
+    def _picture_for(self, state: RunReducer) -> Image.Image | None:
+        """The run's picture, read once per picture and only when a result is drawn on it
+        (a classifier's run never reads it here); None when it cannot be read any more."""
+        if not any(b.task_result is not None for b in state.backends):
+            return None
+        key = (str(state.run.image.get("path") or ""), str(state.run.image.get("sha256") or ""))
+        if key != self._picture_key:
+            self._picture_key, self._picture = key, None
+            try:
+                picture, info = load_image(key[0])
+            except AppError:
+                pass  # a saved result whose picture is gone: the boxes on a plain frame
+            else:
+                self._picture = picture if info.sha256 == key[1] or not key[1] else None
+        return self._picture

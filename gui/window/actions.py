@@ -91,6 +91,7 @@ class WindowActions:
     export_json: QAction
     export_csv: QAction
     export_html: QAction
+    save_outputs: QAction
 
     def update_enabled(self, running: bool, has_record: bool) -> None:
         self.run.setEnabled(not running)
@@ -98,6 +99,7 @@ class WindowActions:
         self.export_json.setEnabled(has_record and not running)
         self.export_csv.setEnabled(has_record and not running)
         self.export_html.setEnabled(has_record and not running)
+        self.save_outputs.setEnabled(has_record and not running)
 
 
 def install(window: QMainWindow, target: ActionTarget) -> WindowActions:
@@ -137,6 +139,8 @@ def install(window: QMainWindow, target: ActionTarget) -> WindowActions:
                         lambda: export(window, target, "csv"))
     export_html = action("file", translate("Window", "Export &HTML Report…"),
                          lambda: export(window, target, "html"))
+    save_outputs = action("file", translate("Window", "Save &Outputs…"),
+                          lambda: ask_save_outputs(window, target))
     action("file", translate("Window", "Save Window as &PNG…"),
            lambda: save_png(window, target), "Ctrl+Shift+S")
     menus["file"].addSeparator()
@@ -158,7 +162,7 @@ def install(window: QMainWindow, target: ActionTarget) -> WindowActions:
         theme.current_choice(), target.set_theme)
     action("tools", translate("Window", "&Diagnostics…"), target.show_diagnostics)
     action("help", translate("Window", "&About Edge TPU Compare"), lambda: about(window))
-    actions = WindowActions(run, stop, export_json, export_csv, export_html)
+    actions = WindowActions(run, stop, export_json, export_csv, export_html, save_outputs)
     actions.update_enabled(False, False)
     return actions
 
@@ -228,6 +232,42 @@ def export(window: QMainWindow, target: ActionTarget, fmt: str) -> Path | None:
     }[fmt]
     path = ask_save(window, title, _suggested(target, fmt), kind)
     return _save(window, target, path, lambda p: writer(record, p))
+
+
+def ask_save_outputs(window: QMainWindow, target: ActionTarget) -> list[Path]:
+    folder = QFileDialog.getExistingDirectory(
+        window, translate("Window", "Save each backend's result in a folder"),
+        str(target.settings.last_file("export") or Path.home()))
+    return save_outputs(window, target, Path(folder)) if folder else []
+
+
+def save_outputs(window: QMainWindow, target: ActionTarget, folder: Path) -> list[Path]:
+    """What ``run --save-outputs`` writes, for the result shown: each backend's picture with
+    its result drawn and its data; checked first, never over an input, each file atomic."""
+    from core.io.outputs import write_all
+    from core.results.task_outputs import run_picture, task_outputs
+
+    record = target.state.record
+    bar = window.statusBar()
+    if record is None:
+        return []
+    outputs = task_outputs(record, folder, run_picture(record))
+    if not outputs:
+        bar.showMessage(translate("Window", "This result has no files to save: a classifier's "
+                                            "answers are in the exported result."), 10000)
+        return []
+    try:
+        plan_outputs([(o.path.name, o.path) for o in outputs], window_inputs(target))
+    except AppError as exc:
+        bar.showMessage(localized(exc.info).one_line(), 10000)
+        return []
+    written, failed = write_all(outputs)
+    if failed:
+        bar.showMessage(localized(failed[0][1]).one_line(), 10000)
+    else:
+        bar.showMessage(translate("Window", "Saved {n} files in {folder}").format(
+            n=len(written), folder=folder), 8000)
+    return [o.path for o in written]
 
 
 def window_inputs(target: ActionTarget) -> list[Path | None]:

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BackendPanel</name>
+    <message numerus="yes">
+        <source>%n OBJECT(S) FOUND</source>
+        <translation>
+            <numerusform>%n OBJECT FOUND</numerusform>
+            <numerusform>%n OBJECTS FOUND</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoothPanel</name>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>%n object</numerusform>
+            <numerusform>%n objects</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message numerus="yes">
         <source>%n problem(s) to fix</source>
@@ -22,6 +42,16 @@
         <translation>
             <numerusform>No problems, %n warning</numerusform>
             <numerusform>No problems, %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultPictureWidget</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
 </context>

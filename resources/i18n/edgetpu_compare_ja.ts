@@ -33,6 +33,49 @@
     </message>
 </context>
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>neither {backend} nor {baseline} found an object above the threshold</source>
+        <translation>{backend} も {baseline} も、しきい値を超える物体を見つけませんでした</translation>
+    </message>
+    <message>
+        <source>{backend} and {baseline} agree on no object: {only}</source>
+        <translation>{backend} と {baseline} で一致した物体はありません: {only}</translation>
+    </message>
+    <message>
+        <source>, mean IoU {iou}</source>
+        <translation>、平均 IoU {iou}</translation>
+    </message>
+    <message>
+        <source>, largest score difference {delta}</source>
+        <translation>、スコアの最大差 {delta}</translation>
+    </message>
+    <message>
+        <source>1 object found only by {name}</source>
+        <translation>{name} だけが見つけた物体 1 個</translation>
+    </message>
+    <message>
+        <source>{n} objects found only by {name}</source>
+        <translation>{name} だけが見つけた物体 {n} 個</translation>
+    </message>
+    <message>
+        <source>{backend} found the same object as {baseline}</source>
+        <translation>{backend} は {baseline} と同じ物体 1 個を見つけました</translation>
+    </message>
+    <message>
+        <source>{backend} found the same {n} objects as {baseline}</source>
+        <translation>{backend} は {baseline} と同じ物体 {n} 個を見つけました</translation>
+    </message>
+    <message>
+        <source>{backend} and {baseline} agree on 1 object</source>
+        <translation>{backend} と {baseline} は物体 1 個で一致</translation>
+    </message>
+    <message>
+        <source>{backend} and {baseline} agree on {n} objects</source>
+        <translation>{backend} と {baseline} は物体 {n} 個で一致</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Edge TPU Compare</source>
@@ -115,6 +158,16 @@
     <message>
         <source>FIRST INFERENCE</source>
         <translation>初回推論</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n OBJECT(S) FOUND</source>
+        <translation>
+            <numerusform>見つかった物体 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CLASSES AND THEIR SHARE OF THE PICTURE</source>
+        <translation>クラスと画像に占める割合</translation>
     </message>
     <message>
         <source>Loading the model and warming up…</source>
@@ -294,6 +347,12 @@
         <source>MEDIAN</source>
         <translation>中央値</translation>
     </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>物体 %n 個</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Looking at the picture…</source>
         <translation>画像を見ています…</translation>
@@ -458,6 +517,10 @@
     <message>
         <source>{candidate} is {factor} slower (median {fast} ms vs {slow} ms)</source>
         <translation>{candidate} は {factor} 低速（中央値 {fast} ms 対 {slow} ms）</translation>
+    </message>
+    <message>
+        <source>pixel agreement {value}</source>
+        <translation>ピクセル一致率 {value}</translation>
     </message>
     <message>
         <source>same top-1</source>
@@ -1497,6 +1560,19 @@ or choose them above with Open…</source>
     </message>
 </context>
 <context>
+    <name>ResultPictureWidget</name>
+    <message>
+        <source>No object above the threshold</source>
+        <translation>しきい値を超える物体はありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ほか %n 個</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>The saved setting {key} was not valid and was reset.</source>
@@ -1648,6 +1724,10 @@ or choose them above with Open…</source>
         <translation>HTML レポートを書き出す(&amp;H)…</translation>
     </message>
     <message>
+        <source>Save &amp;Outputs…</source>
+        <translation>出力を保存(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Save Window as &amp;PNG…</source>
         <translation>ウィンドウを PNG で保存(&amp;P)…</translation>
     </message>
@@ -1718,6 +1798,18 @@ or choose them above with Open…</source>
     <message>
         <source>Export HTML report</source>
         <translation>HTML レポートを書き出す</translation>
+    </message>
+    <message>
+        <source>Save each backend&apos;s result in a folder</source>
+        <translation>各バックエンドの結果をフォルダーに保存</translation>
+    </message>
+    <message>
+        <source>This result has no files to save: a classifier&apos;s answers are in the exported result.</source>
+        <translation>この結果には保存するファイルがありません。分類モデルの答えは書き出した結果ファイルに入っています。</translation>
+    </message>
+    <message>
+        <source>Saved {n} files in {folder}</source>
+        <translation>{folder} に {n} 個のファイルを保存しました</translation>
     </message>
     <message>
         <source>Saved {path}</source>

@@ -68,6 +68,15 @@ def fake_edgetpu_ok(spec: BackendSpec, model_path: str, report: Any) -> Opened:
     return opened
 
 
+def fake_edgetpu_on_file(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A 'working Edge TPU' for a compiled stand-in built by the tests: its Edge TPU operation
+    is a marker no node uses, so LiteRT runs the file itself (there is no CPU twin)."""
+    opened = open_interpreter(BackendSpec("cpu", threads=1), model_path, report)
+    opened.label = "Edge TPU (test double)"
+    opened.device = "fake usb:0"
+    return opened
+
+
 class _ScriptedInterpreter:
     """Wraps a real interpreter and misbehaves on the n-th invoke."""
 

@@ -1,0 +1,126 @@
+"""A detector's or segmenter's result in a panel: the picture with this backend's boxes or mask,
+and the list of objects or classes beside it.
+
+The picture with its result is composed once per result (``core.tasks.overlay``, the drawing the
+saved overlay and the report use too), never per live frame: ``show_result`` returns at once when
+it is handed the result it already shows, and painting only scales the finished pixmap. The
+list is also kept as plain text (``rows()``) so that tests and screen readers see it.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from core.tasks.detection import Detections
+from core.tasks.overlay import class_colour, compose
+from core.tasks.segmentation import colour as class_map_colour
+from core.tasks.task_result import TaskResult
+from gui.look.formatting import fmt_score
+from gui.look.palette import Theme, current
+
+LIST_ROWS = 8
+ROW_HEIGHT = 22
+LIST_WIDTH = 190
+
+
+def to_pixmap(picture: Image.Image) -> QPixmap:
+    rgb = picture.convert("RGB")
+    data = rgb.tobytes()
+    image = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888)
+    return QPixmap.fromImage(image.copy())  # the copy owns its pixels; ``data`` may go
+
+
+class ResultPictureWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None, theme: Theme | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme or current()
+        self._result: TaskResult | None = None
+        self._picture: Image.Image | None = None
+        self._pixmap: QPixmap | None = None
+        self.compositions = 0  # how often the overlay was drawn: once per result
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(230)  # the picture must show its boxes, whatever the plot wants
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, ROW_HEIGHT * LIST_ROWS)
+
+    def show_result(self, result: TaskResult, picture: Image.Image | None,
+                    size: tuple[int, int]) -> None:
+        """Show ``result`` on ``picture`` (None: a plain frame of the picture's ``size``,
+        for a saved result whose picture is not here)."""
+        if picture is None and size == (0, 0):
+            return  # nothing known yet to draw on (a panel being built): wait for the run's
+        if picture is self._picture and self._pixmap is not None and (
+                result is self._result or (isinstance(result, Detections)
+                                           and result == self._result)):
+            return  # the last inference found what the first did: nothing to draw again
+        self._result, self._picture = result, picture
+        card = QColor(self._theme.card)
+        canvas = picture if picture is not None else Image.new(
+            "RGB", (max(size[0], 1), max(size[1], 1)), (card.red(), card.green(), card.blue()))
+        if not isinstance(result, Detections) and canvas.size != (
+                result.placement.picture_width, result.placement.picture_height):
+            canvas = canvas.resize((result.placement.picture_width,
+                                    result.placement.picture_height))
+        self._pixmap = to_pixmap(compose(canvas, result))
+        self.compositions += 1
+        self.update()
+
+    def rows(self) -> list[str]:
+        """The objects (best first) or the classes (largest first) as the list shows them."""
+        if self._result is None:
+            return []
+        if isinstance(self._result, Detections):
+            return [f"{d.label}  {fmt_score(d.score)}" for d in self._result.items]
+        return [f"{c.label}  {c.share:.1%}" for c in self._result.legend]
+
+    def _list_lines(self) -> list[tuple[str, QColor | None]]:
+        if self._result is None:
+            return []
+        if not isinstance(self._result, Detections):
+            classes: list[tuple[str, QColor | None]] = [
+                (row, QColor(*class_map_colour(c.class_id)))
+                for row, c in zip(self.rows(), self._result.legend, strict=True)]
+            return classes[:LIST_ROWS]
+        if not self._result.items:
+            return [(self.tr("No object above the threshold"), None)]
+        lines: list[tuple[str, QColor | None]] = []
+        for row, d in zip(self.rows()[:LIST_ROWS], self._result.items, strict=False):
+            lines.append((row, QColor(*class_colour(d.class_id))))
+        hidden = len(self._result.items) - LIST_ROWS
+        if hidden > 0:
+            lines[-1] = (self.tr("and %n more", "", hidden + 1), None)
+        return lines
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The picture at the left as large as the height allows, the list beside it."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        area = QRectF(self.rect())
+        left = 0.0
+        if self._pixmap is not None and not self._pixmap.isNull():
+            room = QSize(max(int(area.width()) - LIST_WIDTH, 1), int(area.height()))
+            size = QSize(self._pixmap.size()).scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawPixmap(QRectF(0, 0, size.width(), size.height()), self._pixmap,
+                               QRectF(self._pixmap.rect()))
+            left = size.width() + 14.0
+        metrics = QFontMetrics(painter.font())
+        width = area.width() - left
+        for i, (text, colour) in enumerate(self._list_lines()):
+            y = i * ROW_HEIGHT
+            x = left
+            if colour is not None:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(QRectF(x, y + 6, 10, 10), 2, 2)
+                x += 18.0
+            painter.setPen(QColor(self._theme.text))
+            painter.drawText(QRectF(x, y, area.right() - x, ROW_HEIGHT),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                int(max(width - 18, 0))))
+        painter.end()
