@@ -164,6 +164,7 @@ class BoothLoop:
         self._run: RunReducer | None = None  # the running comparison, as its record says
         self._seen: dict[str, int] = {}  # latencies of that record already in the tiles
         self.baseline: str | None = None  # the backend chosen as baseline, by id
+        self._last_round: str | None = None  # the backend whose round came back last
 
     @property
     def current(self) -> Path | None:
@@ -238,6 +239,8 @@ class BoothLoop:
                 return True
             case RunPlanned() | BackendStarted() | BackendLoaded() | FirstInference() \
                     | LatencyBatch() | BackendFinished() | BackendFailed():
+                if isinstance(event, LatencyBatch):
+                    self._last_round = event.backend_id
                 run = self._reducer(fresh=isinstance(event, RunPlanned))
                 changed = run.apply_one(event)
                 for backend_id in changed:
@@ -288,15 +291,28 @@ class BoothLoop:
         else:
             self.rejected = info
 
+    def loaded(self) -> bool:
+        """Whether a backend of the running session has loaded: every runtime is imported by
+        then, and from then on something comes back at least every round."""
+        run = self._run
+        return run is not None and any(rec.first_inference_ms is not None
+                                       for rec in run.run.backends)
+
     def running(self) -> str | None:
-        """The backend the running session is busy with (loading or measuring), if any."""
+        """The backend the running session is waiting for: backends load one after another in
+        plan order, then take rounds in turn, so it is the first that has not loaded, else the
+        one after the last to report a round."""
         run = self._run
         if run is None:
             return None
-        for rec in run.run.backends:
-            if rec.status == "running":
+        active = [rec for rec in run.run.backends if rec.status == "running"]
+        for rec in active:
+            if rec.first_inference_ms is None:
                 return rec.id
-        return None
+        ids = [rec.id for rec in active]
+        if self._last_round in ids:
+            return ids[(ids.index(self._last_round) + 1) % len(ids)]
+        return ids[0] if ids else None
 
     def stalled(self, backend_id: str, info: ErrorInfo) -> None:
         """The watchdog gave up on ``backend_id``: its tile says so until it answers again."""

@@ -73,9 +73,9 @@ def suitable_pictures(template: RunRequest, images: list[Path]) -> list[Path]:
 
 def make_booth(choice: ModelChoice, image_folder: Path | None = None,
                config: BoothConfig | None = None, session_factory: SessionFactory | None = None,
-               backends: BackendSet | None = None) -> BoothWindow:
+               backends: BackendSet | None = None, lock: bool = False) -> BoothWindow:
     from gui.booth.window import BoothWindow
 
     template = booth_template(choice, backends)
     images, start = booth_images(template, image_folder, choice.models_dir)
-    return BoothWindow(template, images, config, start, session_factory)
+    return BoothWindow(template, images, config, start, session_factory, lock=lock)
