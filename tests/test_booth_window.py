@@ -324,3 +324,52 @@ def test_kiosk_with_a_missing_folder_is_a_usage_error(
 
     assert entry.main(["--kiosk", "--image-folder", str(tmp_path / "missing")]) == 2
     assert capsys.readouterr().err.startswith("error: The picture folder ")
+
+
+def _text_sizes(booth: QWidget) -> list[tuple[int, str]]:
+    """(pixel size, text) of every piece of text visible on the booth screen."""
+    import re
+
+    sizes = []
+    for label in booth.findChildren(QLabel):
+        if not label.isVisibleTo(booth) or not label.text():
+            continue
+        spans = [int(px) for px in re.findall(r"font-size:\s*(\d+)px", label.text())]
+        sizes.extend((px, label.text()) for px in spans)  # the booth sizes every span it writes
+        if not spans:
+            sizes.append((label.font().pixelSize(), label.text()))
+    return sizes
+
+
+@pytest.mark.parametrize(("size", "least"), [((1920, 1080), 24), ((1280, 720), 16)])
+def test_every_text_reads_from_three_metres(
+        qtbot: QtBot, factory: gui_support.RecordingSessionFactory, folder: Path,
+        small_model: Path, coral: Path, size: tuple[int, int], least: int) -> None:
+    from core.measure.booth import list_images
+
+    template = _template(small_model, coral, CPU1, BackendSpec("cpu", threads=2), NO_LIBEDGETPU)
+    booth = _booth(qtbot, factory, list_images(folder), template)
+    booth.resize(*size)
+    booth.comparisonFinished.connect(lambda _n: booth.stop())
+    with qtbot.waitSignal(booth.comparisonFinished, timeout=gui_support.HANG_GUARD_MS):
+        booth.start()
+    sizes = _text_sizes(booth)
+    assert len(sizes) > 15
+    small = [(px, text[:60]) for px, text in sizes if px < least]
+    assert not small, f"text smaller than {least} px: {small}"
+    titles = [booth.panels[i].title() for i in ("cpu", "cpu-2", "edgetpu")]
+    assert len(set(titles)) == 3, f"each backend its own name: {titles}"
+    colours = {booth.panels[i]._colour for i in ("cpu", "cpu-2", "edgetpu")}
+    assert len(colours) == 3, "each backend its own colour"
+    assert booth.width() == size[0], "nothing pushes the screen wider"
+
+
+def test_a_weak_answer_is_not_sure_and_a_long_label_keeps_whole_words() -> None:
+    from gui.booth.panel import short_label
+
+    assert short_label("Cyanocitta cristata (Blue Jay)") == "Blue Jay"
+    assert short_label("tabby, tabby cat") == "tabby"
+    long = short_label("Lesser Yellow-headed Vulture of the Southern Savannas And Beyond")
+    assert long.endswith("…") and long[:-1] in "Lesser Yellow-headed Vulture of the Southern " \
+        "Savannas And Beyond" and not long[:-1].endswith(" ")
+    assert len(long) <= 44

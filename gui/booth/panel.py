@@ -103,6 +103,7 @@ class BoothPanel(QFrame):
         layout.addSpacing(10)
         self.rate_label = QLabel()
         self.rate_label.setTextFormat(Qt.TextFormat.RichText)
+        self.rate_label.setWordWrap(True)  # three or four tiles on a small screen
         layout.addWidget(self.rate_label)
         layout.addStretch(1)
         self.strip = IterationStripWidget(QColor(self._colour), theme=self._theme)

@@ -191,7 +191,9 @@ class BoothWindow(QWidget):
         margins = self._root.contentsMargins()
         inner = self.width() - margins.left() - margins.right()
         width = round(self.image.height() * self.image.aspect())
-        self.image.setFixedWidth(max(120, min(width, round(inner * 0.55))))
+        # A maximum, not a fixed width: a fixed one would hold the window at its old width
+        # when the screen gets smaller.
+        self.image.setMaximumWidth(max(120, min(width, round(inner * 0.55))))
 
     # The loop -------------------------------------------------------------------------------
 
