@@ -373,3 +373,33 @@ def test_a_weak_answer_is_not_sure_and_a_long_label_keeps_whole_words() -> None:
     assert long.endswith("…") and long[:-1] in "Lesser Yellow-headed Vulture of the Southern " \
         "Savannas And Beyond" and not long[:-1].endswith(" ")
     assert len(long) <= 44
+
+
+def test_a_day_of_pictures_keeps_no_finished_session_alive(
+        qtbot: QtBot, folder: Path, small_model: Path, coral: Path) -> None:
+    """Each picture's session thread (and with it the session, its record and its workers'
+    pipes) is freed once it ended: before, every one stayed until the booth closed."""
+    import gc
+
+    from core.measure.booth import list_images
+    from gui.run.session_runner import _SessionThread
+
+    booth = BoothWindow(_template(small_model, coral, CPU1), list_images(folder), FAST)
+    qtbot.addWidget(booth)
+    booth.show()
+
+    def finished(n: int) -> None:
+        if n >= 5:
+            booth.stop()
+
+    booth.comparisonFinished.connect(finished)
+    booth.start()
+    qtbot.waitUntil(lambda: booth.loop is not None and booth.loop.comparisons >= 5,
+                    timeout=gui_support.HANG_GUARD_MS)
+    qtbot.waitUntil(lambda: not booth.runner.is_running(), timeout=gui_support.HANG_GUARD_MS)
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, _SessionThread)]
+    assert len(alive) <= 1, f"{len(alive)} session threads still alive after 5 pictures"
