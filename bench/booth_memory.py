@@ -107,6 +107,10 @@ def run(minutes: float, model_name: str, count: int, dwell: float, fail_every: f
         QTimer.singleShot(round(hold * 1000), lambda: control.write_text("ok"))
 
     def settled() -> None:
+        state["settle_due"] = True  # sampled when the next picture's session has ended
+
+    def take_settle_sample() -> None:
+        state["settle_due"] = False
         state["settled"] = _sample()
         print(f"  {(time.monotonic() - state['t0']) / 60:5.1f} min  settle sample: "
               f"{state['settled']['rss'] / MB:.1f} MB, {state['settled']['fds']} fds, "
@@ -129,6 +133,8 @@ def run(minutes: float, model_name: str, count: int, dwell: float, fail_every: f
             if not plain:
                 failures.start(round(fail_every * 60_000))
             report()
+        elif state.get("settle_due"):
+            take_settle_sample()
         elif state["start"] is not None and \
                 time.monotonic() - state["last_report"] >= REPORT_EVERY_S:
             state["last_report"] = time.monotonic()
@@ -144,12 +150,12 @@ def run(minutes: float, model_name: str, count: int, dwell: float, fail_every: f
 
     def finish() -> None:
         failures.stop()
+        state["n1"] = comparisons()
+        state["log"] = booth.log_path()
+        booth.stop()  # every sample is taken between sessions: no run's thread or pipes open
         state["final"] = _sample()
         state["end"] = state["final"]["rss"]
         state["objects1"] = len(gc.get_objects())
-        state["n1"] = comparisons()
-        state["log"] = booth.log_path()
-        booth.stop()
         state["children"] = [p for p in psutil.Process().children(recursive=True)
                              if p.is_running() and p.status() != psutil.STATUS_ZOMBIE
                              and "resource_tracker" not in " ".join(p.cmdline())]

@@ -82,11 +82,16 @@ class BoothSpeedupWidget(QWidget):
         self._factor.max_px = style.SPEEDUP_PX * unit
         self._factor.fit()
         self._verdict.setFont(style.font(style.HEADLINE_PX * unit))
-        # Room for two lines of the larger (waiting) type, whatever is shown: the headline must
-        # not jump between one line and two as pictures change.
-        self._verdict.setFixedHeight(round(2 * 1.3 * style.HEADLINE_PX * 1.25 * unit))
         self._verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._caption.setFixedHeight(round(1.4 * style.SMALL_PX * 1.1 * unit))
+        self._size_verdict(waiting=not self._factor.isVisible())
+
+    def _size_verdict(self, waiting: bool) -> None:
+        """A fixed height, so that the headline never jumps between one line and two as the
+        pictures change: two lines of the larger type while waiting (no factor is shown then),
+        one line under the factor."""
+        lines, px = (2, style.HEADLINE_PX * 1.25) if waiting else (1, style.HEADLINE_PX)
+        self._verdict.setFixedHeight(round(lines * 1.3 * px * self._unit))
 
     def text(self) -> str:
         """What the block says, as plain text, for tests and the screenshot command."""
@@ -106,6 +111,7 @@ class BoothSpeedupWidget(QWidget):
         verdict, factor = speed_verdict(speedup.factor)
         self._factor.setText(fmt_factor(factor) if verdict != "same" else "=")
         self._factor.setVisible(True)
+        self._size_verdict(waiting=False)
         self._factor.fit()
         self._verdict.setFont(style.font(style.HEADLINE_PX * self._unit))
         style.colour(self._factor, theme.backend_colour(speedup.candidate.kind).name()
@@ -124,6 +130,7 @@ class BoothSpeedupWidget(QWidget):
         self._caption.setText(caption)
         self._factor.setText("")
         self._factor.setVisible(False)
+        self._size_verdict(waiting=True)
         self._verdict.setFont(style.font(style.HEADLINE_PX * 1.25 * self._unit))
         self._set_verdict([(why, self._theme.muted, False)])
 

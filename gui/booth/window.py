@@ -25,7 +25,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.errors import error
 from core.measure.booth import BoothConfig, BoothLoop
@@ -103,6 +110,9 @@ class BoothWindow(QWidget):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
+        # The screen sets the size, never the contents: a picture's fixed width (set for the
+        # last size) must not hold the window wider when the screen gets smaller.
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._root = root
         self.pages = QStackedWidget()
         root.addWidget(self.pages, 1)
@@ -191,9 +201,7 @@ class BoothWindow(QWidget):
         margins = self._root.contentsMargins()
         inner = self.width() - margins.left() - margins.right()
         width = round(self.image.height() * self.image.aspect())
-        # A maximum, not a fixed width: a fixed one would hold the window at its old width
-        # when the screen gets smaller.
-        self.image.setMaximumWidth(max(120, min(width, round(inner * 0.55))))
+        self.image.setFixedWidth(max(120, min(width, round(inner * 0.55))))
 
     # The loop -------------------------------------------------------------------------------
 
