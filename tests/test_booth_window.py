@@ -403,3 +403,11 @@ def test_a_day_of_pictures_keeps_no_finished_session_alive(
     gc.collect()
     alive = [o for o in gc.get_objects() if isinstance(o, _SessionThread)]
     assert len(alive) <= 1, f"{len(alive)} session threads still alive after 5 pictures"
+
+
+def test_help_says_where_the_log_is_and_how_the_lock_works() -> None:
+    done = subprocess.run([sys.executable, "-m", "gui.app.entry", "gui", "--help"], cwd=REPO,
+                          capture_output=True, text=True, timeout=120, check=False)
+    text = " ".join(done.stdout.split())
+    assert done.returncode == 0
+    assert "booth.log" in text and "--lock" in text and "Ctrl+Alt+Q" in text
