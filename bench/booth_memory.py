@@ -55,13 +55,28 @@ def _sample() -> dict[str, int]:
     return {"rss": _rss(), "fds": process.num_fds(), "threads": process.num_threads()}
 
 
+def _workers() -> list[Any]:
+    """Live child processes other than multiprocessing's resource tracker (which stays)."""
+    import psutil
+
+    found = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE \
+                    and "resource_tracker" not in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            continue  # gone meanwhile
+    return found
+
+
 def run(minutes: float, model_name: str, count: int, dwell: float, fail_every: float,
         hold: float, settle: float, plain: bool) -> bool:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import tempfile
 
     import psutil
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
     from core.measure.backends import BackendSpec
     from core.measure.booth import BoothConfig, list_images
@@ -153,12 +168,12 @@ def run(minutes: float, model_name: str, count: int, dwell: float, fail_every: f
         state["n1"] = comparisons()
         state["log"] = booth.log_path()
         booth.stop()  # every sample is taken between sessions: no run's thread or pipes open
+        psutil.wait_procs(_workers(), timeout=10)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         state["final"] = _sample()
         state["end"] = state["final"]["rss"]
         state["objects1"] = len(gc.get_objects())
-        state["children"] = [p for p in psutil.Process().children(recursive=True)
-                             if p.is_running() and p.status() != psutil.STATUS_ZOMBIE
-                             and "resource_tracker" not in " ".join(p.cmdline())]
+        state["children"] = _workers()
         report()
         app.quit()
 
