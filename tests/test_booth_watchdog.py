@@ -55,7 +55,11 @@ def _wait_for(qtbot: QtBot, booth: BoothWindow, kind: str, after: int) -> Notice
     def seen() -> bool:
         return any(n.kind == kind for n in list(booth.watchdog.recent)[after:])
 
-    qtbot.waitUntil(seen, timeout=gui_support.HANG_GUARD_MS)
+    try:
+        qtbot.waitUntil(seen, timeout=gui_support.HANG_GUARD_MS)
+    except qtbot.TimeoutError as exc:  # say what the watchdog did say instead
+        lines = [n.line() for n in booth.watchdog.recent]
+        raise AssertionError(f"no '{kind}' notice after #{after}: {lines}") from exc
     return next(n for n in list(booth.watchdog.recent)[after:] if n.kind == kind)
 
 
@@ -73,7 +77,7 @@ def test_unplug_replug_crash_and_hang_each_recover_without_ending_the_loop(
     factory = gui_support.RecordingSessionFactory()
     log = tmp_path / "logs" / "booth.log"
     booth = BoothWindow(template, list_images(pictures),
-                        BoothConfig(count=20, warmup=1, dwell_s=0, window=50, stall_s=5.0),
+                        BoothConfig(count=20, warmup=1, dwell_s=0, window=50, stall_s=10.0),
                         session_factory=factory, log_path=log)
     qtbot.addWidget(booth)
     booth.resize(1280, 720)
