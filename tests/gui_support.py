@@ -13,6 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SAFETY = Path(tempfile.mkdtemp(prefix="edgetpu-compare-test-settings-"))
 os.environ["EDGETPU_COMPARE_SETTINGS"] = str(_SAFETY / "settings.ini")
+os.environ["EDGETPU_COMPARE_LOG_DIR"] = str(_SAFETY / "logs")  # the booth log, kept apart
 
 from typing import Any  # noqa: E402
 

@@ -9,7 +9,14 @@ import pytest
 
 from core.errors import error
 from core.measure.backends import BackendSpec
-from core.measure.booth import BoothConfig, BoothLoop, default_image_folder, list_images
+from core.measure.booth import (
+    SURE_SCORE,
+    BoothConfig,
+    BoothLoop,
+    default_image_folder,
+    is_sure,
+    list_images,
+)
 from core.measure.events import (
     BackendFailed,
     BackendFinished,
@@ -18,6 +25,7 @@ from core.measure.events import (
     FirstInference,
     LatencyBatch,
     RunPlanned,
+    RunRejected,
     SessionFinished,
 )
 from core.measure.session import RunRequest
@@ -163,12 +171,65 @@ def test_a_backend_that_fails_before_it_starts_gets_its_name_from_the_record(
     assert loop.backends["edgetpu"].label == "Edge TPU (first found)"
 
 
-def test_a_rejected_image_counts_and_is_remembered(tmp_path: Path) -> None:
+def test_an_unreadable_picture_leaves_the_loop_and_is_not_counted(tmp_path: Path) -> None:
+    images = _images(tmp_path, ["1.jpg", "2.jpg", "3.jpg"])
+    loop = BoothLoop(images)
+    assert loop.next_image() == images[0]
+    assert loop.next_image() == images[1]
+    loop.apply([RunRejected(error("invalid_image"))])
+    assert loop.comparisons == 0 and loop.rounds == 1
+    assert loop.rejected is None, "a broken picture is a notice, not the headline"
+    assert loop.skipped == [(images[1], error("invalid_image"))]
+    assert [loop.next_image() for _ in range(3)] == [images[2], images[0], images[2]]
+    assert loop.images == (images[0], images[2])
+
+
+def test_a_model_the_session_refuses_is_remembered_not_counted(tmp_path: Path) -> None:
     loop = BoothLoop(_images(tmp_path, ["1.jpg"]))
-    loop.reject(error("invalid_image"))
-    assert loop.comparisons == 1 and loop.rejected is not None
-    loop.apply([_finished()])
-    assert loop.comparisons == 2 and loop.rejected is None
+    loop.next_image()
+    loop.reject(error("invalid_model"))
+    assert loop.comparisons == 0 and loop.rejected is not None and not loop.skipped
+    loop.next_image()
+    assert loop.rejected is None, "the headline changes with the picture"
+    loop.apply([_finished(BackendRecord("cpu", "cpu", "CPU", status="error",
+                                        error=error("invalid_model")))])
+    assert loop.comparisons == 0 and loop.rounds == 2, "nothing measured: no comparison"
+    loop.apply([_finished(BackendRecord("cpu", "cpu", "CPU", status="ok", results=[CAT]))])
+    assert loop.comparisons == 1
+
+
+def test_a_new_picture_starts_with_no_numbers(tmp_path: Path) -> None:
+    loop = BoothLoop(_images(tmp_path, ["1.jpg", "2.jpg"]))
+    loop.next_image()
+    _started(loop, "cpu", "edgetpu")
+    loop.apply([LatencyBatch("cpu", (6.0,), 1, 1), LatencyBatch("edgetpu", (0.5,), 1, 1),
+                FirstInference("cpu", 6.0, (CAT,))])
+    assert loop.speedup() is not None
+    loop.next_image()
+    cpu = loop.backends["cpu"]
+    assert cpu.median_ms() is None and cpu.top1 is None and loop.speedup() is None
+    assert cpu.inferences == 1, "the day's total stays"
+
+
+def test_weak_answers_and_background_are_not_sure() -> None:
+    assert is_sure(CAT)
+    assert not is_sure(Prediction(1, "Common Grackle", 0.06))
+    assert not is_sure(Prediction(0, "background", 0.86))
+    assert is_sure(Prediction(9, "ostrich", SURE_SCORE))
+
+
+def test_the_watchdog_marks_the_backend_that_was_busy(tmp_path: Path) -> None:
+    loop = BoothLoop(_images(tmp_path, ["1.jpg"]))
+    loop.next_image()
+    assert loop.running() is None
+    loop.apply([RunPlanned((BackendPlan("cpu", "cpu", "CPU", "m", "cpu"),
+                            BackendPlan("edgetpu", "edgetpu", "Edge TPU", "m", "edgetpu")), 20),
+                BackendStarted("edgetpu", "edgetpu", "Edge TPU", "m.tflite")])
+    assert loop.running() == "edgetpu"
+    hung = error("worker_crashed", "Edge TPU stopped responding.")
+    loop.stalled("edgetpu", hung)
+    loop.apply([BackendFailed("edgetpu", error("cancelled"))])
+    assert loop.backends["edgetpu"].error == hung, "the cancel it caused does not hide why"
 
 
 def test_the_default_folder_is_the_fetched_samples_else_the_current_images(
@@ -186,3 +247,5 @@ def test_the_configuration_is_checked() -> None:
         BoothConfig(count=0)
     with pytest.raises(ValueError):
         BoothConfig(window=0)
+    with pytest.raises(ValueError):
+        BoothConfig(stall_s=0)

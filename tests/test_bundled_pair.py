@@ -199,3 +199,22 @@ def test_the_file_menu_copies_the_sample_set_from_a_folder_and_selects_it(
     pair = window.choice.pair
     assert pair is not None and pair.cpu.is_relative_to(tmp_path / "data")
     qtbot.waitUntil(lambda: not page.is_fetching(), timeout=gui_support.HANG_GUARD_MS)
+
+
+@pytest.mark.gui
+def test_a_model_opened_after_the_bundled_pair_does_not_keep_the_birds_labels(
+        qtbot: QtBot, offline: list[str], tmp_path: Path, small_model: Path) -> None:
+    """The sample's labels came with the sample, not from the person: an ImageNet model opened
+    next must not be read with 965 bird names."""
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    bundled_labels = window.choice.labels
+    assert bundled_labels is not None and bundled_labels.name == "inat_bird_labels.txt"
+    window.open_path(small_model)
+    assert window.choice.labels != bundled_labels
+    labels = tmp_path / "mine.txt"
+    labels.write_text("\n".join(f"class {i}" for i in range(1001)), encoding="utf-8")
+    window.open_path(labels)  # labels the person picks stay with the next model
+    window.open_path(small_model)
+    assert window.choice.labels == labels

@@ -177,9 +177,9 @@ def test_booth_mode_without_a_device_shows_corals_figure_as_its_headline(
     template = RunRequest(mobilenet_v2, coral / "images" / "parrot.jpg", None, backends=(
         CPU1, double("edgetpu", "edgetpu_with_fake_loader", loader="missing")))
     booth = BoothWindow(template, [coral / "images" / "parrot.jpg"],
-                        BoothConfig(count=10, warmup=1, dwell_s=0, window=50,
-                                    rejected_pause_s=0))
-    qtbot.addWidget(booth)
+                        BoothConfig(count=10, warmup=1, dwell_s=600, window=50,
+                                    rejected_pause_s=0))  # the result stays: a new picture
+    qtbot.addWidget(booth)                                # starts with no numbers
     booth.show()
     assert booth.start()
     qtbot.waitUntil(lambda: booth.loop is not None and booth.loop.comparisons >= 1,

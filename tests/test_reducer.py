@@ -96,5 +96,5 @@ def test_booth_mode_reads_the_same_events_through_the_reducer(tmp_path: Path) ->
     assert speedup is not None and speedup.factor == 3.0
     loop.apply([BackendFailed("edgetpu", error("edgetpu_not_found"))])
     assert loop.backends["edgetpu"].error is not None and loop.speedup() is None
-    loop.apply([RunRejected(error("invalid_image"))])
-    assert loop.rejected is not None and loop.comparisons == 1
+    loop.apply([RunRejected(error("invalid_model"))])
+    assert loop.rejected is not None and loop.comparisons == 0 and loop.rounds == 1

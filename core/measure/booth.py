@@ -44,7 +44,15 @@ DEFAULT_WINDOW = 500  # latencies per backend behind the live median and the plo
 DEFAULT_COUNT = 200  # timed inferences per backend and image
 DEFAULT_WARMUP = 2
 DEFAULT_DWELL_S = 5.0  # an image stays at least this long, so that a visitor can read it
-DEFAULT_REJECTED_PAUSE_S = 2.0  # a picture that cannot be used stays explained this long
+DEFAULT_REJECTED_PAUSE_S = 2.0  # a model that cannot be used stays explained this long
+# Silence after which the booth's watchdog gives up on a backend and restarts it with the next
+# picture: far above a round (about 100 ms) and a model's loading, far below a session's own
+# limits (a minute), which suit a person waiting at a desk, not a booth.
+DEFAULT_STALL_S = 30.0
+# A top-1 score below this is shown as "not sure": a visitor reads a wrong label at 0.06 as the
+# answer, and a classifier's "background" is no answer at all.
+SURE_SCORE = 0.25
+NO_ANSWER_LABELS = frozenset({"background", "???", ""})
 
 
 @dataclass(frozen=True)
@@ -59,10 +67,11 @@ class BoothConfig:
     dwell_s: float = DEFAULT_DWELL_S
     window: int = DEFAULT_WINDOW
     rejected_pause_s: float = DEFAULT_REJECTED_PAUSE_S
+    stall_s: float = DEFAULT_STALL_S
 
     def __post_init__(self) -> None:
         if self.count < 1 or self.warmup < 0 or self.dwell_s < 0 or self.window < 1 \
-                or self.rejected_pause_s < 0:
+                or self.rejected_pause_s < 0 or self.stall_s <= 0:
             raise ValueError(f"invalid booth configuration: {self}")
 
 
@@ -86,6 +95,12 @@ def default_image_folder(dirs: Iterable[Path], current_image: Path | None = None
     if current_image is not None and list_images(current_image.parent):
         return current_image.parent
     return None
+
+
+def is_sure(prediction: Prediction) -> bool:
+    """Whether a top-1 answer is worth showing as the answer, not as "not sure"."""
+    return prediction.score >= SURE_SCORE \
+        and prediction.label.strip().lower() not in NO_ANSWER_LABELS
 
 
 @dataclass
@@ -147,14 +162,17 @@ class BoothLoop:
         if start is not None and start in self.images:
             self.index = self.images.index(start) - 1
         self.backends: dict[str, BackendLive] = {}
-        self.comparisons = 0  # sessions that finished (any outcome)
-        self.rejected: ErrorInfo | None = None  # the last image the session refused, if any
+        self.comparisons = 0  # sessions that measured at least one backend
+        self.rounds = 0  # sessions that ended, whatever their outcome
+        self.rejected: ErrorInfo | None = None  # why the session refused the model, if it did
+        self.skipped: list[tuple[Path, ErrorInfo]] = []  # pictures taken out of the loop
         self._run: RunReducer | None = None  # the running comparison, as its record says
         self._seen: dict[str, int] = {}  # latencies of that record already in the tiles
         self.baseline: str | None = None  # the backend chosen as baseline, by id
         # Coral's figure for the model, once a comparison has finished (None: it has none)
         self.figure: PublishedFigure | None = None
         self.figure_known = False
+        self._last_round: str | None = None  # the backend whose round came back last
 
     @property
     def current(self) -> Path | None:
@@ -166,12 +184,28 @@ class BoothLoop:
         return self.index + 1
 
     def next_image(self) -> Path:
-        """Move to the next image (after the last comes the first) and forget its answers."""
+        """Move to the next image (after the last comes the first) and forget the last one's
+        numbers and answers: nothing measured on another picture may stand beside this one."""
+        if not self.images:
+            raise ValueError("every picture was taken out of the loop")
         self.index = (self.index + 1) % len(self.images)
+        self.rejected = None
         for backend in self.backends.values():
             backend.top1 = None
             backend.result = None
+            backend.latencies_ms.clear()
         return self.images[self.index]
+
+    def skip_current(self, info: ErrorInfo) -> Path | None:
+        """Take the current picture out of the loop (it cannot be read); the next call of
+        ``next_image`` moves to the one after it. Returns the picture taken out."""
+        if self.index < 0 or not self.images:
+            return None
+        image = self.images[self.index]
+        self.images = self.images[:self.index] + self.images[self.index + 1:]
+        self.index -= 1
+        self.skipped.append((image, info))
+        return image
 
     def expect(self, request: RunRequest) -> None:
         """Know the backends of ``request`` before they report, so their tiles show at once."""
@@ -201,7 +235,9 @@ class BoothLoop:
                 return True
             case SessionFinished(result=result):
                 self._reducer(fresh=False).apply_one(event)
-                self.comparisons += 1
+                self.rounds += 1
+                if any(rec.status == "ok" for rec in result.backends):
+                    self.comparisons += 1
                 self.rejected = None
                 self.figure, self.figure_known = run_figure(result), True
                 for rec in result.backends:
@@ -215,6 +251,8 @@ class BoothLoop:
                 return True
             case RunPlanned() | BackendStarted() | BackendLoaded() | FirstInference() \
                     | LatencyBatch() | BackendFinished() | BackendFailed():
+                if isinstance(event, LatencyBatch):
+                    self._last_round = event.backend_id
                 run = self._reducer(fresh=isinstance(event, RunPlanned))
                 changed = run.apply_one(event)
                 for backend_id in changed:
@@ -250,16 +288,54 @@ class BoothLoop:
             live.result = rec.task_result
         if rec.status == "ok":
             live.error = None
-        elif rec.status == "error" and rec.error is not None and rec.error is not live.error:
+        elif rec.status == "error" and rec.error is not None and rec.error is not live.error \
+                and rec.error.code != "cancelled":  # the watchdog's reason stays on the tile
             live.error = rec.error
             live.latencies_ms.clear()  # stale numbers must not stand beside a failure
             live.top1 = None
             live.result = None
 
     def reject(self, info: ErrorInfo) -> None:
-        """The session refused this image (or broke): remember why and count it as done."""
-        self.rejected = info
-        self.comparisons += 1
+        """The session refused to start: a picture it cannot read leaves the loop; anything
+        else (the model, the labels) is remembered and shown. Neither counts as a comparison."""
+        self.rounds += 1
+        current = self.current
+        if info.code == "invalid_image" or (current is not None and not current.is_file()):
+            self.skip_current(info)
+            self.rejected = None
+        else:
+            self.rejected = info
+
+    def loaded(self) -> bool:
+        """Whether a backend of the running session has loaded: every runtime is imported by
+        then, and from then on something comes back at least every round."""
+        run = self._run
+        return run is not None and any(rec.first_inference_ms is not None
+                                       for rec in run.run.backends)
+
+    def running(self) -> str | None:
+        """The backend the running session is waiting for: backends load one after another in
+        plan order, then take rounds in turn, so it is the first that has not loaded, else the
+        one after the last to report a round."""
+        run = self._run
+        if run is None:
+            return None
+        active = [rec for rec in run.run.backends if rec.status == "running"]
+        for rec in active:
+            if rec.first_inference_ms is None:
+                return rec.id
+        ids = [rec.id for rec in active]
+        if self._last_round in ids:
+            return ids[(ids.index(self._last_round) + 1) % len(ids)]
+        return ids[0] if ids else None
+
+    def stalled(self, backend_id: str, info: ErrorInfo) -> None:
+        """The watchdog gave up on ``backend_id``: its tile says so until it answers again."""
+        live = self.backends.get(backend_id)
+        if live is not None:
+            live.error = info
+            live.latencies_ms.clear()
+            live.top1 = None
 
     def _backend(self, backend_id: str, kind: str, label: str) -> BackendLive:
         live = self.backends.get(backend_id)

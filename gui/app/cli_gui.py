@@ -1,6 +1,7 @@
-"""``edgetpu-compare [gui] [--model M] [--labels L] [--image I] [--kiosk [--image-folder DIR]]
-[--backend SPEC]... [--baseline ID] [--lang system|en|ja] [--theme system|light|dark]
-[--models-dir DIR]``: open the comparison window, or booth mode, on the given backends."""
+"""``edgetpu-compare [gui] [--model M] [--labels L] [--image I]
+[--kiosk [--lock] [--image-folder DIR]] [--backend SPEC]... [--baseline ID]
+[--lang system|en|ja] [--theme system|light|dark] [--models-dir DIR]``: open the comparison
+window, or booth mode, on the given backends."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from core.errors import fail
 from core.io.paths import folder_problem
 from core.measure.backend_choice import MAX_BACKENDS, BackendSet
 from core.measure.backends import assign_ids, parse_backend_spec
+from core.measure.watchdog import default_log_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--image", type=Path, help="the image to classify")
     parser.add_argument("--kiosk", action="store_true",
                         help="start in booth mode: full screen, an endless loop over a folder "
-                             "of pictures (Esc leaves)")
+                             "of pictures (Esc leaves). The day's events (a backend that stopped "
+                             "answering, a device unplugged, a broken picture) are written to "
+                             f"{default_log_path()}")
+    parser.add_argument("--lock", action="store_true",
+                        help="with --kiosk: Esc, F11 and closing the window do nothing, so that "
+                             "visitors cannot leave booth mode; Ctrl+Alt+Q (shown nowhere on "
+                             "screen) leaves. The setting booth/lock=on does the same")
     parser.add_argument("--image-folder", type=Path, metavar="DIR",
                         help="the pictures booth mode loops over (default: the sample images)")
     parser.add_argument("--models-dir", type=Path, metavar="DIR",
@@ -42,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
     from gui.app.application import make_app
     from gui.window.main_window import MainWindow
 
+    if args.lock and not args.kiosk:
+        raise fail("usage", "--lock locks booth mode, which only --kiosk starts.",
+                   "Add --kiosk, e.g. edgetpu-compare --kiosk --lock.")
     problem = folder_problem(args.image_folder) if args.image_folder is not None else ""
     if problem:
         raise fail("usage", f"The picture folder {args.image_folder} {problem}.",
@@ -65,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if args.image is not None:
         window.open_path(args.image, "image")
     if args.kiosk:
-        window.enter_booth(args.image_folder)
+        window.enter_booth(args.image_folder, lock=True if args.lock else None)
     else:
         window.show()
     from gui.app.quit_signals import stop_on_signals

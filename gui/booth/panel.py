@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from core.measure.booth import BackendLive
+from core.measure.booth import BackendLive, is_sure
 from core.results.records import BackendRecord
 from core.tasks.detection import Detections
 from gui.booth import style
@@ -35,11 +35,17 @@ def fmt_rate(per_second: float) -> str:
     return f"{per_second:,.0f}"
 
 
-def short_label(label: str, limit: int = 32) -> str:
+def short_label(label: str, limit: int = 44) -> str:
     """The first name of a label (ImageNet lists synonyms: "tabby, tabby cat"), kept short
-    enough to read from across the room."""
+    enough to read from across the room: an iNaturalist label keeps its common name ("Blue
+    Jay", not "Cyanocitta cristata"), and a long one is cut at a word, never mid-word."""
     head = label.split(",")[0].strip() or label
-    return head if len(head) <= limit else head[:limit - 1] + "…"
+    common = head.rpartition(" (")[2].removesuffix(")") if head.endswith(")") else ""
+    head = common.strip() or head
+    if len(head) <= limit:
+        return head
+    cut = head[:limit - 1].rsplit(" ", 1)[0] if " " in head[:limit - 1] else head[:limit - 1]
+    return cut.rstrip(" -,") + "…"
 
 
 def _label(wrap: bool = False) -> QLabel:
@@ -51,12 +57,13 @@ def _label(wrap: bool = False) -> QLabel:
 
 class BoothPanel(QFrame):
     def __init__(self, backend: BackendLive, parent: QWidget | None = None,
-                 theme: Theme | None = None) -> None:
+                 theme: Theme | None = None, colour: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.backend_id = backend.id
         self._theme = theme or current()
-        self._colour = self._theme.backend_colour(backend.kind).name()
+        self._colour = colour or self._theme.backend_colour(backend.kind).name()
+        self.display_name: str | None = None  # set by the booth when two backends share a name
         self._unit = 1.0
         self._median_ms: float | None = None
 
@@ -71,7 +78,7 @@ class BoothPanel(QFrame):
         self._name = _label()
         header.addWidget(self._name, 1)
         outer.addLayout(header)
-        self._details = _label()
+        self._details = _label(wrap=True)  # wraps rather than widen the tile past the screen
         style.colour(self._details, self._theme.muted)
         outer.addWidget(self._details)
 
@@ -91,12 +98,13 @@ class BoothPanel(QFrame):
         self.median_label = QLabel()
         self.median_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.median_label)
-        self._median_caption = _label()
+        self._median_caption = _label(wrap=True)
         style.colour(self._median_caption, self._theme.muted)
         layout.addWidget(self._median_caption)
         layout.addSpacing(10)
         self.rate_label = QLabel()
         self.rate_label.setTextFormat(Qt.TextFormat.RichText)
+        self.rate_label.setWordWrap(True)  # three or four tiles on a small screen
         layout.addWidget(self.rate_label)
         layout.addStretch(1)
         self.strip = IterationStripWidget(QColor(self._colour), theme=self._theme)
@@ -108,6 +116,7 @@ class BoothPanel(QFrame):
         layout.addSpacing(8)
         self.answer_label = QLabel()
         self.answer_label.setTextFormat(Qt.TextFormat.RichText)
+        self.answer_label.setWordWrap(True)  # a long label takes two lines, not a cut word
         layout.addWidget(self.answer_label)
         return page
 
@@ -141,7 +150,7 @@ class BoothPanel(QFrame):
         self._dot.setFont(style.font(style.HEADLINE_PX * 0.8 * unit))
         self._name.setFont(style.font(style.HEADLINE_PX * unit, bold=True))
         self._details.setFont(style.font(style.SMALL_PX * unit))
-        self._median_caption.setFont(style.caption_font(style.SMALL_PX * 0.85 * unit))
+        self._median_caption.setFont(style.caption_font(style.SMALL_PX * unit))
         self.strip.setFixedHeight(round(96 * unit))
         self._error_title.setFont(style.font(style.HEADLINE_PX * unit, bold=True))
         self._error_message.setFont(style.font(style.TEXT_PX * 1.15 * unit))
@@ -165,7 +174,7 @@ class BoothPanel(QFrame):
     def show_backend(self, backend: BackendLive) -> None:
         """Show ``backend`` as it is now; cheap enough for the paint rate."""
         record = BackendRecord(backend.id, backend.kind, backend.label)
-        self._name.setText(backend_name(record))
+        self._name.setText(self.display_name or backend_name(record))
         self._details.setText("  ·  ".join(backend_details(record)))
         if backend.error is not None:
             self._error_title.setText(headline(backend.error.code))
@@ -231,6 +240,14 @@ class BoothPanel(QFrame):
             self.answer_label.setText(
                 f'<span style="font-size:{body}px; color:{theme.muted}">'
                 f'{html.escape(looking)}</span>')
+            return
+        if not is_sure(backend.top1):
+            unsure = self.tr("Not sure what this is")
+            self.answer_label.setText(
+                f'<span style="font-size:{body}px; color:{theme.muted}">'
+                f'{html.escape(unsure)}</span>'
+                f'<span style="font-size:{body}px; color:{theme.muted}">&nbsp;&nbsp;'
+                f'{fmt_score(backend.top1.score)}</span>')
             return
         label = short_label(backend.top1.label)
         self.answer_label.setText(

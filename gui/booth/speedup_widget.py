@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from core.edgetpu.verdict import CpuVerdict
@@ -29,19 +29,24 @@ def _name(backend: BackendLive) -> str:
 
 
 class _FittingLabel(QLabel):
-    """A one-line label whose type grows to ``max_px`` but never past the height it is given,
-    so that the speedup is as large as the screen allows and never pushes the tiles off it."""
+    """A one-line label whose type grows to ``max_px`` but never past the height or the width
+    it is given, so that the speedup is as large as the screen allows and never pushes the
+    tiles (or the window's edge) away."""
 
     LINE = 1.22  # line height over pixel size, with room for descenders
 
     def __init__(self) -> None:
         super().__init__()
         self.max_px = float(style.SPEEDUP_PX)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def fit(self) -> None:
-        px = max(12.0, min(self.max_px, self.height() / self.LINE))
+        px = min(self.max_px, self.height() / self.LINE)
+        advance = QFontMetrics(style.font(100, bold=True)).horizontalAdvance(self.text())
+        if advance > 0 and self.width() > 0:
+            px = min(px, 100 * self.width() / advance * 0.97)
+        px = max(12.0, px)
         if self.font().pixelSize() != round(px):
             self.setFont(style.font(px, bold=True))
 
@@ -79,6 +84,16 @@ class BoothSpeedupWidget(QWidget):
         self._factor.max_px = style.SPEEDUP_PX * unit
         self._factor.fit()
         self._verdict.setFont(style.font(style.HEADLINE_PX * unit))
+        self._verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._caption.setFixedHeight(round(1.4 * style.SMALL_PX * 1.1 * unit))
+        self._size_verdict(waiting=not self._factor.isVisible())
+
+    def _size_verdict(self, waiting: bool) -> None:
+        """A fixed height, so that the headline never jumps between one line and two as the
+        pictures change: two lines of the larger type while waiting (no factor is shown then),
+        one line under the factor."""
+        lines, px = (2, style.HEADLINE_PX * 1.25) if waiting else (1, style.HEADLINE_PX)
+        self._verdict.setFixedHeight(round(lines * 1.3 * px * self._unit))
 
     def text(self) -> str:
         """What the block says, as plain text, for tests and the screenshot command."""
@@ -88,14 +103,18 @@ class BoothSpeedupWidget(QWidget):
     def factor_text(self) -> str:
         return self._factor.text()
 
-    def show_speedup(self, speedup: Speedup) -> None:
+    def show_speedup(self, speedup: Speedup, names: tuple[str, str] | None = None) -> None:
+        """``names``: (baseline, candidate) as the tiles call them, when the booth knows."""
         theme = self._theme
-        baseline, candidate = number_apart([_name(speedup.baseline), _name(speedup.candidate)])
+        baseline, candidate = names or number_apart([_name(speedup.baseline),
+                                                     _name(speedup.candidate)])
         self._caption.setText(self.tr("{candidate} VS {baseline}").format(
             candidate=candidate, baseline=baseline).upper())
         verdict, factor = speed_verdict(speedup.factor)
         self._factor.setText(fmt_factor(factor) if verdict != "same" else "=")
         self._factor.setVisible(True)
+        self._size_verdict(waiting=False)
+        self._factor.fit()
         self._verdict.setFont(style.font(style.HEADLINE_PX * self._unit))
         style.colour(self._factor, theme.backend_colour(speedup.candidate.kind).name()
                      if verdict == "faster" else theme.text)
@@ -123,6 +142,7 @@ class BoothSpeedupWidget(QWidget):
         self._caption.setText(caption)
         self._factor.setText("")
         self._factor.setVisible(False)
+        self._size_verdict(waiting=True)
         self._verdict.setFont(style.font(style.HEADLINE_PX * 1.25 * self._unit))
         self._set_verdict([(why, self._theme.muted, False)])
 

@@ -5,8 +5,16 @@ window); when it ends the next picture starts, after the picture has been on scr
 least the configured dwell time. What is shown comes from a ``core.measure.booth.BoothLoop``, whose
 buffers are bounded, and from widgets made once: a day of comparisons holds no more memory than
 the first few. A backend that fails shows why on its tile and the loop goes on; a picture that
-cannot be read is skipped. Esc (or F11) leaves: the loop stops, every worker is reaped and
-``left`` is emitted.
+cannot be read leaves the loop after one notice.
+
+A watchdog (``core.measure.watchdog``) gives up on a backend that says nothing for
+``BoothConfig.stall_s``: the session is cancelled, its workers reaped, and the next picture starts
+new ones, which re-opens an Edge TPU that was unplugged and plugged back. What happened is shown
+for a moment in the footer and written to the booth's log file.
+
+Esc (or F11) leaves: the loop stops, every worker is reaped and ``left`` is emitted. Locked
+(``--kiosk --lock``), Esc, F11 and the window manager's close do nothing; Ctrl+Alt+Q, which the
+screen never mentions, always leaves.
 """
 
 from __future__ import annotations
@@ -17,25 +25,38 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from core.errors import error
 from core.measure.booth import BoothConfig, BoothLoop
-from core.measure.events import Event
+from core.measure.events import Event, SessionFinished
+from core.measure.limits import stalled_error
 from core.measure.memory import release_free_memory
 from core.measure.session import RunRequest
+from core.measure.watchdog import Notice, Watchdog, close_log, log_file, open_log
 from core.results.records import BackendRecord
-from core.results.summary import number_apart
 from gui.booth import style
 from gui.booth.image_widget import BoothImageWidget
 from gui.booth.panel import BoothPanel
 from gui.booth.speedup_widget import BoothSpeedupWidget
 from gui.look.error_texts import localized
-from gui.look.formatting import backend_name
+from gui.look.formatting import display_name
 from gui.look.palette import Theme, current
 from gui.run.session_runner import SessionFactory, SessionRunner
 
 BOOTH_PAGE, MESSAGE_PAGE = 0, 1
 LEAVE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_F11)
+# The operator's way out, locked or not; never shown on screen.
+OPERATOR_KEY = Qt.Key.Key_Q
+OPERATOR_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+NOTICE_S = 20.0  # how long a notice stays in the footer
 
 
 class BoothWindow(QWidget):
@@ -45,8 +66,10 @@ class BoothWindow(QWidget):
     def __init__(self, template: RunRequest | None, images: Sequence[Path],
                  config: BoothConfig | None = None, start: Path | None = None,
                  session_factory: SessionFactory | None = None,
-                 parent: QWidget | None = None, theme: Theme | None = None) -> None:
+                 parent: QWidget | None = None, theme: Theme | None = None,
+                 lock: bool = False, log_path: Path | None = None) -> None:
         super().__init__(parent)
+        self.locked = lock
         self.setWindowTitle(self.tr("Edge TPU Compare · Booth"))
         self._theme = theme or current()
         self.template = template
@@ -59,6 +82,15 @@ class BoothWindow(QWidget):
         self._next = QTimer(self)
         self._next.setSingleShot(True)
         self._next.timeout.connect(self._run_next)
+        self._stall = QTimer(self)
+        self._stall.setSingleShot(True)
+        self._stall.timeout.connect(self._on_stall)
+        self._notice_clear = QTimer(self)
+        self._notice_clear.setSingleShot(True)
+        self._notice_clear.timeout.connect(self._request_paint)
+        self._log = open_log(log_path) if self.loop is not None else None
+        self.watchdog = Watchdog(self._log)
+        self._skipped_seen = 0
         self._active = False
         self._left = False
         self._dirty = True
@@ -78,6 +110,9 @@ class BoothWindow(QWidget):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
+        # The screen sets the size, never the contents: a picture's fixed width (set for the
+        # last size) must not hold the window wider when the screen gets smaller.
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._root = root
         self.pages = QStackedWidget()
         root.addWidget(self.pages, 1)
@@ -115,13 +150,14 @@ class BoothWindow(QWidget):
         footer = QHBoxLayout()
         self._where = QLabel()
         self._count = QLabel()
-        self._hint = QLabel(self.tr("Esc to leave"))
-        for label in (self._where, self._count, self._hint):
+        self._notice = QLabel()  # what the watchdog saw, for a moment
+        for label in (self._where, self._count):
             style.colour(label, self._theme.muted)
+        style.colour(self._notice, self._theme.warn)
         footer.addWidget(self._where, 1)
-        footer.addWidget(self._count, 0)
+        footer.addWidget(self._notice, 0)
         footer.addSpacing(40)
-        footer.addWidget(self._hint, 0)
+        footer.addWidget(self._count, 0)
         root.addLayout(footer)
 
     def _show_message(self, images: Sequence[Path]) -> None:
@@ -150,7 +186,7 @@ class BoothWindow(QWidget):
             panel.set_unit(unit)
         self._message_title.setFont(style.font(style.HEADLINE_PX * 1.6 * unit, bold=True))
         self._message_body.setFont(style.font(style.TEXT_PX * 1.2 * unit))
-        for label in (self._where, self._count, self._hint):
+        for label in (self._where, self._count, self._notice):
             label.setFont(style.font(style.SMALL_PX * unit))
         self._dirty = True
 
@@ -175,15 +211,24 @@ class BoothWindow(QWidget):
             return False
         self._active = True
         self._left = False
+        self.watchdog.say("started", f"{self._model_name()}, {len(self.loop.images)} pictures")
         if not self.runner.is_running():
             self._run_next()
         return True
 
     def stop(self) -> None:
         """Stop the loop and the current session; returns when every worker is reaped."""
+        if self._active:
+            self.watchdog.say("stopped", f"{self.loop.comparisons if self.loop else 0} "
+                                         "comparisons")
         self._active = False
         self._next.stop()
+        self._stall.stop()
         self.runner.stop()
+
+    def log_path(self) -> Path | None:
+        """Where the day's events are written (None when nothing can be)."""
+        return log_file(self._log) if self._log is not None else None
 
     def is_looping(self) -> bool:
         return self._active
@@ -191,38 +236,93 @@ class BoothWindow(QWidget):
     def leave(self) -> None:
         """Esc: stop, hide and tell the owner (which shows the normal window again)."""
         self.stop()
+        if self._log is not None:
+            close_log(self._log)
         self.hide()
         if not self._left:
             self._left = True
             self.left.emit()
 
     def _run_next(self) -> None:
-        if not self._active or self.loop is None or self.template is None:
+        loop = self.loop
+        if not self._active or loop is None or self.template is None:
             return
-        image = self.loop.next_image()
-        self.image.set_image(image)
+        while loop.images:
+            image = loop.next_image()
+            if self.image.set_image(image):
+                break
+            loop.skip_current(error("invalid_image", f"'{image.name}' cannot be read as a "
+                                                     "picture."))
+            self._note_skipped()
+        if not loop.images:  # every picture is broken: say so instead of looping on nothing
+            self._show_message([])
+            return
         self._fit_image()
         self._image_started = time.monotonic()
-        self.runner.start(self.loop.request(self.template, image))
+        self.runner.start(loop.request(self.template, image))
+        self._stall.stop()  # armed once a backend has loaded (see _on_events)
         self._request_paint()
 
     def _on_events(self, events: list[Event]) -> None:
         if self.loop is None:
             return
         self.loop.apply(events)
+        if self.runner.is_running() and self.loop.loaded():
+            # Something came back: the backends are alive. Before the first has loaded, the
+            # session's own limits cover importing runtimes, which may take long on a board.
+            self._stall.start(round(self.loop.config.stall_s * 1000))
+        self._note_skipped()
+        for event in events:
+            if isinstance(event, SessionFinished):
+                names = self._names()
+                self.watchdog.session_ended(event.result.backends, names)
         self._request_paint()
+
+    def _on_stall(self) -> None:
+        """Nothing came back for ``stall_s``: give up on the busy backend; the next picture
+        starts it again in a new worker."""
+        loop = self.loop
+        if loop is None or not self.runner.is_running():
+            return
+        backend_id = loop.running()
+        seconds = loop.config.stall_s
+        if backend_id is not None and backend_id in loop.backends:
+            live = loop.backends[backend_id]
+            name = self._names().get(backend_id, live.label)
+            loop.stalled(backend_id, stalled_error(name, live.kind, seconds))
+            self.watchdog.stalled(backend_id, name, seconds)
+        else:
+            self.watchdog.say("not_answering", self._model_name(),
+                              f"nothing came back for {seconds:.0f} s")
+        self.runner.cancel()  # runEnded follows once its workers are reaped
+        self._request_paint()
+
+    def _note_skipped(self) -> None:
+        loop = self.loop
+        if loop is None:
+            return
+        for image, info in loop.skipped[self._skipped_seen:]:
+            self.watchdog.picture_skipped(image.name, info)
+        self._skipped_seen = len(loop.skipped)
 
     def _on_run_ended(self) -> None:
         if self.loop is None:
             return
+        self._stall.stop()
         release_free_memory()  # the finished run's thread and data are gone: give memory back
         self._request_paint()
         self.comparisonFinished.emit(self.loop.comparisons)
         if not self._active:
             return
+        if not self.loop.images:
+            self._show_message([])
+            return
         wait = self.loop.config.dwell_s - (time.monotonic() - self._image_started)
         if self.loop.rejected is not None:
             wait = max(wait, self.loop.config.rejected_pause_s)
+        if self.loop.current is None or (self.loop.skipped and \
+                self.loop.skipped[-1][0] == self.image.path):
+            wait = 0  # the picture left the loop: nothing on screen is worth the dwell
         self._next.start(max(0, round(wait * 1000)))
 
     # Painting -------------------------------------------------------------------------------
@@ -250,14 +350,18 @@ class BoothWindow(QWidget):
         if loop is None:
             return
         self._fit_image()
+        names = self._names()
+        colours = dict(zip(loop.backends, style.backend_colours(
+            [b.kind for b in loop.backends.values()], self._theme), strict=True))
         for backend_id, backend in loop.backends.items():
             panel = self.panels.get(backend_id)
             if panel is None:
-                panel = BoothPanel(backend, theme=self._theme)
+                panel = BoothPanel(backend, theme=self._theme, colour=colours[backend_id])
                 panel.set_unit(self._unit)
                 panel.strip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 self._tiles.addWidget(panel, 1)
                 self.panels[backend_id] = panel
+            panel.display_name = names[backend_id]
             panel.show_backend(backend)
         self._paint_speedup(loop)
         image = loop.current
@@ -268,15 +372,41 @@ class BoothWindow(QWidget):
         self._where.setText("   ·   ".join(where))
         self._count.setText(self.tr("{n} comparisons").format(n=f"{loop.comparisons:,}")
                             if loop.comparisons != 1 else self.tr("1 comparison"))
+        self._show_notice(self.watchdog.last)
+
+    def _show_notice(self, notice: Notice | None) -> None:
+        age = time.time() - notice.at if notice is not None else NOTICE_S
+        if notice is None or age >= NOTICE_S or notice.kind in ("started", "stopped"):
+            self._notice.setText("")
+            return
+        texts = {
+            "picture_skipped": self.tr("{subject} cannot be read: left out"),
+            "not_answering": self.tr("{subject} stopped answering: restarting it"),
+            "worker_died": self.tr("{subject} stopped: restarting it"),
+            "device_gone": self.tr("{subject} not found: trying again"),
+            "failing": self.tr("{subject} cannot run"),
+            "back": self.tr("{subject} is back"),
+        }
+        self._notice.setText(texts[notice.kind].format(subject=notice.subject))
+        self._notice_clear.start(round((NOTICE_S - age) * 1000) + 50)
+
+    def _names(self) -> dict[str, str]:
+        """Each backend's name on screen: "CPU (tflite-runtime)" beside "CPU (LiteRT)"."""
+        if self.loop is None:
+            return {}
+        records = [BackendRecord(b.id, b.kind, b.label) for b in self.loop.backends.values()]
+        return {r.id: display_name(r, records) for r in records}
 
     def _paint_speedup(self, loop: BoothLoop) -> None:
         speedup = loop.speedup()
         if speedup is not None:
-            self.speedup.show_speedup(speedup)
+            shown = self._names()
+            self.speedup.show_speedup(speedup, (shown[speedup.baseline.id],
+                                                shown[speedup.candidate.id]))
             return
         backends = list(loop.backends.values())
-        names = number_apart([backend_name(BackendRecord(b.id, b.kind, b.label))
-                              for b in backends])
+        shown = self._names()
+        names = [shown[b.id] for b in backends]
         caption = self.tr("{candidate} VS {baseline}").format(
             candidate=names[1], baseline=names[0]).upper() if len(names) >= 2 else ""
         failed = [n for b, n in zip(backends, names, strict=True) if b.error is not None]
@@ -305,14 +435,24 @@ class BoothWindow(QWidget):
     # Keys and closing -----------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in LEAVE_KEYS:
+        operator = event.key() == OPERATOR_KEY \
+            and event.modifiers() & OPERATOR_MODIFIERS == OPERATOR_MODIFIERS
+        if operator or (event.key() in LEAVE_KEYS and not self.locked):
             event.accept()
             self.leave()
+            return
+        if event.key() in LEAVE_KEYS:
+            event.accept()  # locked: a visitor's Esc does nothing
             return
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.locked and event.spontaneous() and not self._left:
+            event.ignore()  # the window manager's close (Alt+F4) of a locked booth
+            return
         self.stop()
+        if self._log is not None:
+            close_log(self._log)
         if not self._left:
             self._left = True
             self.left.emit()

@@ -78,9 +78,10 @@ class ModelChoice:
         self.labels = found
         return found
 
-    def set_labels(self, path: Path | None) -> None:
+    def set_labels(self, path: Path | None, chosen: bool = True) -> None:
+        """``chosen``: picked by the person, so a model opened next keeps them."""
         self.labels = path
-        self.labels_chosen = path is not None
+        self.labels_chosen = chosen and path is not None
 
     def take_from_record(self, record: RunRecord) -> None:
         """Show the files a saved result was made with (even when they are not here any more)."""

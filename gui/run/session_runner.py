@@ -158,6 +158,12 @@ class SessionRunner(QObject):
             return
         self._thread = None
         self._session = None
+        # The connections hold the thread (and through it the session, its records and its
+        # workers' pipes) for as long as the Qt object lives: a booth starts a thread per
+        # picture, so each must go once it has ended.
+        thread.finished.disconnect()
+        thread.turn.disconnect()
+        thread.deleteLater()
         self.runEnded.emit()
 
     def _on_turn(self, thread: _SessionThread) -> None:

@@ -57,8 +57,10 @@ class FileChooser(QObject):
         self._scanner.finished.connect(self._on_models_scanned)
 
     def use_demo(self, model: str, labels: str, image: str) -> None:
+        """The sample pair, its labels and picture: the labels go with the sample, so a model
+        opened next finds its own instead of keeping the sample's."""
         self.set_model(Path(model))
-        self.set_labels(Path(labels))
+        self.set_labels(Path(labels), chosen=False)
         self.set_image(Path(image))
 
     def browse(self, kind: str) -> None:
@@ -115,8 +117,8 @@ class FileChooser(QObject):
                 "MainWindow", "Passed over {count} file(s) in the model folders, e.g. {name}: "
                 "{reason}.").format(count=len(skipped), name=path.name, reason=reason))
 
-    def set_labels(self, path: Path | None) -> bool:
-        self.choice.set_labels(path)
+    def set_labels(self, path: Path | None, chosen: bool = True) -> bool:
+        self.choice.set_labels(path, chosen)
         self.settings.set_last_file(file_kinds.LABELS, path)
         self.changed.emit()
         return True

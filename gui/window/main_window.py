@@ -246,15 +246,17 @@ class MainWindow(QMainWindow):
     # Booth mode -----------------------------------------------------------------------------
 
     def enter_booth(self, image_folder: Path | None = None,
-                    config: BoothConfig | None = None) -> BoothWindow:
-        """Full-screen booth mode with this window's model (or the demo); Esc comes back."""
+                    config: BoothConfig | None = None, lock: bool | None = None) -> BoothWindow:
+        """Full-screen booth mode with this window's model (or the demo); Esc comes back, or
+        only Ctrl+Alt+Q when ``lock`` (default: the ``booth/lock`` setting)."""
         from gui.booth.launch import make_booth
 
         if self.booth is not None:
             return self.booth
         self.runner.stop()
         self.booth = make_booth(self.choice, image_folder, config, self._session_factory,
-                                self.backend_set)
+                                self.backend_set,
+                                self.settings.booth_lock() if lock is None else lock)
         self.booth.left.connect(self._on_booth_left)
         self.hide()
         self.booth.showFullScreen()

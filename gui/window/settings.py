@@ -46,6 +46,7 @@ class Settings:
         self.count()
         self.language()
         self.theme()
+        self.booth_lock()
         for kind in KINDS:
             self.last_file(kind)
             self.recent(kind)
@@ -150,6 +151,15 @@ class Settings:
 
     def set_theme(self, value: str) -> None:
         self._qs.setValue("view/theme", value)
+
+    # Booth mode -----------------------------------------------------------------------------
+
+    def booth_lock(self) -> bool:
+        """``booth/lock=on``: booth mode ignores Esc and F11 (Ctrl+Alt+Q still leaves)."""
+        return self._choice("booth/lock", ("off", "on")) == "on"
+
+    def set_booth_lock(self, locked: bool) -> None:
+        self._qs.setValue("booth/lock", "on" if locked else "off")
 
     # Window ---------------------------------------------------------------------------------
 

@@ -357,6 +357,10 @@
         <source>Looking at the picture…</source>
         <translation>画像を見ています…</translation>
     </message>
+    <message>
+        <source>Not sure what this is</source>
+        <translation>自信がありません</translation>
+    </message>
 </context>
 <context>
     <name>BoothSpeedupWidget</name>
@@ -400,10 +404,6 @@
         <translation>Edge TPU Compare · ブース</translation>
     </message>
     <message>
-        <source>Esc to leave</source>
-        <translation>Esc で終了</translation>
-    </message>
-    <message>
         <source>Get the sample models first</source>
         <translation>まずサンプルモデルを入手してください</translation>
     </message>
@@ -430,6 +430,30 @@
     <message>
         <source>1 comparison</source>
         <translation>比較 1 回</translation>
+    </message>
+    <message>
+        <source>{subject} cannot be read: left out</source>
+        <translation>{subject} は読めないため外しました</translation>
+    </message>
+    <message>
+        <source>{subject} stopped answering: restarting it</source>
+        <translation>{subject} が応答しません: 再起動します</translation>
+    </message>
+    <message>
+        <source>{subject} stopped: restarting it</source>
+        <translation>{subject} が停止しました: 再起動します</translation>
+    </message>
+    <message>
+        <source>{subject} not found: trying again</source>
+        <translation>{subject} が見つかりません: 再試行します</translation>
+    </message>
+    <message>
+        <source>{subject} cannot run</source>
+        <translation>{subject} を実行できません</translation>
+    </message>
+    <message>
+        <source>{subject} is back</source>
+        <translation>{subject} が復帰しました</translation>
     </message>
     <message>
         <source>{candidate} VS {baseline}</source>

@@ -186,6 +186,51 @@ def prints_then_segfaults(spec: BackendSpec, model_path: str, report: Any) -> Op
     raise AssertionError("unreachable")
 
 
+# -- an Edge TPU that misbehaves on command, for the booth's watchdog ------------------------
+
+def _state(path: str) -> str:
+    """What the control file says now: ok, hang, crash or gone (ok when it is missing)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read(16).strip() or "ok"
+    except OSError:
+        return "ok"
+
+
+class _ControlledInterpreter:
+    """Wraps a real interpreter; each invoke first does what the control file says."""
+
+    def __init__(self, inner: Any, control: str) -> None:
+        self._inner = inner
+        self._control = control
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def invoke(self) -> None:
+        state = _state(self._control)
+        if state == "hang":
+            signal.pause()  # a device that stopped answering: nothing comes back
+        elif state == "crash":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        elif state == "gone":
+            raise RuntimeError("Failed to invoke: USB transfer error 2 [LibUsbDataOutCallback]")
+        self._inner.invoke()
+
+
+def controlled_edgetpu(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A 'working Edge TPU' (``fake_edgetpu_ok``) steered by a file (extra: control): "gone"
+    is an unplugged device (not found when opened, USB errors while running), "hang" a device
+    that stops answering, "crash" a runtime that takes the worker down; "ok" (or no file) is
+    the device plugged back in."""
+    control = _extra(spec, "control")
+    if _state(control) == "gone":
+        raise AppError(error("edgetpu_not_found"))
+    opened = fake_edgetpu_ok(spec, model_path, report)
+    opened.interpreter = _ControlledInterpreter(opened.interpreter, control)
+    return opened
+
+
 def double(kind: str, factory: str, **extra: str) -> BackendSpec:
     """A spec that runs one of the doubles above."""
     return BackendSpec(kind, threads=1, factory=f"tests.doubles.fake_runtimes:{factory}",
