@@ -48,7 +48,7 @@ class Plan:
     cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
     task: ModelTask = field(default_factory=lambda: ModelTask("classification", ""))
     placement: Placement | None = None  # where the picture sits in a detector's input
-    mask_placement: Shares | None = None  # a segmenter's: the picture stretched to its input
+    mask_placement: Shares | None = None  # a segmenter's or pose model's: the picture stretched
 
 
 def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path | None,
@@ -110,7 +110,7 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
                 infos[cpu_path] if cpu_path else None, task,
                 placements[0] if placements else None,
                 Shares.stretched(image_info.width, image_info.height)
-                if task.segmentation is not None else None)
+                if task.segmentation is not None or task.pose is not None else None)
 
 
 def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,

@@ -20,6 +20,7 @@ from core.errors import ErrorInfo
 from core.results.runtime_fields import upgraded
 from core.tasks.detection_agreement import DetectionAgreement
 from core.tasks.model_task import TASKS
+from core.tasks.pose import PoseAgreement
 from core.tasks.task_result import TaskResult, result_from_dict, result_to_dict
 
 BackendStatus = Literal["pending", "running", "ok", "error", "cancelled"]
@@ -153,6 +154,7 @@ class Comparison:
     max_score_delta: float | None
     agreement: DetectionAgreement | None = None  # a detector's: objects matched by class, IoU
     pixel_agreement: float | None = None  # a segmenter's: same / (2N - same) of the class maps
+    pose_agreement: PoseAgreement | None = None  # a pose model's: keypoint distances
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +167,8 @@ class Comparison:
             **({"agreement": self.agreement.to_dict()} if self.agreement is not None else {}),
             **({"pixel_agreement": _round(self.pixel_agreement)}
                if self.pixel_agreement is not None else {}),
+            **({"pose_agreement": self.pose_agreement.to_dict()}
+               if self.pose_agreement is not None else {}),
         }
 
     @classmethod
@@ -179,6 +183,8 @@ class Comparison:
             agreement=DetectionAgreement.from_dict(data["agreement"])
             if data.get("agreement") is not None else None,
             pixel_agreement=_fraction(data.get("pixel_agreement")),
+            pose_agreement=PoseAgreement.from_dict(data["pose_agreement"])
+            if data.get("pose_agreement") is not None else None,
         )
 
 

@@ -27,6 +27,7 @@ from core.results.stats import histogram_bins, inferences_per_second
 from core.results.summary import comparison_sentence, names_apart, speed_phrase
 from core.results.task_outputs import run_picture
 from core.tasks.overlay import compose, png_bytes
+from core.tasks.pose import PoseResult
 from core.tasks.segmentation import SegmentationResult
 from core.tasks.task_result import TaskResult
 
@@ -270,6 +271,13 @@ def _task_result(result: TaskResult, picture: Image.Image) -> str:
     data = base64.b64encode(png_bytes(compose(picture, result, REPORT_SIDE)))
     image = (f'<img class="overlay" alt="The picture with what this backend found" '
              f'src="data:image/png;base64,{data.decode("ascii")}">')
+    if isinstance(result, PoseResult):
+        points = "".join(f'<tr><td class="num">{k.index}</td><td>{_e(k.name)}</td>'
+                         f'<td class="num">{k.score:.3f}</td><td class="num">{k.x:.4f}</td>'
+                         f'<td class="num">{k.y:.4f}</td></tr>' for k in result.keypoints)
+        return (f'{image}<table><caption class="muted">Keypoints; x and y as fractions of the '
+                "picture, drawn when scored above 0.4</caption><tr><th>id</th><th>keypoint"
+                f"</th><th>score</th><th>x</th><th>y</th></tr>{points}</table>")
     if isinstance(result, SegmentationResult):
         legend = "".join(f'<tr><td class="num">{c.class_id}</td><td>{_e(c.label)}</td>'
                          f'<td class="num">{c.share:.1%}</td></tr>' for c in result.legend)

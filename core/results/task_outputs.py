@@ -3,9 +3,10 @@
 For a detector, ``DIR/<backend id>-overlay.png`` (the picture with the boxes drawn) and
 ``DIR/<backend id>-detections.json`` (labels, scores and boxes in the picture's pixels); for a
 segmenter, the overlay (the mask over the picture) and ``DIR/<backend id>-classes.png`` (8-bit,
-one value per class id, at the model's output size). The
-targets are known from the plan, so they are checked with the run's other outputs before any
-backend starts: never over an input, never two on one file, each written atomically.
+one value per class id, at the model's output size); for a pose model, the overlay (keypoints
+and skeleton) and ``DIR/<backend id>-keypoints.csv``. The targets are known from the plan, so
+they are checked with the run's other outputs before any backend starts: never over an input,
+never two on one file, each written atomically.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from core.results.records import RunRecord
 from core.tasks.detection import Detections
 from core.tasks.output_files import output_path
 from core.tasks.overlay import compose, png_bytes
+from core.tasks.pose import PoseResult, keypoints_output
 from core.tasks.segmentation import classes_output
 from core.tasks.task_result import TaskResult
 
 FLAG = "--save-outputs"
 _FILES = {"detection": ("overlay.png", "detections.json"),
-          "segmentation": ("overlay.png", "classes.png")}
+          "segmentation": ("overlay.png", "classes.png"),
+          "pose": ("overlay.png", "keypoints.csv")}
 
 
 def save_targets(folder: Path, task: str, backend_ids: Sequence[str]) -> list[tuple[str, Path]]:
@@ -50,6 +53,8 @@ def task_outputs(record: RunRecord, folder: Path, picture: Image.Image) -> list[
         if isinstance(result, Detections):
             outputs.append(Output(FLAG, output_path(folder, b.id, "detections.json"),
                                   partial(_json, result)))
+        elif isinstance(result, PoseResult):
+            outputs.append(keypoints_output(folder, b.id, result))
         else:
             outputs.append(classes_output(folder, b.id, result))
     return outputs

@@ -166,6 +166,10 @@
         </translation>
     </message>
     <message>
+        <source>KEYPOINTS SCORED ABOVE 0.4</source>
+        <translation>スコア 0.4 超のキーポイント</translation>
+    </message>
+    <message>
         <source>CLASSES AND THEIR SHARE OF THE PICTURE</source>
         <translation>クラスと画像に占める割合</translation>
     </message>
@@ -351,6 +355,12 @@
         <source>%n object(s)</source>
         <translation>
             <numerusform>物体 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keypoint(s) found</source>
+        <translation>
+            <numerusform>キーポイント %n 個</numerusform>
         </translation>
     </message>
     <message>
@@ -1410,6 +1420,85 @@ or choose them above with Open…</source>
     </message>
 </context>
 <context>
+    <name>Pose</name>
+    <message>
+        <source>nose</source>
+        <translation>鼻</translation>
+    </message>
+    <message>
+        <source>left eye</source>
+        <translation>左目</translation>
+    </message>
+    <message>
+        <source>right eye</source>
+        <translation>右目</translation>
+    </message>
+    <message>
+        <source>left ear</source>
+        <translation>左耳</translation>
+    </message>
+    <message>
+        <source>right ear</source>
+        <translation>右耳</translation>
+    </message>
+    <message>
+        <source>left shoulder</source>
+        <translation>左肩</translation>
+    </message>
+    <message>
+        <source>right shoulder</source>
+        <translation>右肩</translation>
+    </message>
+    <message>
+        <source>left elbow</source>
+        <translation>左肘</translation>
+    </message>
+    <message>
+        <source>right elbow</source>
+        <translation>右肘</translation>
+    </message>
+    <message>
+        <source>left wrist</source>
+        <translation>左手首</translation>
+    </message>
+    <message>
+        <source>right wrist</source>
+        <translation>右手首</translation>
+    </message>
+    <message>
+        <source>left hip</source>
+        <translation>左腰</translation>
+    </message>
+    <message>
+        <source>right hip</source>
+        <translation>右腰</translation>
+    </message>
+    <message>
+        <source>left knee</source>
+        <translation>左膝</translation>
+    </message>
+    <message>
+        <source>right knee</source>
+        <translation>右膝</translation>
+    </message>
+    <message>
+        <source>left ankle</source>
+        <translation>左足首</translation>
+    </message>
+    <message>
+        <source>right ankle</source>
+        <translation>右足首</translation>
+    </message>
+    <message>
+        <source>no keypoint scored above {threshold} by both</source>
+        <translation>両方がスコア {threshold} を超えたキーポイントはありません</translation>
+    </message>
+    <message>
+        <source>{compared} keypoints within {largest} of the picture (mean {mean})</source>
+        <translation>キーポイント {compared} 個が画像の {largest} 以内 (平均 {mean})</translation>
+    </message>
+</context>
+<context>
     <name>Published</name>
     <message>
         <source>Coral publishes no figure for this model.</source>
@@ -1561,6 +1650,10 @@ or choose them above with Open…</source>
 </context>
 <context>
     <name>ResultPictureWidget</name>
+    <message>
+        <source>No keypoint scored above 0.4</source>
+        <translation>スコア 0.4 を超えたキーポイントはありません</translation>
+    </message>
     <message>
         <source>No object above the threshold</source>
         <translation>しきい値を超える物体はありません</translation>
