@@ -2,14 +2,17 @@
 
 Classifiers, detectors, segmenters and single-person pose models are compared; the other tasks
 are described by ``inspect`` but refused by a run until their results are shown, with one line
-naming the task.
+naming the task. A model needing an operation no runtime here has (Coral's PoseNet decoder) is
+refused by name, with what provides it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from core.errors import AppError
 from core.inputs.model_info import ModelInfo, inspect_model, read_model
+from core.tasks.custom_ops import lacking, unsupported_ops_error
 from core.tasks.model_task import ModelTask, model_task
 
 
@@ -17,6 +20,9 @@ def read_runnable(path: Path) -> tuple[ModelInfo, ModelTask]:
     """The model and its task; ``unsupported_model`` when a run cannot compare it yet."""
     info = read_model(path)
     task = model_task(info)
-    if task.task in ("detection", "segmentation", "pose") and info.is_image_model:
-        return info, task
-    return inspect_model(path), task  # a classifier, or its one-line refusal
+    if task.task not in ("detection", "segmentation", "pose") or not info.is_image_model:
+        info = inspect_model(path)  # a classifier, or its one-line refusal
+    missing = lacking(info.custom_ops)
+    if missing:  # refused before any worker, rather than a runtime failing to prepare it
+        raise AppError(unsupported_ops_error(missing))
+    return info, task
