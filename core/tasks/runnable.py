@@ -26,3 +26,8 @@ def read_runnable(path: Path) -> tuple[ModelInfo, ModelTask]:
     if missing:  # refused before any worker, rather than a runtime failing to prepare it
         raise AppError(unsupported_ops_error(missing))
     return info, task
+
+
+def runnable_info(path: Path) -> ModelInfo:
+    """The model when a run can compare it, for the model list; ``AppError`` otherwise."""
+    return read_runnable(path)[0]
