@@ -72,6 +72,8 @@ from core.tasks.detection import (
 )
 from core.tasks.detection_agreement import compare_detections
 from core.tasks.pose import PoseResult, compare_poses, decode_pose
+from core.tasks.raw_outputs import RawOutput, compare_outputs
+from core.tasks.raw_result import RawResult
 from core.tasks.segmentation import (
     SegmentationResult,
     compare_class_maps,
@@ -381,6 +383,10 @@ class Session:
             spec = model.outputs[plan.task.pose.output]
             return (), decode_pose(outputs[plan.task.pose.output], plan.mask_placement,
                                    spec.scale, spec.zero_point)
+        if plan.task.task == "other":  # kept raw, compared output by output at the end
+            return (), RawResult.of([RawOutput(spec.name, values, spec.scale, spec.zero_point)
+                                     for spec, values in zip(model.outputs, outputs,
+                                                             strict=False)], plan.fed)
         if plan.task.segmentation is not None and plan.mask_placement is not None:
             return (), decode_segmentation(outputs[plan.task.segmentation.output],
                                            plan.mask_placement, plan.labels)
@@ -438,4 +444,7 @@ def _with_agreement(record: RunRecord, comparison: Comparison) -> Comparison:
             base.classes, other.classes).pixel_agreement)
     if isinstance(base, PoseResult) and isinstance(other, PoseResult):
         return replace(comparison, pose_agreement=compare_poses(base, other))
+    if isinstance(base, RawResult) and isinstance(other, RawResult) and base.outputs \
+            and other.outputs:
+        return replace(comparison, raw_agreement=compare_outputs(base.outputs, other.outputs))
     return comparison

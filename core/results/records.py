@@ -21,6 +21,8 @@ from core.results.runtime_fields import upgraded
 from core.tasks.detection_agreement import DetectionAgreement
 from core.tasks.model_task import TASKS
 from core.tasks.pose import PoseAgreement
+from core.tasks.raw_outputs import RawAgreement
+from core.tasks.raw_result import agreement_from_dict
 from core.tasks.task_result import TaskResult, result_from_dict, result_to_dict
 
 BackendStatus = Literal["pending", "running", "ok", "error", "cancelled"]
@@ -155,6 +157,7 @@ class Comparison:
     agreement: DetectionAgreement | None = None  # a detector's: objects matched by class, IoU
     pixel_agreement: float | None = None  # a segmenter's: same / (2N - same) of the class maps
     pose_agreement: PoseAgreement | None = None  # a pose model's: keypoint distances
+    raw_agreement: RawAgreement | None = None  # any other model's: each output's difference
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +172,8 @@ class Comparison:
                if self.pixel_agreement is not None else {}),
             **({"pose_agreement": self.pose_agreement.to_dict()}
                if self.pose_agreement is not None else {}),
+            **({"raw_agreement": self.raw_agreement.to_dict()}
+               if self.raw_agreement is not None else {}),
         }
 
     @classmethod
@@ -185,6 +190,8 @@ class Comparison:
             pixel_agreement=_fraction(data.get("pixel_agreement")),
             pose_agreement=PoseAgreement.from_dict(data["pose_agreement"])
             if data.get("pose_agreement") is not None else None,
+            raw_agreement=agreement_from_dict(data["raw_agreement"])
+            if data.get("raw_agreement") is not None else None,
         )
 
 

@@ -19,6 +19,7 @@ from core.measure.booth import BackendLive
 from core.results.records import BackendRecord
 from core.tasks.detection import Detections
 from core.tasks.pose import PoseResult
+from core.tasks.raw_result import RawResult
 from gui.booth import style
 from gui.look.error_texts import localized
 from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_score
@@ -217,6 +218,9 @@ class BoothPanel(QFrame):
                 found = self.tr("%n object(s)", "", len(result.items))
                 names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
                                    for d in result.items[:3])
+            elif isinstance(result, RawResult):
+                found = self.tr("%n output(s)", "", len(result.summaries))
+                names = ""
             elif isinstance(result, PoseResult):
                 found = self.tr("%n keypoint(s) found", "", len(result.sure()))
                 names = ""

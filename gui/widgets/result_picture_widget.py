@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from core.tasks.detection import Detections
 from core.tasks.overlay import KEYPOINT_COLOUR, class_colour, compose
 from core.tasks.pose import PoseResult
+from core.tasks.raw_result import RawResult
 from core.tasks.segmentation import colour as class_map_colour
 from core.tasks.task_result import TaskResult
 from gui.look.formatting import fmt_score
 from gui.look.palette import Theme, current
 from gui.look.pose_text import keypoint_name
+from gui.look.raw_text import fed_text, output_rows
 
 LIST_ROWS = 8
 ROW_HEIGHT = 22
@@ -53,6 +55,10 @@ class ResultPictureWidget(QWidget):
                     size: tuple[int, int]) -> None:
         """Show ``result`` on ``picture`` (None: a plain frame of the picture's ``size``,
         for a saved result whose picture is not here)."""
+        if isinstance(result, RawResult):  # numbers, no picture: the list is the whole view
+            self._result, self._picture, self._pixmap = result, picture, None
+            self.update()
+            return
         if picture is None and size == (0, 0):
             return  # nothing known yet to draw on (a panel being built): wait for the run's
         if picture is self._picture and self._pixmap is not None and (
@@ -77,6 +83,8 @@ class ResultPictureWidget(QWidget):
             return []
         if isinstance(self._result, Detections):
             return [f"{d.label}  {fmt_score(d.score)}" for d in self._result.items]
+        if isinstance(self._result, RawResult):
+            return [fed_text(self._result), *output_rows(self._result)]
         if isinstance(self._result, PoseResult):
             return [f"{keypoint_name(k.index)}  {fmt_score(k.score)}"
                     for k in self._result.sure()]
@@ -85,6 +93,8 @@ class ResultPictureWidget(QWidget):
     def _list_lines(self) -> list[tuple[str, QColor | None]]:
         if self._result is None:
             return []
+        if isinstance(self._result, RawResult):
+            return [(row, None) for row in self.rows()[:LIST_ROWS]]
         if isinstance(self._result, PoseResult):
             sure = self.rows()
             if not sure:

@@ -166,6 +166,10 @@
         </translation>
     </message>
     <message>
+        <source>OUTPUTS</source>
+        <translation>出力</translation>
+    </message>
+    <message>
         <source>KEYPOINTS SCORED ABOVE 0.4</source>
         <translation>スコア 0.4 超のキーポイント</translation>
     </message>
@@ -355,6 +359,12 @@
         <source>%n object(s)</source>
         <translation>
             <numerusform>物体 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>出力 %n 個</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1417,6 +1427,45 @@ or choose them above with Open…</source>
     <message>
         <source>Edge TPU program</source>
         <translation>Edge TPU プログラム</translation>
+    </message>
+</context>
+<context>
+    <name>Outputs</name>
+    <message>
+        <source>fed the picture</source>
+        <translation>入力は画像</translation>
+    </message>
+    <message>
+        <source>fed a generated input ({recipe})</source>
+        <translation>入力は生成した値 ({recipe})</translation>
+    </message>
+    <message>
+        <source>{output}: no finite values</source>
+        <translation>{output}: 有限の値なし</translation>
+    </message>
+    <message>
+        <source>{output}: min {low}, max {high}, mean {mean}</source>
+        <translation>{output}: 最小 {low}、最大 {high}、平均 {mean}</translation>
+    </message>
+    <message>
+        <source>outputs given by only one backend: {missing}</source>
+        <translation>片方のバックエンドだけが出した出力: {missing}</translation>
+    </message>
+    <message>
+        <source>output {name} has another shape</source>
+        <translation>出力 {name} の形が異なります</translation>
+    </message>
+    <message>
+        <source>output {name} has no finite numbers to compare</source>
+        <translation>出力 {name} には比較できる有限の値がありません</translation>
+    </message>
+    <message>
+        <source>outputs differ by up to {difference} where the baseline&apos;s are 0</source>
+        <translation>基準の値が 0 の所で出力の差は最大 {difference}</translation>
+    </message>
+    <message>
+        <source>outputs differ by up to {difference} ({relative} of the largest value)</source>
+        <translation>出力の差は最大 {difference}（最大値の {relative}）</translation>
     </message>
 </context>
 <context>
