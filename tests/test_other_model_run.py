@@ -68,6 +68,9 @@ def test_a_signal_model_is_timed_compared_and_saved_as_npy(
     assert isinstance(saved, RawResult) and saved.fed == "uniform float32 -1 to 1, seed 0"
     assert [row["name"] for row in saved.summaries] == ["doubled", "squared"]
     assert reopened.comparisons[0].raw_agreement is not None
+    compared = reopened.backends[1].task_result
+    assert isinstance(compared, RawResult) and compared.against is not None
+    assert saved.against is None  # the baseline
 
 
 def test_a_damaged_raw_result_in_a_file_is_a_plain_error() -> None:
@@ -99,5 +102,8 @@ def test_the_window_lists_each_output_and_says_how_they_differ(
         assert panel.detections.isVisibleTo(panel)
         assert rows[0] == "fed a generated input (uniform float32 -1 to 1, seed 0)"
         assert rows[1].startswith("doubled [1, 16] float32: min ")
+    baseline, other = (panel.detections.rows() for panel in window.panels)
+    assert "vs the baseline: largest difference 0, relative error 0.00%" in other[2]
+    assert len(baseline) == 3 and len(other) == 5  # the baseline is not compared with itself
     assert "outputs differ by up to 0 (0.00% of the largest value)" in \
         window.view.comparison.text()

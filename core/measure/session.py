@@ -399,6 +399,7 @@ class Session:
         preferred = self.request.baseline or None
         record.comparisons = [_with_agreement(record, c) for c in
                               compare_all(ok, self._scores, self.request.top_k, preferred)]
+        record.attach_differences()
         if record.comparisons:
             return record.comparisons[0]
         baseline = choose_baseline(ok, preferred) or next(

@@ -29,6 +29,7 @@ class RawResult:
     fed: str  # PICTURE, or the recipe of the generated input
     summaries: tuple[dict[str, Any], ...]
     outputs: tuple[RawOutput, ...] = ()
+    against: RawAgreement | None = None  # how it differs from the baseline's, once compared
 
     @classmethod
     def of(cls, outputs: Sequence[RawOutput], fed: str) -> RawResult:

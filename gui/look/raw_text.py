@@ -25,8 +25,10 @@ def fed_text(result: RawResult) -> str:
 
 
 def output_rows(result: RawResult) -> list[str]:
+    """Each output's shape and range; once compared, how far it is from the baseline's."""
+    differences = {d.index: d for d in result.against.outputs} if result.against else {}
     rows = []
-    for row in result.summaries:
+    for index, row in enumerate(result.summaries):
         head = f"{row['name']} {row['shape']} {row['dtype']}"
         if row["min"] is None or row["max"] is None or row["mean"] is None:
             rows.append(translate("Outputs", "{output}: no finite values").format(output=head))
@@ -34,6 +36,12 @@ def output_rows(result: RawResult) -> list[str]:
             rows.append(translate("Outputs", "{output}: min {low}, max {high}, mean {mean}")
                         .format(output=head, low=f"{row['min']:.4g}", high=f"{row['max']:.4g}",
                                 mean=f"{row['mean']:.4g}"))
+        d = differences.get(index)
+        if d is not None and d.max_abs_difference is not None:
+            relative = "–" if d.relative_error is None else f"{d.relative_error:.2%}"
+            rows.append(translate("Outputs", "    vs the baseline: largest difference {difference}"
+                                             ", relative error {relative}").format(
+                difference=f"{d.max_abs_difference:.3g}", relative=relative))
     return rows
 
 

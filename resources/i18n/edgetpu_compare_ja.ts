@@ -1448,6 +1448,10 @@ or choose them above with Open…</source>
         <translation>{output}: 最小 {low}、最大 {high}、平均 {mean}</translation>
     </message>
     <message>
+        <source>    vs the baseline: largest difference {difference}, relative error {relative}</source>
+        <translation>    基準との差: 最大 {difference}、相対誤差 {relative}</translation>
+    </message>
+    <message>
         <source>outputs given by only one backend: {missing}</source>
         <translation>片方のバックエンドだけが出した出力: {missing}</translation>
     </message>
