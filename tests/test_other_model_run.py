@@ -45,7 +45,8 @@ def test_a_signal_model_is_timed_compared_and_saved_as_npy(
     result = tmp_path / "result.json"
     code = main(["run", "--model", str(model), "--image", str(image), "--backend", "cpu",
                  "--backend", "cpu:threads=1", "--count", "3", "--warmup", "0",
-                 "--save-outputs", str(out), "--json", str(result)])
+                 "--save-outputs", str(out), "--json", str(result),
+                 "--html", str(tmp_path / "report.html")])
     text = capsys.readouterr().out
     assert code == 0, text
     assert "fed: generated input (uniform float32 -1 to 1, seed 0)" in text
@@ -71,6 +72,12 @@ def test_a_signal_model_is_timed_compared_and_saved_as_npy(
     compared = reopened.backends[1].task_result
     assert isinstance(compared, RawResult) and compared.against is not None
     assert saved.against is None  # the baseline
+
+    report = (tmp_path / "report.html").read_text()
+    assert "Outputs, fed a generated input (uniform float32 -1 to 1, seed 0)" in report
+    assert "<td>squared [1, 16] float32: min " in report
+    assert "<th>Output</th><td>squared: largest difference 0, relative error 0.00%</td>" \
+        in report
 
 
 def test_a_damaged_raw_result_in_a_file_is_a_plain_error() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,8 @@ def test_movenet_on_the_squat_matches_corals_reference_through_save_outputs(
     code = main(["run", "--model", str(folder / "movenet_single_pose_lightning_ptq.tflite"),
                  "--image", str(folder / "squat.bmp"), "--backend", "cpu",
                  "--backend", "cpu:threads=1", "--count", "1", "--warmup", "0",
-                 "--save-outputs", str(out), "--json", str(result)])
+                 "--save-outputs", str(out), "--json", str(result),
+                 "--html", str(tmp_path / "report.html")])
     text = capsys.readouterr().out
     assert code == 0, text
     assert "left knee: score" in text and "keypoints within 0.0% of the picture" in text
@@ -59,6 +61,11 @@ def test_movenet_on_the_squat_matches_corals_reference_through_save_outputs(
     assert [round(k.x, 4) for k in saved.keypoints] == [round(ours[i]["x"], 4)
                                                         for i in range(17)]
     assert reopened.comparisons[0].pose_agreement == agreement
+
+    report = (tmp_path / "report.html").read_text()
+    assert report.count('<img class="overlay"') == 2
+    assert "<td>left ankle</td>" in report
+    assert re.search(r"<th>Keypoints</th><td>\d+ keypoints within 0\.0% of the picture", report)
 
 
 def test_a_damaged_pose_agreement_in_a_file_is_a_plain_error() -> None:
