@@ -195,17 +195,28 @@ def test_the_html_report_shows_each_backends_boxes_on_the_picture(
     assert "<td>person</td><td class=\"num\">0.875</td><td>64, 32, 192, 128</td>" in text
 
 
-def test_the_model_list_offers_detector_pairs_but_not_segmenters(tmp_path: Path,
-                                                                 coral: Path) -> None:
+def test_the_model_list_offers_detector_segmenter_and_pose_pairs(tmp_path: Path,
+                                                                  coral: Path) -> None:
+    """Every task a run takes is offered; a model needing an operation no runtime here has,
+    and one of no task a run takes, are not."""
     from core.inputs.model_scan import discover_pairs
+    from core.tasks.runnable import runnable_info
+    from tests.tflite_builder import posenet_like
 
     build_detector(tmp_path / "ssd.tflite", OBJECTS)
     build_detector(tmp_path / "ssd_edgetpu.tflite", OBJECTS, compiled_name="edgetpu-custom-op")
-    (tmp_path / "deeplab.tflite").write_bytes(
-        (coral / "segmentation" / "deeplabv3_mnv2_pascal_quant.tflite").read_bytes())
-    pairs = discover_pairs(tmp_path)
+    for task, name in (("segmentation", "deeplabv3_mnv2_pascal_quant"),
+                       ("segmentation", "deeplabv3_mnv2_pascal_quant_edgetpu"),
+                       ("pose", "movenet_single_pose_lightning_ptq"),
+                       ("pose", "movenet_single_pose_lightning_ptq_edgetpu")):
+        (tmp_path / f"{name}.tflite").write_bytes((coral / task / f"{name}.tflite").read_bytes())
+    (tmp_path / "posenet.tflite").write_bytes(posenet_like())
+    (tmp_path / "invoking.tflite").write_bytes(
+        (coral / "invalid" / "model_invoking_error.tflite").read_bytes())
+    pairs = discover_pairs(tmp_path, runnable_info)
     assert [(p.name, p.cpu is not None, p.edgetpu is not None) for p in pairs] == [
-        ("ssd", True, True)]
+        ("deeplabv3_mnv2_pascal_quant", True, True),
+        ("movenet_single_pose_lightning_ptq", True, True), ("ssd", True, True)]
 
 
 def test_labels_fewer_than_the_detectors_classes_are_a_warning_and_show_class_n(

@@ -24,6 +24,7 @@ from core.inputs.model_info import (
     resolve_pair,
 )
 from core.inputs.model_scan import discover_pairs
+from core.tasks.runnable import runnable_info
 
 BIRD_SHA256 = "1e2dc9ffed295b4f2e3c555769971777ac8fb37bb0ad5e6dab506d8da0b42890"
 TYPES = {v: k.lower() for k, v in vars(schema.TensorType).items() if isinstance(v, int)}
@@ -368,7 +369,7 @@ def test_pair_is_decided_by_content_not_name(coral: Path, tmp_path: Path) -> Non
 
 
 def test_discover_pairs(coral: Path, tmp_path: Path) -> None:
-    pairs = discover_pairs(coral / "models")
+    pairs = discover_pairs(coral / "models", runnable_info)
     assert len(pairs) == 5
     assert [p.name for p in pairs] == sorted(p.name for p in pairs)
     for pair in pairs:
@@ -377,9 +378,10 @@ def test_discover_pairs(coral: Path, tmp_path: Path) -> None:
     shutil.copy(coral / "models" / "mobilenet_v1_0.25_128_quant.tflite", tmp_path / "a.tflite")
     (tmp_path / "b.tflite").write_bytes(b"not a model")
     shutil.copy(coral / "invalid" / "model_invoking_error.tflite", tmp_path / "c.tflite")
-    assert discover_pairs(tmp_path) == [ModelPair("a", tmp_path / "a.tflite", None)]
+    assert discover_pairs(tmp_path, runnable_info) == [
+        ModelPair("a", tmp_path / "a.tflite", None)]
     with pytest.raises(AppError) as caught:
-        discover_pairs(tmp_path / "missing")
+        discover_pairs(tmp_path / "missing", runnable_info)
     assert caught.value.info.code == "file_not_found"
 
 

@@ -37,6 +37,8 @@ from core.results.stats import inferences_per_second
 from core.results.summary import comparison_sentence
 from core.results.task_outputs import save_targets, task_outputs
 from core.tasks.detection import DEFAULT_MAX_RESULTS, FLAGS
+from core.tasks.pose import PoseResult
+from core.tasks.raw_result import PICTURE, RawResult, output_lines
 from core.tasks.segmentation import SegmentationResult
 from core.tasks.task_result import TaskResult
 
@@ -136,7 +138,9 @@ def run(args: argparse.Namespace) -> int:
     plan = session.prepare()
     folder: Path | None = args.save_outputs
     if folder is not None:
-        planned = save_targets(folder, plan.task.task, [b.id for b in plan.backends])
+        planned = save_targets(folder, plan.task.task, [b.id for b in plan.backends],
+                               max((len(b.model.outputs) for b in plan.backends if b.model),
+                                   default=0))
         if not planned:
             check_writable(folder / "x")  # the folder must still exist and be writable
             sys.stdout.write(f"note: --save-outputs writes nothing for a {plan.task.task} "
@@ -241,7 +245,21 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
 
 def _print_task_result(result: TaskResult, threshold: float, out: TextIO) -> None:
     """A detector's objects as Coral's detect_image.py prints them: label, score, box; a
-    segmenter's classes with their share of the pixels."""
+    segmenter's classes with their share of the pixels; a pose model's keypoints."""
+    if isinstance(result, RawResult):
+        fed = result.fed if result.fed == PICTURE else f"generated input ({result.fed})"
+        out.write(f"fed: {safe(fed)}\n")
+        for line in output_lines(result):
+            out.write(safe(line) + "\n")
+        return
+    if isinstance(result, PoseResult):
+        for k in result.keypoints:
+            out.write(f"{k.name}: score {k.score:.3f}, x {k.x:.4f}, y {k.y:.4f} "
+                      f"({k.x_px:.0f}, {k.y_px:.0f} px)\n")
+        if result.repaired:
+            out.write(f"note: {result.repaired} keypoint(s) held NaN or values outside 0..1 "
+                      "(clamped)\n")
+        return
     if isinstance(result, SegmentationResult):
         for c in result.legend:
             out.write(f"{safe(c.label)} (id {c.class_id}): {c.share:.1%} of the pixels\n")

@@ -4,24 +4,20 @@ The window offers the other models of the current model's folder and of the mode
 folder may hold anything: a FIFO named ``x.tflite`` (opening it would wait forever for a
 writer), a device, a 3 GB file, files one may not read. Those are passed over with a reason,
 before they are opened; only ordinary files of a sane size are inspected, at most
-``MAX_SCAN_FILES`` of them. The window runs this off its GUI thread.
+``MAX_SCAN_FILES`` of them, and only the models a run can compare (every task it takes) are
+offered. The window runs this off its GUI thread.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import AppError, fail
-from core.inputs.model_info import (
-    ModelInfo,
-    ModelPair,
-    _base_name,
-    _check_classifier,
-    read_model,
-)
+from core.inputs.model_info import ModelInfo, ModelPair, _base_name
 
 
 @dataclass(frozen=True)
@@ -36,9 +32,14 @@ MAX_SCAN_FILES = 200  # a folder of thousands of models is not a model folder
 MAX_SCAN_BYTES = 256 * 1024 * 1024  # larger files are passed over, never read
 
 
-def scan_folder(folder: Path | str) -> FolderScan:
+Offered = Callable[[Path], ModelInfo]
+
+
+def scan_folder(folder: Path | str, offered: Offered) -> FolderScan:
     """Every model pair in a folder, sorted by name, without waiting on any file: pipes,
-    devices, huge and unreadable files are skipped with a reason."""
+    devices, huge and unreadable files are skipped with a reason. ``offered`` reads a model a
+    run can compare and raises ``AppError`` for any other (``core.tasks.runnable.runnable_info``,
+    which knows every task a run takes)."""
     root = Path(folder)
     if not is_regular_dir(root):
         raise fail("file_not_found", f"The folder '{root}' does not exist.")
@@ -55,7 +56,7 @@ def scan_folder(folder: Path | str) -> FolderScan:
             skipped.append((path, reason))
             continue
         try:
-            compiled = _offered(path).edgetpu_compiled
+            compiled = offered(path).edgetpu_compiled
         except AppError:
             continue  # a damaged model, or one a run cannot compare: simply not offered
         if compiled:
@@ -70,18 +71,9 @@ def scan_folder(folder: Path | str) -> FolderScan:
     return FolderScan(pairs, skipped)
 
 
-def _offered(path: Path) -> ModelInfo:
-    """The model when a run can compare it: an image classifier or an image detector (its
-    SSD post-processing; the run reads its outputs' order); ``AppError`` otherwise."""
-    info = read_model(path)
-    if info.postprocess is None or not info.is_image_model:
-        _check_classifier(info)
-    return info
-
-
-def discover_pairs(folder: Path | str) -> list[ModelPair]:
+def discover_pairs(folder: Path | str, offered: Offered) -> list[ModelPair]:
     """Every model pair in a folder, sorted by name; files that are not usable are left out."""
-    return scan_folder(folder).pairs
+    return scan_folder(folder, offered).pairs
 
 
 def _unscannable(path: Path) -> str:

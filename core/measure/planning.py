@@ -25,6 +25,8 @@ from core.measure.backends import BackendSpec, assign_ids
 from core.measure.limits import check_open_files
 from core.tasks.model_task import ModelTask
 from core.tasks.placement import Placement as Shares
+from core.tasks.raw_outputs import generate_input
+from core.tasks.raw_result import PICTURE
 from core.tasks.runnable import read_runnable
 
 
@@ -48,7 +50,8 @@ class Plan:
     cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
     task: ModelTask = field(default_factory=lambda: ModelTask("classification", ""))
     placement: Placement | None = None  # where the picture sits in a detector's input
-    mask_placement: Shares | None = None  # a segmenter's: the picture stretched to its input
+    mask_placement: Shares | None = None  # a segmenter's or pose model's: the picture stretched
+    fed: str = PICTURE  # what a model of no known task is given: the picture, or made-up input
 
 
 def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path | None,
@@ -86,6 +89,7 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
     pil_image, image_info = load_image(image)
     tensors: dict[tuple[object, ...], np.ndarray] = {}
     placements: list[Placement] = []
+    fed: list[str] = []
 
     def tensor_for(info: ModelInfo) -> np.ndarray:
         key = (info.input.shape, info.input.dtype, info.input.scale, info.input.zero_point,
@@ -94,6 +98,10 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
             if task.detection is not None:  # fitted, keeping its proportions, as Coral does
                 tensors[key], placement = fit_input(pil_image, info)
                 placements.append(placement)
+            elif not info.is_image_model:  # no known task, no picture: made-up numbers
+                generated = generate_input(info.inputs[0])
+                tensors[key] = generated.values
+                fed.append(generated.recipe)
             else:
                 tensors[key] = make_input_tensor(pil_image, info)
         return tensors[key]
@@ -110,7 +118,8 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
                 infos[cpu_path] if cpu_path else None, task,
                 placements[0] if placements else None,
                 Shares.stretched(image_info.width, image_info.height)
-                if task.segmentation is not None else None)
+                if task.segmentation is not None or task.pose is not None else None,
+                fed[0] if fed else PICTURE)
 
 
 def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,

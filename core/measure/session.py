@@ -71,6 +71,9 @@ from core.tasks.detection import (
     decode_detections,
 )
 from core.tasks.detection_agreement import compare_detections
+from core.tasks.pose import PoseResult, compare_poses, decode_pose
+from core.tasks.raw_outputs import RawOutput, compare_outputs
+from core.tasks.raw_result import RawResult
 from core.tasks.segmentation import (
     SegmentationResult,
     compare_class_maps,
@@ -376,6 +379,14 @@ class Session:
             names = plan.labels.names if plan.labels is not None else {}
             return (), decode_detections(outputs, layout, plan.placement, names,
                                          self.threshold, self.request.max_detections)
+        if plan.task.pose is not None and plan.mask_placement is not None:
+            spec = model.outputs[plan.task.pose.output]
+            return (), decode_pose(outputs[plan.task.pose.output], plan.mask_placement,
+                                   spec.scale, spec.zero_point)
+        if plan.task.task == "other":  # kept raw, compared output by output at the end
+            return (), RawResult.of([RawOutput(spec.name, values, spec.scale, spec.zero_point)
+                                     for spec, values in zip(model.outputs, outputs,
+                                                             strict=False)], plan.fed)
         if plan.task.segmentation is not None and plan.mask_placement is not None:
             return (), decode_segmentation(outputs[plan.task.segmentation.output],
                                            plan.mask_placement, plan.labels)
@@ -388,6 +399,7 @@ class Session:
         preferred = self.request.baseline or None
         record.comparisons = [_with_agreement(record, c) for c in
                               compare_all(ok, self._scores, self.request.top_k, preferred)]
+        record.attach_differences()
         if record.comparisons:
             return record.comparisons[0]
         baseline = choose_baseline(ok, preferred) or next(
@@ -420,7 +432,8 @@ class Session:
 
 def _with_agreement(record: RunRecord, comparison: Comparison) -> Comparison:
     """A detector's comparison gains which objects both backends found (class and IoU), a
-    segmenter's the share of pixels of the same class (Coral's pixel agreement)."""
+    segmenter's the share of pixels of the same class (Coral's pixel agreement), a pose model's
+    how far apart the keypoints both backends are sure of lie."""
     base = record.backend(comparison.baseline).task_result
     other = record.backend(comparison.candidate).task_result \
         if comparison.candidate is not None else None
@@ -430,4 +443,9 @@ def _with_agreement(record: RunRecord, comparison: Comparison) -> Comparison:
             and base.classes.shape == other.classes.shape:
         return replace(comparison, pixel_agreement=compare_class_maps(
             base.classes, other.classes).pixel_agreement)
+    if isinstance(base, PoseResult) and isinstance(other, PoseResult):
+        return replace(comparison, pose_agreement=compare_poses(base, other))
+    if isinstance(base, RawResult) and isinstance(other, RawResult) and base.outputs \
+            and other.outputs:
+        return replace(comparison, raw_agreement=compare_outputs(base.outputs, other.outputs))
     return comparison

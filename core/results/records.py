@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
 
 import numpy as np
@@ -20,6 +20,9 @@ from core.errors import ErrorInfo
 from core.results.runtime_fields import upgraded
 from core.tasks.detection_agreement import DetectionAgreement
 from core.tasks.model_task import TASKS
+from core.tasks.pose import PoseAgreement
+from core.tasks.raw_outputs import RawAgreement
+from core.tasks.raw_result import RawResult, agreement_from_dict
 from core.tasks.task_result import TaskResult, result_from_dict, result_to_dict
 
 BackendStatus = Literal["pending", "running", "ok", "error", "cancelled"]
@@ -153,6 +156,8 @@ class Comparison:
     max_score_delta: float | None
     agreement: DetectionAgreement | None = None  # a detector's: objects matched by class, IoU
     pixel_agreement: float | None = None  # a segmenter's: same / (2N - same) of the class maps
+    pose_agreement: PoseAgreement | None = None  # a pose model's: keypoint distances
+    raw_agreement: RawAgreement | None = None  # any other model's: each output's difference
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +170,10 @@ class Comparison:
             **({"agreement": self.agreement.to_dict()} if self.agreement is not None else {}),
             **({"pixel_agreement": _round(self.pixel_agreement)}
                if self.pixel_agreement is not None else {}),
+            **({"pose_agreement": self.pose_agreement.to_dict()}
+               if self.pose_agreement is not None else {}),
+            **({"raw_agreement": self.raw_agreement.to_dict()}
+               if self.raw_agreement is not None else {}),
         }
 
     @classmethod
@@ -179,6 +188,10 @@ class Comparison:
             agreement=DetectionAgreement.from_dict(data["agreement"])
             if data.get("agreement") is not None else None,
             pixel_agreement=_fraction(data.get("pixel_agreement")),
+            pose_agreement=PoseAgreement.from_dict(data["pose_agreement"])
+            if data.get("pose_agreement") is not None else None,
+            raw_agreement=agreement_from_dict(data["raw_agreement"])
+            if data.get("raw_agreement") is not None else None,
         )
 
 
@@ -226,7 +239,7 @@ class RunRecord:
             comparisons = [Comparison.from_dict(c) for c in data.get("comparisons") or []]
         else:  # a file from before there were several: its one comparison
             comparisons = [comparison] if comparison and comparison.candidate else []
-        return cls(
+        record = cls(
             created=str(data.get("created", "")),
             image=dict(data.get("image") or {}),
             labels=dict(data.get("labels") or {}),
@@ -238,6 +251,17 @@ class RunRecord:
             published=dict(data["published"]) if data.get("published") else None,
             task=_task(data.get("task")),
         )
+        record.attach_differences()
+        return record
+
+    def attach_differences(self) -> None:
+        """Each compared raw result carries its outputs' differences from the baseline's, so
+        that its panel lists them beside its outputs."""
+        for c in self.comparisons:
+            found = next((b for b in self.backends if b.id == c.candidate), None)
+            if c.raw_agreement is not None and found is not None \
+                    and isinstance(found.task_result, RawResult):
+                found.task_result = replace(found.task_result, against=c.raw_agreement)
 
 
 def latency_array(values: Iterable[float] | npt.NDArray[np.float64] = ()) -> array[float]:

@@ -27,6 +27,8 @@ from core.results.stats import histogram_bins, inferences_per_second
 from core.results.summary import comparison_sentence, names_apart, speed_phrase
 from core.results.task_outputs import run_picture
 from core.tasks.overlay import compose, png_bytes
+from core.tasks.pose import PoseResult
+from core.tasks.raw_result import PICTURE, RawResult, difference_lines, output_lines
 from core.tasks.segmentation import SegmentationResult
 from core.tasks.task_result import TaskResult
 
@@ -267,9 +269,21 @@ def _backend(b: BackendRecord, record: RunRecord, picture: Image.Image | None = 
 
 def _task_result(result: TaskResult, picture: Image.Image) -> str:
     """The picture with this backend's result drawn (an embedded PNG) and it as a table."""
+    if isinstance(result, RawResult):
+        fed = "the picture" if result.fed == PICTURE else f"a generated input ({result.fed})"
+        lines = "".join(f"<tr><td>{_e(line)}</td></tr>" for line in output_lines(result))
+        return (f'<table><caption class="muted">Outputs, fed {_e(fed)}</caption>{lines}'
+                "</table>")
     data = base64.b64encode(png_bytes(compose(picture, result, REPORT_SIDE)))
     image = (f'<img class="overlay" alt="The picture with what this backend found" '
              f'src="data:image/png;base64,{data.decode("ascii")}">')
+    if isinstance(result, PoseResult):
+        points = "".join(f'<tr><td class="num">{k.index}</td><td>{_e(k.name)}</td>'
+                         f'<td class="num">{k.score:.3f}</td><td class="num">{k.x:.4f}</td>'
+                         f'<td class="num">{k.y:.4f}</td></tr>' for k in result.keypoints)
+        return (f'{image}<table><caption class="muted">Keypoints; x and y as fractions of the '
+                "picture, drawn when scored above 0.4</caption><tr><th>id</th><th>keypoint"
+                f"</th><th>score</th><th>x</th><th>y</th></tr>{points}</table>")
     if isinstance(result, SegmentationResult):
         legend = "".join(f'<tr><td class="num">{c.class_id}</td><td>{_e(c.label)}</td>'
                          f'<td class="num">{c.share:.1%}</td></tr>' for c in result.legend)
@@ -330,6 +344,11 @@ def _agreement_table(record: RunRecord, c: Comparison) -> str:
     delta = "–" if c.max_score_delta is None else delta_text(c.max_score_delta)
     rows = [("Baseline", base.label), ("Compared", cand.label), ("Speedup", speed),
             ("Same top-1", top1), ("Top-k overlap", overlap), ("Largest score difference", delta)]
+    if c.pose_agreement is not None:
+        rows.append(("Keypoints", c.pose_agreement.sentence().english()))
+    if c.raw_agreement is not None:  # each output against the baseline's
+        rows.append(("Outputs", c.raw_agreement.sentence().english()))
+        rows += [("Output", line) for line in difference_lines(c.raw_agreement)]
     body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
     return f"<table>{body}</table>"
 

@@ -86,7 +86,11 @@ def _versus(record: RunRecord, c: Comparison) -> str:
     name = names_apart(record.backends)
     parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
              f"(median {ms_text(cand.stats.median)} ms vs {ms_text(base.stats.median)} ms)"]
-    if c.pixel_agreement is not None:
+    if c.raw_agreement is not None:
+        parts.append(c.raw_agreement.sentence().english())
+    elif c.pose_agreement is not None:
+        parts.append(c.pose_agreement.sentence().english())
+    elif c.pixel_agreement is not None:
         parts.append(f"pixel agreement {c.pixel_agreement:.3f}")
     elif c.agreement is not None:
         parts.append(english(agreement_sentence(c.agreement, name[cand.id], name[base.id])))

@@ -3,9 +3,11 @@
 For a detector, ``DIR/<backend id>-overlay.png`` (the picture with the boxes drawn) and
 ``DIR/<backend id>-detections.json`` (labels, scores and boxes in the picture's pixels); for a
 segmenter, the overlay (the mask over the picture) and ``DIR/<backend id>-classes.png`` (8-bit,
-one value per class id, at the model's output size). The
-targets are known from the plan, so they are checked with the run's other outputs before any
-backend starts: never over an input, never two on one file, each written atomically.
+one value per class id, at the model's output size); for a pose model, the overlay (keypoints
+and skeleton) and ``DIR/<backend id>-keypoints.csv``; for a model of no known task,
+``DIR/<backend id>-output-<n>.npy`` per output. The targets are known from the plan, so
+they are checked with the run's other outputs before any backend starts: never over an input,
+never two on one file, each written atomically.
 """
 
 from __future__ import annotations
@@ -24,18 +26,25 @@ from core.results.records import RunRecord
 from core.tasks.detection import Detections
 from core.tasks.output_files import output_path
 from core.tasks.overlay import compose, png_bytes
-from core.tasks.segmentation import classes_output
-from core.tasks.task_result import TaskResult
+from core.tasks.pose import PoseResult, keypoints_output
+from core.tasks.raw_outputs import npy_outputs
+from core.tasks.raw_result import RawResult
+from core.tasks.segmentation import SegmentationResult, classes_output
 
 FLAG = "--save-outputs"
 _FILES = {"detection": ("overlay.png", "detections.json"),
-          "segmentation": ("overlay.png", "classes.png")}
+          "segmentation": ("overlay.png", "classes.png"),
+          "pose": ("overlay.png", "keypoints.csv")}
 
 
-def save_targets(folder: Path, task: str, backend_ids: Sequence[str]) -> list[tuple[str, Path]]:
-    """Every file ``--save-outputs`` may write for this task, to check before the run."""
+def save_targets(folder: Path, task: str, backend_ids: Sequence[str],
+                 outputs: int = 0) -> list[tuple[str, Path]]:
+    """Every file ``--save-outputs`` may write for this task (a model of no known task: one per
+    of its ``outputs``), to check before the run."""
+    names = _FILES.get(task, ()) if task != "other" else tuple(
+        f"output-{n}.npy" for n in range(outputs))
     return [(FLAG, output_path(folder, backend_id, what))
-            for backend_id in backend_ids for what in _FILES.get(task, ())]
+            for backend_id in backend_ids for what in names]
 
 
 def task_outputs(record: RunRecord, folder: Path, picture: Image.Image) -> list[Output]:
@@ -45,11 +54,16 @@ def task_outputs(record: RunRecord, folder: Path, picture: Image.Image) -> list[
         result = b.task_result
         if result is None:
             continue
+        if isinstance(result, RawResult):  # no picture: each output as the model gave it
+            outputs += npy_outputs(folder, b.id, result.outputs)
+            continue
         outputs.append(Output(FLAG, output_path(folder, b.id, "overlay.png"),
                               partial(_overlay, picture, result)))
         if isinstance(result, Detections):
             outputs.append(Output(FLAG, output_path(folder, b.id, "detections.json"),
                                   partial(_json, result)))
+        elif isinstance(result, PoseResult):
+            outputs.append(keypoints_output(folder, b.id, result))
         else:
             outputs.append(classes_output(folder, b.id, result))
     return outputs
@@ -75,7 +89,7 @@ def _side(value: object) -> int:
     return value if isinstance(value, int) and 0 < value <= 100_000 else 1
 
 
-def _overlay(picture: Image.Image, result: TaskResult) -> bytes:
+def _overlay(picture: Image.Image, result: Detections | SegmentationResult | PoseResult) -> bytes:
     return png_bytes(compose(picture, result))
 
 

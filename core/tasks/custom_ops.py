@@ -15,6 +15,7 @@ provides and which has its own error (``model_compiled_for_edgetpu``) on the CPU
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +81,12 @@ def custom_ops(data: bytes) -> tuple[str, ...]:
 
 def missing_custom_ops(data: bytes) -> tuple[str, ...]:
     """The custom operations the model needs that neither LiteRT nor the Edge TPU provides."""
-    return tuple(name for name in custom_ops(data)
+    return lacking(custom_ops(data))
+
+
+def lacking(names: Iterable[str]) -> tuple[str, ...]:
+    """Those of ``names`` (a model's custom operations) that no runtime here provides."""
+    return tuple(name for name in names
                  if name not in BUILT_IN_CUSTOM_OPS and name != EDGETPU_CUSTOM_OP)
 
 

@@ -13,11 +13,14 @@ import io
 from PIL import Image, ImageDraw, ImageFont
 
 from core.tasks.detection import Detections
+from core.tasks.pose import PoseResult
 from core.tasks.segmentation import SegmentationResult, overlay_on
 
 # Distinct, colour-blind-safe hues (Okabe and Ito), one per class id in turn.
 PALETTE = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0, 114, 178),
            (213, 94, 0), (204, 121, 167), (255, 255, 255))
+SKELETON_COLOUR = (0, 158, 115)
+KEYPOINT_COLOUR = (240, 228, 66)
 MAX_SIDE = 1600  # a larger picture is drawn scaled down: the overlay is for eyes, not pixels
 
 
@@ -29,13 +32,7 @@ def draw_detections(picture: Image.Image, detections: Detections,
                     max_side: int = MAX_SIDE) -> Image.Image:
     """A copy of ``picture`` (upright, as the boxes' pixels are) with each box and its label
     and score; lines and text scale with the picture so they read at any size."""
-    canvas = picture.convert("RGB")
-    factor = min(1.0, max_side / max(canvas.width, canvas.height, 1))
-    if factor < 1.0:
-        canvas = canvas.resize((max(1, round(canvas.width * factor)),
-                                max(1, round(canvas.height * factor))))
-    else:
-        canvas = canvas.copy()
+    canvas, factor = _scaled(picture.convert("RGB"), max_side)
     draw = ImageDraw.Draw(canvas)
     side = max(canvas.width, canvas.height)
     line = max(2, side // 200)
@@ -56,17 +53,41 @@ def draw_detections(picture: Image.Image, detections: Detections,
     return canvas
 
 
-def compose(picture: Image.Image, result: Detections | SegmentationResult,
+def draw_pose(picture: Image.Image, result: PoseResult,
+              max_side: int = MAX_SIDE) -> Image.Image:
+    """A copy of ``picture`` with the skeleton's lines and the keypoints scored above the
+    threshold; a guessed keypoint is left out, as Coral's examples leave it."""
+    canvas, _ = _scaled(picture.convert("RGB"), max_side)
+    draw = ImageDraw.Draw(canvas)
+    line = max(2, max(canvas.width, canvas.height) // 150)
+    for a, b in result.edges():
+        draw.line([(a.x * canvas.width, a.y * canvas.height),
+                   (b.x * canvas.width, b.y * canvas.height)], fill=SKELETON_COLOUR, width=line)
+    radius = line * 1.6
+    for k in result.sure():
+        x, y = k.x * canvas.width, k.y * canvas.height
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=KEYPOINT_COLOUR,
+                     outline=(0, 0, 0), width=max(1, line // 2))
+    return canvas
+
+
+def compose(picture: Image.Image, result: Detections | SegmentationResult | PoseResult,
             max_side: int = MAX_SIDE) -> Image.Image:
-    """The picture with any task's result drawn: boxes, or the mask over it."""
+    """The picture with any task's result drawn: boxes, the mask over it, or the skeleton."""
     if isinstance(result, Detections):
         return draw_detections(picture, result, max_side)
-    drawn = overlay_on(picture, result)
-    factor = max_side / max(drawn.width, drawn.height, 1)
+    if isinstance(result, PoseResult):
+        return draw_pose(picture, result, max_side)
+    return _scaled(overlay_on(picture, result), max_side)[0]
+
+
+def _scaled(picture: Image.Image, max_side: int) -> tuple[Image.Image, float]:
+    """A copy of ``picture`` no larger than ``max_side`` on its longer side, and the factor."""
+    factor = min(1.0, max_side / max(picture.width, picture.height, 1))
     if factor < 1.0:
-        drawn = drawn.resize((max(1, round(drawn.width * factor)),
-                              max(1, round(drawn.height * factor))))
-    return drawn
+        return picture.resize((max(1, round(picture.width * factor)),
+                               max(1, round(picture.height * factor)))), factor
+    return picture.copy(), factor
 
 
 def png_bytes(picture: Image.Image) -> bytes:

@@ -118,6 +118,16 @@ def _saved(point: Any, key: str) -> float:
     return float(value)
 
 
+def _distance(value: Any, key: str) -> float | None:
+    """A saved fraction of the picture (at most its diagonal, √2), or None."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not 0 <= value <= math.sqrt(2):
+        raise ValueError(f"{key} {value!r} is not a fraction of the picture")
+    return float(value)
+
+
 def decode_pose(output: np.ndarray, placement: Placement, scale: float = 0.0,
                 zero_point: int = 0) -> PoseResult:
     """Keypoints from a ``[1,1,17,3]`` (y, x, score) output; quantised when ``scale`` > 0."""
@@ -176,6 +186,19 @@ class PoseAgreement:
                 "max_distance": self.max_distance,
                 "largest_axis_difference": self.largest_axis_difference,
                 "threshold": self.threshold, "sentence": self.sentence().to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PoseAgreement:
+        """A saved agreement; ``ValueError`` naming the field that is not what it must be."""
+        if not isinstance(data, dict):
+            raise ValueError("the pose agreement is not an object")
+        compared = data.get("compared")
+        if type(compared) is not int or not 0 <= compared <= len(KEYPOINT_NAMES):
+            raise ValueError(f"compared {compared!r} is not a count of keypoints")
+        mean, largest, axis = (_distance(data.get(key), key) for key in
+                               ("mean_distance", "max_distance", "largest_axis_difference"))
+        threshold = _distance(data.get("threshold", SCORE_THRESHOLD), "threshold")
+        return cls(compared, mean, largest, axis, threshold or 0.0)
 
 
 def compare_poses(baseline: PoseResult, other: PoseResult,

@@ -3,8 +3,8 @@
 A worker sends every output tensor once per result; the session decodes them into a
 ``TaskResult``; the record, the result file, the command line and the window all carry that one
 value. A classifier's result stays the record's top-k predictions (as in every older file), so
-``TaskResult`` is what other tasks add: today detections; segmentation, pose and raw outputs join
-the union as they are shown.
+``TaskResult`` is what other tasks add: detections, segmentation, pose and the raw outputs of a
+model of no known task.
 """
 
 from __future__ import annotations
@@ -13,14 +13,18 @@ from typing import Any
 
 from core.inputs.labels import Labels
 from core.tasks.detection import Detections
+from core.tasks.pose import PoseResult
+from core.tasks.raw_result import RawResult
 from core.tasks.segmentation import SegmentationResult
 
-TaskResult = Detections | SegmentationResult
+TaskResult = Detections | SegmentationResult | PoseResult | RawResult
 
 
 def result_to_dict(result: TaskResult) -> dict[str, Any]:
     """The result as the result file's ``task_result`` holds it, tagged with its task."""
-    task = "detection" if isinstance(result, Detections) else "segmentation"
+    task = "detection" if isinstance(result, Detections) \
+        else "pose" if isinstance(result, PoseResult) \
+        else "other" if isinstance(result, RawResult) else "segmentation"
     return {"task": task, **result.to_dict()}
 
 
@@ -32,6 +36,10 @@ def result_from_dict(data: Any) -> TaskResult:
         return Detections.from_dict(data)
     if task == "segmentation":
         return SegmentationResult.from_dict(data, _saved_labels(data.get("classes")))
+    if task == "pose":
+        return PoseResult.from_dict(data)
+    if task == "other":
+        return RawResult.from_dict(data)
     raise ValueError("task_result is not a result of a known task")
 
 

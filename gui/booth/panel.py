@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBox
 from core.measure.booth import BackendLive, is_sure
 from core.results.records import BackendRecord
 from core.tasks.detection import Detections
+from core.tasks.pose import PoseResult
+from core.tasks.raw_result import RawResult
 from gui.booth import style
 from gui.look.error_texts import localized
 from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_score
@@ -225,6 +227,12 @@ class BoothPanel(QFrame):
                 found = self.tr("%n object(s)", "", len(result.items))
                 names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
                                    for d in result.items[:3])
+            elif isinstance(result, RawResult):
+                found = self.tr("%n output(s)", "", len(result.summaries))
+                names = ""
+            elif isinstance(result, PoseResult):
+                found = self.tr("%n keypoint(s) found", "", len(result.sure()))
+                names = ""
             else:
                 shown = [c for c in result.legend if c.class_id != 0][:3]
                 found = " · ".join(f"{short_label(c.label, 16)}" for c in shown) or "–"

@@ -17,9 +17,12 @@ from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
 from core.results.summary import stopped_after
 from core.tasks.detection import Detections
+from core.tasks.pose import PoseResult, compare_poses
 from gui.look.agreement_text import agreement_of, agreement_text
 from gui.look.formatting import display_name, fmt_delta, fmt_factor, fmt_ms, fmt_score
+from gui.look.pose_text import pose_agreement_text
 from gui.look.published_text import without_device
+from gui.look.raw_text import raw_agreement_text
 
 translate = QCoreApplication.translate
 SEPARATOR = " · "
@@ -135,6 +138,12 @@ def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | N
         agreement = mine.agreement if mine is not None and mine.agreement is not None \
             else agreement_of(base.task_result, cand.task_result)
         parts.append(agreement_text(agreement, values["candidate"], values["baseline"]))
+    elif mine is not None and mine.raw_agreement is not None:  # no known task, once finished
+        parts.append(raw_agreement_text(mine.raw_agreement))
+    elif isinstance(base.task_result, PoseResult) and isinstance(cand.task_result, PoseResult):
+        parts.append(pose_agreement_text(
+            mine.pose_agreement if mine is not None and mine.pose_agreement is not None
+            else compare_poses(base.task_result, cand.task_result)))
     elif mine is not None and mine.pixel_agreement is not None:  # a segmenter, once finished
         parts.append(translate("Comparison", "pixel agreement {value}").format(
             value=f"{mine.pixel_agreement:.3f}"))

@@ -19,6 +19,7 @@ from core.inputs.model_scan import discover_pairs
 from core.io.files import is_regular_file
 from core.measure.session import RunRequest
 from core.results.records import RunRecord
+from core.tasks.runnable import runnable_info
 
 translate = QCoreApplication.translate
 Entries = tuple[list[tuple[str, str]], str | None]
@@ -69,7 +70,7 @@ class ModelChoice:
                                   if (p.cpu or p.edgetpu or path).parent == path.parent]
         else:
             try:
-                self._folder_pairs = discover_pairs(path.parent)[:MAX_DISCOVERED]
+                self._folder_pairs = discover_pairs(path.parent, runnable_info)[:MAX_DISCOVERED]
             except AppError:
                 self._folder_pairs = []
         if self.labels_chosen and self.labels is not None:
@@ -178,7 +179,7 @@ class ModelChoice:
                 for sub in (folder / "models", folder):
                     if sub.is_dir():
                         try:
-                            found.extend(discover_pairs(sub))
+                            found.extend(discover_pairs(sub, runnable_info))
                         except AppError:
                             continue
             self._library = found

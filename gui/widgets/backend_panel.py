@@ -29,6 +29,8 @@ from core.results.live import LiveSeries
 from core.results.records import BackendRecord
 from core.results.stats import inferences_per_second
 from core.tasks.detection import Detections
+from core.tasks.pose import PoseResult
+from core.tasks.raw_result import RawResult
 from gui.look.formatting import (
     backend_details,
     backend_name,
@@ -241,6 +243,10 @@ class BackendPanel(QFrame):
             self._page_layout.setStretchFactor(self.detections, 1 if detector else 0)
         if isinstance(result, Detections):
             self._topk_caption.setText(self.tr("%n OBJECT(S) FOUND", "", len(result.items)))
+        elif isinstance(result, RawResult):
+            self._topk_caption.setText(self.tr("OUTPUTS"))
+        elif isinstance(result, PoseResult):
+            self._topk_caption.setText(self.tr("KEYPOINTS SCORED ABOVE 0.4"))
         elif result is not None:
             self._topk_caption.setText(self.tr("CLASSES AND THEIR SHARE OF THE PICTURE"))
         if result is not None:

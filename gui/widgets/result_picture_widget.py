@@ -1,5 +1,5 @@
-"""A detector's or segmenter's result in a panel: the picture with this backend's boxes or mask,
-and the list of objects or classes beside it.
+"""A detector's, segmenter's or pose model's result in a panel: the picture with this backend's
+boxes, mask or skeleton, and the list of objects, classes or sure keypoints beside it.
 
 The picture with its result is composed once per result (``core.tasks.overlay``, the drawing the
 saved overlay and the report use too), never per live frame: ``show_result`` returns at once when
@@ -15,11 +15,15 @@ from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.tasks.detection import Detections
-from core.tasks.overlay import class_colour, compose
+from core.tasks.overlay import KEYPOINT_COLOUR, class_colour, compose
+from core.tasks.pose import PoseResult
+from core.tasks.raw_result import RawResult
 from core.tasks.segmentation import colour as class_map_colour
 from core.tasks.task_result import TaskResult
 from gui.look.formatting import fmt_score
 from gui.look.palette import Theme, current
+from gui.look.pose_text import keypoint_name
+from gui.look.raw_text import fed_text, output_rows
 
 LIST_ROWS = 8
 ROW_HEIGHT = 22
@@ -51,10 +55,14 @@ class ResultPictureWidget(QWidget):
                     size: tuple[int, int]) -> None:
         """Show ``result`` on ``picture`` (None: a plain frame of the picture's ``size``,
         for a saved result whose picture is not here)."""
+        if isinstance(result, RawResult):  # numbers, no picture: the list is the whole view
+            self._result, self._picture, self._pixmap = result, picture, None
+            self.update()
+            return
         if picture is None and size == (0, 0):
             return  # nothing known yet to draw on (a panel being built): wait for the run's
         if picture is self._picture and self._pixmap is not None and (
-                result is self._result or (isinstance(result, Detections)
+                result is self._result or (isinstance(result, (Detections, PoseResult))
                                            and result == self._result)):
             return  # the last inference found what the first did: nothing to draw again
         self._result, self._picture = result, picture
@@ -75,11 +83,27 @@ class ResultPictureWidget(QWidget):
             return []
         if isinstance(self._result, Detections):
             return [f"{d.label}  {fmt_score(d.score)}" for d in self._result.items]
+        if isinstance(self._result, RawResult):
+            return [fed_text(self._result), *output_rows(self._result)]
+        if isinstance(self._result, PoseResult):
+            return [f"{keypoint_name(k.index)}  {fmt_score(k.score)}"
+                    for k in self._result.sure()]
         return [f"{c.label}  {c.share:.1%}" for c in self._result.legend]
 
     def _list_lines(self) -> list[tuple[str, QColor | None]]:
         if self._result is None:
             return []
+        if isinstance(self._result, RawResult):
+            return [(row, None) for row in self.rows()[:LIST_ROWS]]
+        if isinstance(self._result, PoseResult):
+            sure = self.rows()
+            if not sure:
+                return [(self.tr("No keypoint scored above 0.4"), None)]
+            points: list[tuple[str, QColor | None]] = [
+                (row, QColor(*KEYPOINT_COLOUR)) for row in sure[:LIST_ROWS]]
+            if len(sure) > LIST_ROWS:
+                points[-1] = (self.tr("and %n more", "", len(sure) - LIST_ROWS + 1), None)
+            return points
         if not isinstance(self._result, Detections):
             classes: list[tuple[str, QColor | None]] = [
                 (row, QColor(*class_map_colour(c.class_id)))

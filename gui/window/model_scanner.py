@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from core.errors import AppError
 from core.inputs.model_info import ModelPair
 from core.inputs.model_scan import scan_folder
+from core.tasks.runnable import runnable_info
 
 
 class ModelScanner(QObject):
@@ -45,7 +46,7 @@ class ModelScanner(QObject):
             if generation != self.generation:
                 return  # superseded: nobody waits for this result
             try:
-                found = scan_folder(folder)
+                found = scan_folder(folder, runnable_info)
             except AppError:
                 continue
             pairs.extend(found.pairs)

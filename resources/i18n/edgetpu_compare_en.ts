@@ -20,6 +20,20 @@
             <numerusform>%n objects</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n outputs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keypoint(s) found</source>
+        <translation>
+            <numerusform>%n keypoint found</numerusform>
+            <numerusform>%n keypoints found</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticsDialog</name>

@@ -166,6 +166,14 @@
         </translation>
     </message>
     <message>
+        <source>OUTPUTS</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>KEYPOINTS SCORED ABOVE 0.4</source>
+        <translation>スコア 0.4 超のキーポイント</translation>
+    </message>
+    <message>
         <source>CLASSES AND THEIR SHARE OF THE PICTURE</source>
         <translation>クラスと画像に占める割合</translation>
     </message>
@@ -351,6 +359,18 @@
         <source>%n object(s)</source>
         <translation>
             <numerusform>物体 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>出力 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keypoint(s) found</source>
+        <translation>
+            <numerusform>キーポイント %n 個</numerusform>
         </translation>
     </message>
     <message>
@@ -1434,6 +1454,128 @@ or choose them above with Open…</source>
     </message>
 </context>
 <context>
+    <name>Outputs</name>
+    <message>
+        <source>fed the picture</source>
+        <translation>入力は画像</translation>
+    </message>
+    <message>
+        <source>fed a generated input ({recipe})</source>
+        <translation>入力は生成した値 ({recipe})</translation>
+    </message>
+    <message>
+        <source>{output}: no finite values</source>
+        <translation>{output}: 有限の値なし</translation>
+    </message>
+    <message>
+        <source>{output}: min {low}, max {high}, mean {mean}</source>
+        <translation>{output}: 最小 {low}、最大 {high}、平均 {mean}</translation>
+    </message>
+    <message>
+        <source>    vs the baseline: largest difference {difference}, relative error {relative}</source>
+        <translation>    基準との差: 最大 {difference}、相対誤差 {relative}</translation>
+    </message>
+    <message>
+        <source>outputs given by only one backend: {missing}</source>
+        <translation>片方のバックエンドだけが出した出力: {missing}</translation>
+    </message>
+    <message>
+        <source>output {name} has another shape</source>
+        <translation>出力 {name} の形が異なります</translation>
+    </message>
+    <message>
+        <source>output {name} has no finite numbers to compare</source>
+        <translation>出力 {name} には比較できる有限の値がありません</translation>
+    </message>
+    <message>
+        <source>outputs differ by up to {difference} where the baseline&apos;s are 0</source>
+        <translation>基準の値が 0 の所で出力の差は最大 {difference}</translation>
+    </message>
+    <message>
+        <source>outputs differ by up to {difference} ({relative} of the largest value)</source>
+        <translation>出力の差は最大 {difference}（最大値の {relative}）</translation>
+    </message>
+</context>
+<context>
+    <name>Pose</name>
+    <message>
+        <source>nose</source>
+        <translation>鼻</translation>
+    </message>
+    <message>
+        <source>left eye</source>
+        <translation>左目</translation>
+    </message>
+    <message>
+        <source>right eye</source>
+        <translation>右目</translation>
+    </message>
+    <message>
+        <source>left ear</source>
+        <translation>左耳</translation>
+    </message>
+    <message>
+        <source>right ear</source>
+        <translation>右耳</translation>
+    </message>
+    <message>
+        <source>left shoulder</source>
+        <translation>左肩</translation>
+    </message>
+    <message>
+        <source>right shoulder</source>
+        <translation>右肩</translation>
+    </message>
+    <message>
+        <source>left elbow</source>
+        <translation>左肘</translation>
+    </message>
+    <message>
+        <source>right elbow</source>
+        <translation>右肘</translation>
+    </message>
+    <message>
+        <source>left wrist</source>
+        <translation>左手首</translation>
+    </message>
+    <message>
+        <source>right wrist</source>
+        <translation>右手首</translation>
+    </message>
+    <message>
+        <source>left hip</source>
+        <translation>左腰</translation>
+    </message>
+    <message>
+        <source>right hip</source>
+        <translation>右腰</translation>
+    </message>
+    <message>
+        <source>left knee</source>
+        <translation>左膝</translation>
+    </message>
+    <message>
+        <source>right knee</source>
+        <translation>右膝</translation>
+    </message>
+    <message>
+        <source>left ankle</source>
+        <translation>左足首</translation>
+    </message>
+    <message>
+        <source>right ankle</source>
+        <translation>右足首</translation>
+    </message>
+    <message>
+        <source>no keypoint scored above {threshold} by both</source>
+        <translation>両方がスコア {threshold} を超えたキーポイントはありません</translation>
+    </message>
+    <message>
+        <source>{compared} keypoints within {largest} of the picture (mean {mean})</source>
+        <translation>キーポイント {compared} 個が画像の {largest} 以内 (平均 {mean})</translation>
+    </message>
+</context>
+<context>
     <name>Published</name>
     <message>
         <source>Coral publishes no figure for this model.</source>
@@ -1585,6 +1727,10 @@ or choose them above with Open…</source>
 </context>
 <context>
     <name>ResultPictureWidget</name>
+    <message>
+        <source>No keypoint scored above 0.4</source>
+        <translation>スコア 0.4 を超えたキーポイントはありません</translation>
+    </message>
     <message>
         <source>No object above the threshold</source>
         <translation>しきい値を超える物体はありません</translation>
