@@ -41,6 +41,11 @@ def test_a_detection_run_draws_each_panels_boxes_once_and_says_how_they_agree(
         assert view.compositions == 1
         window._paint()
         assert view.compositions == 1
+        view.repaint()
+        scalings = view.scalings
+        for _ in range(3):  # live frames repaint the panel: the scaled picture is reused
+            view.repaint()
+        assert scalings >= 1 and view.scalings == scalings
     text = window.view.comparison.text()
     assert "found the same 3 objects as" in text and "mean IoU 1.00" in text
 
