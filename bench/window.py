@@ -174,34 +174,35 @@ def responsiveness(repeats: int) -> list[str]:
             + ("ok" if worst <= 50 else "OVER")]
 
 
-def paint(repeats: int) -> list[str]:
+def paint_ratio(repeats: int, pair: tuple[tuple[str, ...], tuple[str, ...]], title: str,
+                columns: list[str], what: str) -> list[str]:
+    """The median ratio of the second child's frame cost to the first's (target <= 1.10)."""
     rows, ratios = [], []
     for _ in range(repeats):
-        small = child("paint", "1000")["frame_ms"]
-        large = child("paint", "1000000")["frame_ms"]
-        ratios.append(large / small)
-        rows.append([f"{small:.2f}", f"{large:.2f}", f"{large / small:.3f}"])
+        first = child("paint", *pair[0])["frame_ms"]
+        second = child("paint", *pair[1])["frame_ms"]
+        ratios.append(second / first)
+        rows.append([f"{first:.2f}", f"{second:.2f}", f"{second / first:.3f}"])
     ratio = statistics.median(ratios)
-    print("Paint cost of one live frame (median of 40 frames each)")
-    print_table(["1,000 latencies ms", "1,000,000 latencies ms", "ratio"], rows)
-    return [f"paint cost at 1,000,000 / 1,000 latencies {ratio:.3f} (target <= 1.10) "
-            + ("ok" if ratio <= 1.10 else "OVER")]
+    print(title)
+    print_table([*columns, "ratio"], rows)
+    return [f"{what} {ratio:.3f} (target <= 1.10) " + ("ok" if ratio <= 1.10 else "OVER")]
+
+
+def paint(repeats: int) -> list[str]:
+    return paint_ratio(repeats, (("1000",), ("1000000",)),
+                       "Paint cost of one live frame (median of 40 frames each)",
+                       ["1,000 latencies ms", "1,000,000 latencies ms"],
+                       "paint cost at 1,000,000 / 1,000 latencies")
 
 
 def detection_paint(repeats: int) -> list[str]:
     """A detector panel's live frame against a classifier panel's, both at 1,000 latencies:
-    the boxes are drawn once per result, so a frame only scales the finished picture."""
-    rows, ratios = [], []
-    for _ in range(repeats):
-        classes = child("paint", "1000", "classification")["frame_ms"]
-        objects = child("paint", "1000", "detection")["frame_ms"]
-        ratios.append(objects / classes)
-        rows.append([f"{classes:.2f}", f"{objects:.2f}", f"{objects / classes:.3f}"])
-    ratio = statistics.median(ratios)
-    print("Paint cost of one live frame, detector panel vs classifier panel (median of 40)")
-    print_table(["classifier ms", "detector ms", "ratio"], rows)
-    return [f"paint cost detector / classifier panel {ratio:.3f} (target <= 1.10) "
-            + ("ok" if ratio <= 1.10 else "OVER")]
+    the boxes are drawn once per result, so a frame only shows the finished picture."""
+    return paint_ratio(repeats, (("1000", "classification"), ("1000", "detection")),
+                       "Paint cost of one live frame, detector panel vs classifier panel "
+                       "(median of 40)", ["classifier ms", "detector ms"],
+                       "paint cost detector / classifier panel")
 
 
 def startup(repeats: int) -> list[str]:
