@@ -2,7 +2,7 @@
 
 Kept separate so that each measurement starts from a clean process, as a user's would.
 Usage: python bench/_window_child.py run|stalls|startup MODEL IMAGE COUNT [T0]
-       python bench/_window_child.py paint COUNT
+       python bench/_window_child.py paint COUNT [classification|detection]
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from typing import Any
 T_IMPORT = time.time()
 
 import _common  # noqa: E402,F401  (puts the repository on sys.path)
+from _common import coral_file  # noqa: E402
+
+PICTURE = "images/parrot.jpg"  # what the detector's boxes are drawn on
 
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -71,9 +74,12 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
             "turn_timeouts": probe.timeouts}
 
 
-def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
+def measure_paint(count: int, task: str = "classification",
+                  frames: int = 40) -> dict[str, float]:
     """One live frame as the runner makes it (a batch applied, the window refreshed, the posted
-    paint events flushed) with ``count`` latencies already in the run."""
+    paint events flushed) with ``count`` latencies already in the run; with ``task``
+    ``detection`` the panel shows a detector's five boxes on the run's picture, as a live frame
+    of a detection run does (the boxes drawn once, then only scaled)."""
     import numpy as np
 
     from core.measure.events import LatencyBatch
@@ -91,6 +97,8 @@ def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
     window.state = RunReducer.planned([BackendRecord("cpu", "cpu", "CPU", status="running")])
     window.view.show_results()
     window._sync_panels()
+    if task == "detection":
+        _show_detections(window.state)
     window.state.apply([LatencyBatch("cpu", tuple(rng.lognormal(np.log(17.6), 0.05, count)),
                                      count, total)])
     window._paint()
@@ -110,6 +118,22 @@ def measure_paint(count: int, frames: int = 40) -> dict[str, float]:
     painted = [p for p in paints if p[1] - p[0] > 0]
     return {"frame_ms": 1000 * sorted(times)[len(times) // 2],
             "paints_per_frame": len(painted) / frames}
+
+
+def _show_detections(state: Any) -> None:
+    """The run's picture and five objects on it, as a detection run's first result leaves them."""
+    from PIL import Image
+
+    from core.tasks.detection import Box, Detection, Detections
+
+    picture = coral_file(PICTURE)
+    with Image.open(picture) as opened:
+        width, height = opened.size
+    state.run.image = {"path": str(picture), "sha256": "", "width": width, "height": height}
+    step = min(width, height) / 10
+    state.backend("cpu").task_result = Detections(tuple(
+        Detection(i, f"class {i}", 0.9 - i / 20, Box(i * step, i * step, (i + 4) * step,
+                                                         (i + 4) * step)) for i in range(5)))
 
 
 def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
@@ -148,7 +172,8 @@ def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:
 
 def main() -> None:
     if sys.argv[1] == "paint":
-        print("JSON " + json.dumps(measure_paint(int(sys.argv[2]))), flush=True)
+        task = sys.argv[3] if len(sys.argv) > 3 else "classification"
+        print("JSON " + json.dumps(measure_paint(int(sys.argv[2]), task)), flush=True)
         return
     mode, model, image, count = sys.argv[1:5]
     if mode in ("run", "stalls"):

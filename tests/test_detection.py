@@ -15,7 +15,7 @@ from PIL import Image
 from core.inputs.labels import parse_labels
 from core.inputs.model_info import read_model
 from core.inputs.preprocess import Placement, fit_input, load_image
-from core.tasks.detection import Box, Detections, decode_detections
+from core.tasks.detection import Box, Detection, Detections, decode_detections
 from core.tasks.model_task import DetectionLayout, model_task
 from tests.detection_models import OBJECTS, build_detector, run_litert
 
@@ -257,3 +257,12 @@ def test_a_grayscale_detector_is_fed_one_channel(tmp_path: Path, coral: Path) ->
     tensor, placement = fit_input(image, gray)
     assert tensor.shape == (1, 40, 40, 1)
     assert max(placement.content_width, placement.content_height) == 40
+
+
+def test_a_stricter_threshold_hides_objects_and_keeps_the_repairs() -> None:
+    low = Detection(1, "cat", 0.55, Box(0, 0, 1, 1))
+    high = Detection(2, "dog", 0.9, Box(0, 0, 2, 2))
+    found = Detections((high, low), ("boxes_clamped",))
+    assert found.above(0.5) is found  # nothing hidden: the very result, not drawn again
+    assert found.above(0.6) == Detections((high,), ("boxes_clamped",))
+    assert found.above(0.95).items == ()

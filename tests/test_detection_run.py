@@ -231,3 +231,37 @@ def test_labels_fewer_than_the_detectors_classes_are_a_warning_and_show_class_n(
     assert "warning: 'short.txt' names only 1 of the model's 3 classes" in text
     assert "person (id 0)" in text and "class 2 (id 2)" in text
     assert "note: the labels do not name some of the classes found" in text
+
+
+def test_coral_s_compiled_face_detector_is_explained_on_the_cpu_and_runs_on_the_edge_tpu(
+        tmp_path: Path, coral: Path) -> None:
+    """The real file, no CPU twin: the CPU says it cannot run it and what to do; the Edge TPU
+    (a double giving the file's outputs of its shapes, one face) runs it, and the result goes
+    the whole way: decoded through the picture's placement, labelled, printed."""
+    import io as text_io
+
+    from core.cli.run import _print_summary
+
+    model = coral / "detection" / "mobilenet_ssd_v2_face_quant_postprocess_edgetpu.tflite"
+    image = tmp_path / "square.png"
+    Image.new("RGB", (640, 640), (90, 120, 150)).save(image)
+    request = RunRequest(model, image, coral / "detection" / "face_labels.txt", count=2,
+                         warmup=0, backends=(BackendSpec("cpu"),
+                                             double("edgetpu", "fake_edgetpu_detector_shapes")))
+    record = Session(request).run()
+    cpu, edgetpu = record.backends
+    assert record.task == "detection"
+    assert cpu.status == "error" and cpu.error is not None
+    assert cpu.error.code == "model_compiled_for_edgetpu"
+    assert edgetpu.status == "ok" and isinstance(edgetpu.task_result, Detections)
+    # the 320×320 input holds the picture at half its size: (0.25, 0.25)-(0.5, 0.75) of the
+    # input is (160, 160)-(320, 480) of the picture
+    [face] = edgetpu.task_result.items
+    assert (face.label, face.score, face.box.to_list()) == ("face", 0.875,
+                                                            [160.0, 160.0, 320.0, 480.0])
+    out = text_io.StringIO()
+    _print_summary(record, out)
+    text = out.getvalue()
+    assert ("mobilenet_ssd_v2_face_quant_postprocess_edgetpu.tflite is compiled for the Edge TPU "
+            "and cannot run on the CPU") in text
+    assert "face" in text and "0.875" in text

@@ -41,6 +41,11 @@ def test_a_detection_run_draws_each_panels_boxes_once_and_says_how_they_agree(
         assert view.compositions == 1
         window._paint()
         assert view.compositions == 1
+        view.repaint()
+        scalings = view.scalings
+        for _ in range(3):  # live frames repaint the panel: the scaled picture is reused
+            view.repaint()
+        assert scalings >= 1 and view.scalings == scalings
     text = window.view.comparison.text()
     assert "found the same 3 objects as" in text and "mean IoU 1.00" in text
 
@@ -58,9 +63,9 @@ def test_a_detection_run_draws_each_panels_boxes_once_and_says_how_they_agree(
     assert "one of this run's inputs" in window.statusBar().currentMessage()
 
 
-def test_a_saved_detection_result_reopens_with_its_boxes(qtbot: QtBot, tmp_path: Path) -> None:
+def _saved_detection_run(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """(model, picture, result file) of a detector's run on the command line."""
     from core.cli.main import main
-    from core.results.result_reader import parse_result_bytes
 
     model = build_detector(tmp_path / "det.tflite", OBJECTS)
     labels = tmp_path / "labelmap.txt"
@@ -71,6 +76,13 @@ def test_a_saved_detection_result_reopens_with_its_boxes(qtbot: QtBot, tmp_path:
     assert main(["run", "--model", str(model), "--labels", str(labels), "--image", str(image),
                  "--backend", "cpu", "--count", "2", "--warmup", "0",
                  "--json", str(saved)]) == 0
+    return model, image, saved
+
+
+def test_a_saved_detection_result_reopens_with_its_boxes(qtbot: QtBot, tmp_path: Path) -> None:
+    from core.results.result_reader import parse_result_bytes
+
+    _, image, saved = _saved_detection_run(tmp_path)
     image.unlink()  # the picture is gone: the boxes are still shown, on a plain frame
     window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
     qtbot.addWidget(window)
@@ -103,3 +115,45 @@ def test_a_segmentation_result_shows_its_mask_and_classes_in_each_panel(
         assert [row.split()[0] for row in panel.detections.rows()] == ["background", "bird"]
         assert panel.detections.compositions == 1
     assert "pixel agreement 1.000" in window.view.comparison.text()
+
+
+def test_the_threshold_control_refilters_the_shown_objects_and_is_remembered(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from core.results.result_reader import parse_result_bytes
+
+    model, image, saved = _saved_detection_run(tmp_path)
+    settings_file = tmp_path / "s.ini"
+    window = MainWindow(Settings(settings_file), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.view.input_bar
+    assert bar.threshold.value() == 0.5 and not bar.threshold.isVisibleTo(window)
+    window.files.set_model(model)
+    window.files.set_image(image)
+    assert bar.threshold.isVisibleTo(window)  # read from the model: a detector
+    window.show_record(parse_result_bytes(saved.read_bytes()))
+    view = window.panels[0].detections
+    assert view.rows() == ["person  0.88", "car  0.75", "bicycle  0.62"]
+
+    bar.threshold.setValue(0.7)  # stricter: hidden at once, without a run
+    window._paint()
+    assert view.rows() == ["person  0.88", "car  0.75"]
+    assert view.compositions == 2
+    window._paint()
+    assert view.compositions == 2  # the same objects: not drawn again
+    request = window.build_request()
+    assert request is not None and request.threshold == 0.7  # and the next run uses it
+    bar.threshold.setValue(0.5)
+    window._paint()
+    assert view.rows() == ["person  0.88", "car  0.75", "bicycle  0.62"]
+    bar.threshold.setValue(0.65)
+    window.settings.sync()
+    assert Settings(settings_file).threshold() == 0.65
+
+
+def test_a_damaged_threshold_setting_falls_back_to_half_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "s.ini"
+    path.write_text("[run]\nthreshold=lots\n")
+    settings = Settings(path)
+    assert settings.threshold() == 0.5
+    assert any("run/threshold" in note for note in settings.notes)

@@ -115,3 +115,13 @@ def test_a_refresh_reads_only_files_that_changed(
     model.write_bytes(model.read_bytes() + b"\0")
     window._refresh_inputs()
     assert decoded == [image] and inspected == [model]
+
+
+def test_a_classifier_takes_no_score_threshold(tmp_path: Path, coral: Path) -> None:
+    """The window's threshold is a detector's: a classifier still shows every class."""
+    choice = ModelChoice()
+    choice.set_model(coral / "models" / f"{PAIR}.tflite")
+    choice.image = tmp_path / "any.png"
+    assert not choice.detector
+    request = choice.request(10, 0.7)
+    assert request is not None and request.threshold is None

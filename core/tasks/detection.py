@@ -107,6 +107,13 @@ class Detections:
             raise ValueError("flags are not the known repairs")
         return cls(tuple(_detection(row, i) for i, row in enumerate(rows)), tuple(flags))
 
+    def above(self, threshold: float) -> Detections:
+        """The objects scoring at least ``threshold``: a stricter threshold chosen after the run
+        hides objects at once (a lower one cannot bring back what the run's did not keep)."""
+        if all(d.score >= threshold for d in self.items):
+            return self
+        return Detections(tuple(d for d in self.items if d.score >= threshold), self.flags)
+
     def repairs(self) -> list[str]:
         """What was repaired, in English words (the window has its own, translated)."""
         return [FLAGS[flag] for flag in self.flags]

@@ -14,11 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from core.errors import AppError
-from core.inputs.model_info import ModelPair, find_labels_beside, resolve_pair
+from core.inputs.model_info import ModelPair, find_labels_beside, read_model, resolve_pair
 from core.inputs.model_scan import discover_pairs
 from core.io.files import is_regular_file
 from core.measure.session import RunRequest
 from core.results.records import RunRecord
+from core.tasks.model_task import model_task
 from core.tasks.runnable import runnable_info
 
 translate = QCoreApplication.translate
@@ -41,6 +42,15 @@ def _key(pair: ModelPair) -> str:
     return str(pair.cpu or pair.edgetpu)
 
 
+def _is_detector(path: Path) -> bool:
+    """Read from the model, never its name; a file that cannot be read is no detector (the run
+    says what is wrong with it)."""
+    try:
+        return model_task(read_model(path)).detection is not None
+    except AppError:
+        return False
+
+
 class ModelChoice:
     def __init__(self, models_dir: Path | None = None, background: bool = False) -> None:
         """``background``: folders are scanned elsewhere (the window's ``ModelScanner``) and
@@ -56,6 +66,7 @@ class ModelChoice:
         self.labels: Path | None = None
         self.labels_chosen = False  # picked by the person: a new model does not replace them
         self.image: Path | None = None
+        self.detector = False  # the chosen model finds objects: the threshold is its setting
         self._folder_pairs: list[ModelPair] = []
 
     def ready(self) -> bool:
@@ -65,6 +76,7 @@ class ModelChoice:
         """Choose a model (either file of a pair); returns labels found beside it, if used."""
         pair = resolve_pair(path)
         self.pair = pair
+        self.detector = _is_detector(pair.cpu or pair.edgetpu or path)
         if self.background:
             self._folder_pairs = [p for p in self._folder_pairs
                                   if (p.cpu or p.edgetpu or path).parent == path.parent]
@@ -88,6 +100,7 @@ class ModelChoice:
         """Show the files a saved result was made with (even when they are not here any more)."""
         paths = [Path(str(b.model.get("path"))) for b in record.backends if b.model.get("path")]
         self.pair = None
+        self.detector = record.task == "detection"
         for path in paths:
             if is_regular_file(path):
                 try:
@@ -111,14 +124,16 @@ class ModelChoice:
                    "labels": self.labels, "image": self.image}.get(kind)
         return current.parent if isinstance(current, Path) else None
 
-    def request(self, count: int) -> RunRequest | None:
+    def request(self, count: int, threshold: float | None = None) -> RunRequest | None:
+        """The run of the chosen files; ``threshold`` applies to a detector only (a classifier
+        shows every class, as before)."""
         if self.pair is None or self.image is None:
             return None
         model = self.pair.cpu or self.pair.edgetpu
         assert model is not None
         return RunRequest(model=model, image=self.image, labels=self.labels,
                           edgetpu_model=self.pair.edgetpu if self.pair.cpu else None,
-                          count=count)
+                          count=count, threshold=threshold if self.detector else None)
 
     # Entries for the pickers: (shown text, path) and the current path --------------------------
 

@@ -71,6 +71,7 @@ class BackendPanel(QFrame):
         self.backend_id = record.id
         self.kind = record.kind
         self._theme = theme or current()
+        self.shown_threshold = 0.0  # objects scoring below it are hidden (the window's control)
         self._colour = self._theme.backend_colour(record.kind)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
@@ -242,6 +243,7 @@ class BackendPanel(QFrame):
             self.histogram.setMaximumHeight(DETECTOR_PLOT_HEIGHT if detector else MAX_HEIGHT)
             self._page_layout.setStretchFactor(self.detections, 1 if detector else 0)
         if isinstance(result, Detections):
+            result = result.above(self.shown_threshold)
             self._topk_caption.setText(self.tr("%n OBJECT(S) FOUND", "", len(result.items)))
         elif isinstance(result, RawResult):
             self._topk_caption.setText(self.tr("OUTPUTS"))

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImageReader, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
+    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -127,15 +128,29 @@ class InputBarWidget(QFrame):
                                       "the warm-ups"))
         self.count.setMinimumWidth(110)
         side.addWidget(self.count, 0, 1)
+        self.threshold_label = QLabel(self.tr("Score threshold"))
+        self.threshold_label.setProperty("role", "muted")
+        side.addWidget(self.threshold_label, 1, 0)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setDecimals(2)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(0.5)
+        self.threshold.setToolTip(self.tr(
+            "Objects scoring below this are not shown. Raising it hides objects at once; "
+            "objects below the last run's threshold were not kept, so a lower one shows more "
+            "from the next run"))
+        side.addWidget(self.threshold, 1, 1)
+        self.set_detector(False)
         self.run_button = QPushButton(self.tr("▶  Run"))
         self.run_button.setObjectName("runButton")
         self.run_button.setToolTip(self.tr("Measure the model on every backend (Ctrl+R)"))
         self.run_button.clicked.connect(self.runRequested)
-        side.addWidget(self.run_button, 1, 0, 1, 2)
+        side.addWidget(self.run_button, 2, 0, 1, 2)
         self.stop_button = QPushButton(self.tr("■  Stop"))
         self.stop_button.setToolTip(self.tr("Stop the run; what was measured stays (Esc)"))
         self.stop_button.clicked.connect(self.stopRequested)
-        side.addWidget(self.stop_button, 2, 0, 1, 2)
+        side.addWidget(self.stop_button, 3, 0, 1, 2)
         row.addLayout(side)
 
         self.progress = QProgressBar()
@@ -176,6 +191,11 @@ class InputBarWidget(QFrame):
         self.stop_button.setEnabled(running)
         for widget in (self.model, self.labels, self.image, self.count):
             widget.setEnabled(not running)
+
+    def set_detector(self, detector: bool) -> None:
+        """The score threshold is a detector's setting: shown only when one is chosen."""
+        self.threshold_label.setVisible(detector)
+        self.threshold.setVisible(detector)
 
     def set_progress(self, text: str, value: int, maximum: int) -> None:
         self.progress.setRange(0, max(1, maximum))

@@ -39,6 +39,14 @@ class PanelGridWidget(QWidget):
         self._readiness: Readiness | None = None
         self._picture_key: tuple[str, str] = ("", "")
         self._picture: Image.Image | None = None
+        self._threshold = 0.0
+
+    def set_threshold(self, value: float) -> None:
+        """Hide the objects scoring below ``value`` in every panel, now and made later; the
+        window paints again to show it."""
+        self._threshold = value
+        for panel in self.panels:
+            panel.shown_threshold = value
 
     def set_readiness(self, found: Readiness | None) -> None:
         """What the Edge TPU is missing before a run, for its panels (now and made later)."""
@@ -61,6 +69,7 @@ class PanelGridWidget(QWidget):
         for index, record in enumerate(backends):
             panel = BackendPanel(record, theme=self._theme)
             panel.set_readiness(self._readiness)
+            panel.shown_threshold = self._threshold
             panel.show_record(record)
             panel.diagnosticsRequested.connect(self.diagnosticsRequested)
             panel.modelDetailsRequested.connect(self.modelDetailsRequested)

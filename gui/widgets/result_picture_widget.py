@@ -44,7 +44,9 @@ class ResultPictureWidget(QWidget):
         self._result: TaskResult | None = None
         self._picture: Image.Image | None = None
         self._pixmap: QPixmap | None = None
+        self._scaled: QPixmap | None = None  # the pixmap at the size last painted: scaled once
         self.compositions = 0  # how often the overlay was drawn: once per result
+        self.scalings = 0  # how often it was scaled to the widget: once per result and size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(230)  # the picture must show its boxes, whatever the plot wants
 
@@ -74,6 +76,7 @@ class ResultPictureWidget(QWidget):
             canvas = canvas.resize((result.placement.picture_width,
                                     result.placement.picture_height))
         self._pixmap = to_pixmap(compose(canvas, result))
+        self._scaled = None
         self.compositions += 1
         self.update()
 
@@ -129,8 +132,16 @@ class ResultPictureWidget(QWidget):
         if self._pixmap is not None and not self._pixmap.isNull():
             room = QSize(max(int(area.width()) - LIST_WIDTH, 1), int(area.height()))
             size = QSize(self._pixmap.size()).scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawPixmap(QRectF(0, 0, size.width(), size.height()), self._pixmap,
-                               QRectF(self._pixmap.rect()))
+            ratio = self.devicePixelRatioF()
+            pixels = size * ratio
+            if self._scaled is None or self._scaled.size() != pixels:
+                # a live frame repaints the panel: smooth scaling of a photo each time cost
+                # a third more than a classifier's frame, so it is done once per size
+                self._scaled = self._pixmap.scaled(pixels, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                                   Qt.TransformationMode.SmoothTransformation)
+                self._scaled.setDevicePixelRatio(ratio)
+                self.scalings += 1
+            painter.drawPixmap(0, 0, self._scaled)
             left = size.width() + 14.0
         metrics = QFontMetrics(painter.font())
         width = area.width() - left

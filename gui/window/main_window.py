@@ -110,9 +110,19 @@ class MainWindow(QMainWindow):
         view.modelDetailsRequested.connect(self.show_model_details)
         view.diagnosticsRequested.connect(self.show_diagnostics)
         view.panel_grid.set_readiness(self.readiness.last)
+        threshold = self.settings.threshold()
+        view.input_bar.threshold.setValue(threshold)
+        view.panel_grid.set_threshold(threshold)
+        view.input_bar.threshold.valueChanged.connect(self._on_threshold)
         self.setCentralWidget(view)
         self.statusBar().setSizeGripEnabled(True)
         return view
+
+    def _on_threshold(self, value: float) -> None:
+        """Remembered for the next run, and the shown objects re-filtered now."""
+        self.settings.set_threshold(value)
+        self.view.panel_grid.set_threshold(value)
+        self._request_paint()
 
     def _on_readiness(self, found: Readiness) -> None:
         """The Edge TPU's panel says what is missing before Run, not "Ready"."""
@@ -136,7 +146,8 @@ class MainWindow(QMainWindow):
     # Running --------------------------------------------------------------------------------
 
     def build_request(self) -> RunRequest | None:
-        request = self.choice.request(self.view.input_bar.count.value())
+        request = self.choice.request(self.view.input_bar.count.value(),
+                                      self.view.input_bar.threshold.value())
         if request is None:
             return None
         return replace(request, backends=self.backend_set.specs(),
@@ -384,6 +395,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_inputs(self) -> None:
         self.files.fill(self.view.input_bar)
+        self.view.input_bar.set_detector(self.choice.detector)
         self.view.input_bar.set_running(self.runner.is_running(), self.choice.ready())
         self.view.chooser.set_running(self.runner.is_running())
         self.actions_.update_enabled(self.runner.is_running(), self.state.record is not None)

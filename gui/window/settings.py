@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
-from core.io.numbers import NumberError, parse_whole
+from core.io.numbers import NumberError, parse_decimal, parse_whole
 from core.measure.backend_choice import BackendSet
 
 ORGANIZATION = "edgetpu-compare"
@@ -44,6 +44,7 @@ class Settings:
     def _check_all(self) -> None:
         """Read every value once, so that ``notes`` is complete from the start."""
         self.count()
+        self.threshold()
         self.language()
         self.theme()
         self.booth_lock()
@@ -113,6 +114,18 @@ class Settings:
 
     def set_count(self, count: int) -> None:
         self._qs.setValue("run/count", int(count))
+
+    def threshold(self, default: float = 0.5) -> float:
+        """The score a detector's object must reach to be shown (0.5, as Coral's example)."""
+        value = self._qs.value("run/threshold", default)
+        try:
+            return parse_decimal(str(value), 0.0, 1.0)
+        except NumberError:
+            self._reset("run/threshold")
+            return default
+
+    def set_threshold(self, value: float) -> None:
+        self._qs.setValue("run/threshold", f"{value:g}")
 
     def backends(self) -> BackendSet | None:
         """The backends last chosen in the window (None: never chosen, or unusable)."""

@@ -1188,6 +1188,14 @@
         <translation>バックエンドごとに計測する推論の回数（初回とウォームアップを除く）</translation>
     </message>
     <message>
+        <source>Score threshold</source>
+        <translation>スコアのしきい値</translation>
+    </message>
+    <message>
+        <source>Objects scoring below this are not shown. Raising it hides objects at once; objects below the last run&apos;s threshold were not kept, so a lower one shows more from the next run</source>
+        <translation>これより低いスコアの物体は表示しません。上げるとすぐに物体が隠れます。前回の実行のしきい値より低い物体は保存されていないため、下げた値は次の実行から多くの物体を表示します</translation>
+    </message>
+    <message>
         <source>▶  Run</source>
         <translation>▶  実行</translation>
     </message>

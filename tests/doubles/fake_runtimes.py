@@ -15,9 +15,13 @@ import signal
 import time
 from typing import Any
 
+import numpy as np
+
 from core.errors import AppError, error
+from core.inputs.model_info import read_model
 from core.measure.backends import BackendSpec
 from core.measure.runtimes import Opened, import_runtime, load_edgetpu_delegate, open_interpreter
+from core.tasks.model_task import model_task
 
 
 def _extra(spec: BackendSpec, key: str, default: str = "") -> str:
@@ -75,6 +79,53 @@ def fake_edgetpu_on_file(spec: BackendSpec, model_path: str, report: Any) -> Ope
     opened.label = "Edge TPU (test double)"
     opened.device = "fake usb:0"
     return opened
+
+
+ONE_FACE = (0.25, 0.25, 0.75, 0.5)  # (ymin, xmin, ymax, xmax) of the object the double finds
+ONE_FACE_SCORE = 0.875
+
+
+class _DetectorShapesInterpreter:
+    """Not an inference: the outputs a compiled detector's file declares, of its shapes and
+    types, holding one object (``ONE_FACE``, class 0). LiteRT cannot open a file whose Edge TPU
+    operation is real, so this double stands in for the whole Edge TPU run of such a file."""
+
+    def __init__(self, model_path: str) -> None:
+        info = read_model(model_path)
+        layout = model_task(info).detection
+        assert layout is not None, "this double stands in for detectors only"
+        self._input = info.input
+        self._outputs = [np.zeros(o.shape, dtype=np.dtype(o.dtype)) for o in info.outputs]
+        self._outputs[layout.boxes].reshape(-1, 4)[0] = ONE_FACE
+        self._outputs[layout.scores].reshape(-1)[0] = ONE_FACE_SCORE
+        self._outputs[layout.count].reshape(-1)[0] = 1
+        self.invocations = 0
+
+    def allocate_tensors(self) -> None:
+        return None
+
+    def get_input_details(self) -> list[dict[str, Any]]:
+        return [{"index": 0, "shape": np.array(self._input.shape), "dtype": self._input.dtype}]
+
+    def get_output_details(self) -> list[dict[str, Any]]:
+        return [{"index": i + 1, "shape": np.array(o.shape)} for i, o in enumerate(self._outputs)]
+
+    def set_tensor(self, index: int, value: Any) -> None:
+        assert index == 0 and tuple(np.shape(value)) == self._input.shape
+
+    def get_tensor(self, index: int) -> Any:
+        return self._outputs[index - 1]
+
+    def invoke(self) -> None:
+        self.invocations += 1
+
+
+def fake_edgetpu_detector_shapes(spec: BackendSpec, model_path: str, report: Any) -> Opened:
+    """A 'working Edge TPU' for a real compiled-only detector (no CPU twin, an Edge TPU
+    operation LiteRT cannot run): outputs of the file's shapes, one object found."""
+    report("allocate")
+    return Opened(_DetectorShapesInterpreter(model_path), "Edge TPU (test double)",
+                  "test double", "0", "fake usb:0")
 
 
 class _ScriptedInterpreter:
