@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import AppError
+from core.measure import affinity
 from core.measure.affinity import pin_threads, thread_ids
 from core.measure.backends import BackendSpec, parse_backend_spec
 from core.measure.session import RunRequest, Session
@@ -95,12 +96,15 @@ def test_nothing_is_pinned_while_a_core_stays_free(
 
 
 @needs_two_cores
-def test_a_thread_that_ended_undoes_the_pinning(restored: None) -> None:
-    with _Parked() as gone:
-        pass
-    gone.thread.join(60)
+def test_a_thread_that_ended_undoes_the_pinning(
+        restored: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread that was alive when the threads were listed and ended before it was pinned:
+    an id above the system's largest never exists (a real ended thread's id can be reused at
+    once, even by a thread of this process)."""
+    gone = int(Path("/proc/sys/kernel/pid_max").read_text()) + 1
+    monkeypatch.setattr(affinity, "thread_ids", lambda: {threading.get_native_id(), gone})
     before = os.sched_getaffinity(0)
-    assert pin_threads([gone.tid]) == ()  # its id no longer exists
+    assert pin_threads([gone]) == ()
     assert os.sched_getaffinity(threading.get_native_id()) == before
 
 
