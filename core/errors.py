@@ -9,11 +9,43 @@ request.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 # Code -> (default message, default remedy). The message may be replaced by a more specific one
 # at the place the error is raised; the remedy rarely needs to be.
-CATALOGUE: dict[str, tuple[str, str]] = {
+# Every code there is: checked where an error is made (``error``, ``fail``); ``ErrorInfo.code``
+# stays text, since a result file from another version may hold a code this one lacks.
+ErrorCode = Literal[
+    "invalid_model",
+    "unsupported_model",
+    "invalid_image",
+    "invalid_labels",
+    "model_compiled_for_edgetpu",
+    "model_not_compiled",
+    "edgetpu_runtime_missing",
+    "edgetpu_not_found",
+    "edgetpu_permission_denied",
+    "edgetpu_usb_error",
+    "runtime_missing",
+    "runtime_mismatch",
+    "worker_crashed",
+    "cancelled",
+    "invoke_failed",
+    "usage",
+    "file_not_found",
+    "invalid_results",
+    "io_error",
+    "invalid_manifest",
+    "source_not_found",
+    "fetch_failed",
+    "no_network",
+    "size_mismatch",
+    "hash_mismatch",
+    "labels_short",  # a warning: fewer labels than the model has classes
+]
+ERROR_CODES: tuple[ErrorCode, ...] = get_args(ErrorCode)
+
+CATALOGUE: dict[ErrorCode, tuple[str, str]] = {
     "invalid_model": (
         "The model file is not a valid TensorFlow Lite model.",
         "Choose a .tflite file exported by TensorFlow Lite or compiled by the Edge TPU Compiler.",
@@ -128,6 +160,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+_BY_TEXT: dict[str, tuple[str, str]] = {str(code): texts for code, texts in CATALOGUE.items()}
+
+
 @dataclass(frozen=True)
 class ErrorInfo:
     """An error as plain data: it crosses processes and threads and is stored in result files."""
@@ -157,7 +192,12 @@ class ErrorInfo:
         return f"{self.message} {self.remedy}"
 
 
-def error(code: str, message: str | None = None, remedy: str | None = None,
+def catalogue_entry(code: str) -> tuple[str, str] | None:
+    """The catalogue's message and remedy for a code read back as text (a result file's)."""
+    return _BY_TEXT.get(code)
+
+
+def error(code: ErrorCode, message: str | None = None, remedy: str | None = None,
           detail: str = "") -> ErrorInfo:
     """Build an ErrorInfo, filling the message and remedy from the catalogue when not given."""
     default_message, default_remedy = CATALOGUE.get(code, ("Something went wrong.", ""))
@@ -175,7 +215,7 @@ class AppError(Exception):
         return self.info.one_line()
 
 
-def fail(code: str, message: str | None = None, remedy: str | None = None,
+def fail(code: ErrorCode, message: str | None = None, remedy: str | None = None,
          detail: str = "") -> AppError:
     """Shorthand for ``raise fail("invalid_image", "...")``."""
     return AppError(error(code, message, remedy, detail))

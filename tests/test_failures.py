@@ -146,3 +146,12 @@ def test_no_answer_with_an_unreadable_device_attached_is_a_permission_problem(
     info = explain(failure, "delegate", spec)
     assert info.code == "edgetpu_permission_denied"
     assert "Failed to load delegate" in info.detail
+
+
+def test_every_error_code_is_one_of_the_typed_codes_and_the_catalogue_names_them() -> None:
+    from core.errors import ERROR_CODES, catalogue_entry
+
+    assert set(CATALOGUE) <= set(ERROR_CODES)
+    assert set(ERROR_CODES) - set(CATALOGUE) == {"labels_short"}  # a warning, made in place
+    assert catalogue_entry("invalid_image") == CATALOGUE["invalid_image"]
+    assert catalogue_entry("a code of a later version") is None

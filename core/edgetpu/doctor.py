@@ -15,7 +15,7 @@ import os
 import platform
 import re
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -266,7 +266,7 @@ def _probe_error(result: ProbeResult, devices: list[EdgeTpuDevice]) -> ErrorInfo
         info = error("worker_crashed" if crashed is not None else "edgetpu_not_found")
     if info.code == "edgetpu_not_found" and any(d.state == "no_permission" for d in devices):
         info = error("edgetpu_permission_denied")
-    return error(info.code, info.message, info.remedy, detail=text)
+    return replace(info, detail=text)
 
 
 def _system_checks() -> list[Check]:

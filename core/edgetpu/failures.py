@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from core.edgetpu.advice import DEFAULT_RUNTIME, edgetpu_advice
 from core.edgetpu.library_check import library_problem
-from core.errors import ErrorInfo, error
+from core.errors import ErrorCode, ErrorInfo, error
 
 DETAIL_LIMIT = 2000
 _INSTALL_CODES = ("edgetpu_runtime_missing", "runtime_mismatch")
@@ -42,7 +42,7 @@ class KnownFailure:
     """One row of the table: a pattern, the code it means, and optionally a tailored message."""
 
     pattern: re.Pattern[str]
-    code: str
+    code: ErrorCode
     message: str | None = None
     remedy: str | None = None
     stages: tuple[str, ...] = ()  # empty: any stage; "" in it: also when the stage is unknown

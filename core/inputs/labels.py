@@ -25,12 +25,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from core.errors import ErrorInfo, error, fail
+from core.errors import ErrorCode, ErrorInfo, error, fail
 from core.io.files import read_user_file
 from core.io.numbers import NumberError, parse_whole
 
 MAX_LABELS_BYTES = 16 * 1024 * 1024
-SHORT_CODE = "labels_short"
+SHORT_CODE: ErrorCode = "labels_short"
 
 MAX_LABEL_CHARS = 20_000  # one label; a result file stores it and reads it back
 _NUMBERED = re.compile(r"^([0-9]+)(?:\s*:\s*|\s+)(\S.*)$")  # ASCII digits only

@@ -15,7 +15,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from core.errors import AppError, fail
+from core.errors import AppError, ErrorCode, fail
 
 _UNREADABLE = "Check that you may read the file and that it is not locked by another program."
 MAX_USER_FILE_BYTES = 1 << 30  # nothing this program reads is larger (models are < 100 MB)
@@ -43,7 +43,7 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def open_regular(path: Path | str, code: str, noun: str) -> BinaryIO:
+def open_regular(path: Path | str, code: ErrorCode, noun: str) -> BinaryIO:
     """Open ``path`` for reading, refusing anything but a regular file, without ever blocking.
 
     Raises ``AppError``: ``file_not_found`` when it does not exist, else ``code``.
@@ -71,7 +71,7 @@ def open_regular(path: Path | str, code: str, noun: str) -> BinaryIO:
         raise
 
 
-def _open_error(p: Path, exc: OSError, code: str, noun: str) -> AppError:
+def _open_error(p: Path, exc: OSError, code: ErrorCode, noun: str) -> AppError:
     if exc.errno == errno.ENOENT:
         return fail("file_not_found", f"The {noun} '{p}' does not exist.")
     if exc.errno == errno.ENAMETOOLONG:
@@ -107,7 +107,7 @@ def read_capped(handle: BinaryIO, limit: int) -> bytes | None:
     return None
 
 
-def read_user_file(path: Path | str, code: str, noun: str, *, max_bytes: int | None = None,
+def read_user_file(path: Path | str, code: ErrorCode, noun: str, *, max_bytes: int | None = None,
                    allow_empty: bool = False) -> tuple[Path, bytes]:
     """The bytes of ``path``; a missing, folder, non-regular, unreadable, oversized or empty file
     is an ``AppError`` (``file_not_found``, else ``code``) that names the file as a ``noun``."""

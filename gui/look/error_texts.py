@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
-from core.errors import CATALOGUE, ErrorInfo
+from core.errors import ErrorInfo, catalogue_entry
 from gui.look.advice_texts import window_advice
 
 translate = QCoreApplication.translate
@@ -172,7 +172,7 @@ def localized(info: ErrorInfo, in_window: bool = False) -> ErrorInfo:
     advice = window_advice(info.remedy)
     if advice is not None:
         info = replace(info, remedy=advice)
-    default = CATALOGUE.get(info.code)
+    default = catalogue_entry(info.code)
     if default is None:
         return info
     message, remedy = texts()[info.code]
