@@ -11,6 +11,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from core.measure.turns import TurnGate
 from gui.run import turn_taking
 from gui.run.turn_taking import MAX_FLUSH_PASSES, QUIET_PASSES, TurnTaking
 from gui.window.main_view_widget import RESULTS_PAGE, MainViewWidget
@@ -109,3 +110,18 @@ def test_a_flush_against_something_that_repaints_for_ever_is_bounded(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     passes, paints = _flush_passes(qtbot, monkeypatch, forever=True, pending=True)
     assert passes == MAX_FLUSH_PASSES and paints > QUIET_PASSES
+
+
+@pytest.mark.parametrize("news", [True, False])
+def test_a_turn_right_after_another_hands_over_news_at_once(qtbot: QtBot, news: bool) -> None:
+    """Two turns within one delivery interval (a quick load, then the next backend's load):
+    what a load said is delivered at the second at once, since the next turn may come only after
+    a long load, or never (a device that hangs while it loads); latencies alone wait."""
+    delivered: list[int] = []
+    turns = TurnTaking(deliver=lambda: delivered.append(1) is None, news=lambda: news)
+    gate = TurnGate()
+    turns.begin(gate)
+    turns.turn(gate)
+    turns.turn(gate)
+    assert len(delivered) == (2 if news else 1)
+    turns.end(lambda: None)

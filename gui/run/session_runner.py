@@ -52,6 +52,11 @@ class _EventBuffer:
             items, self._items = self._items, []
         return items
 
+    def has_news(self) -> bool:
+        """Whether something other than latencies waits (a backend started, loaded, failed)."""
+        with self._lock:
+            return any(not isinstance(e, LatencyBatch) for e in self._items)
+
 
 class _SessionThread(QThread):
     turn = Signal()  # emitted on this thread when the session gives the window its turn
@@ -96,7 +101,7 @@ class SessionRunner(QObject):
         self._cancelled = threading.Event()
         self._session: RunnableSession | None = None
         self._thread: _SessionThread | None = None
-        self.turns = TurnTaking(self._deliver, self)
+        self.turns = TurnTaking(self._deliver, self, news=self._has_news)
 
     @property
     def probe(self) -> RunProbe | None:
@@ -169,6 +174,9 @@ class SessionRunner(QObject):
     def _on_turn(self, thread: _SessionThread) -> None:
         if self._thread is thread:
             self.turns.turn(thread.gate)
+
+    def _has_news(self) -> bool:
+        return self._buffer.has_news()
 
     def _deliver(self) -> bool:
         batch = self._buffer.take()

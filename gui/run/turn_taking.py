@@ -69,9 +69,11 @@ MAX_FLUSH_PASSES = 16  # against something that repaints on every pass
 class TurnTaking(QObject):
     """``deliver`` hands the window what arrived (True if there was something)."""
 
-    def __init__(self, deliver: Callable[[], bool], parent: QObject | None = None) -> None:
+    def __init__(self, deliver: Callable[[], bool], parent: QObject | None = None,
+                 news: Callable[[], bool] = lambda: False) -> None:
         super().__init__(parent)
         self._deliver = deliver
+        self._news = news  # something besides latencies waits: deliver it at this turn
         self.probe: RunProbe | None = None
         self._window: QObject | None = None
         self._gate: TurnGate | None = None
@@ -120,7 +122,10 @@ class TurnTaking(QObject):
         self._timer.stop()  # turns come: no timer wakes the window in the rounds
         self._in_turn = True
         try:
-            due = time.monotonic() - self._delivered_at >= DELIVERY_INTERVAL_MS / 1000
+            # A turn before a load must hand over what the last load said: the next turn may
+            # come only after a long load, or never (a device that hangs while it loads).
+            due = time.monotonic() - self._delivered_at >= DELIVERY_INTERVAL_MS / 1000 \
+                or self._news()
             if due and self._deliver_counted():  # else short rounds: the next turn paints all
                 self._flush()
         finally:
