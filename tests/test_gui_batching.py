@@ -49,9 +49,11 @@ def test_a_2000_inference_run_is_delivered_in_batches_and_painted_at_a_bounded_r
     assert probe.inferences == 2000
     assert probe.deliveries * 10 <= probe.inferences, \
         f"{probe.deliveries} deliveries for {probe.inferences} inferences"
-    # +2: the paint when Run is pressed and the final one after the thread has ended.
+    # +2: the paint when Run is pressed and the final one after the thread has ended; and at
+    # most one per backend for what its load said, handed over at the turn before the next
+    # load even within the interval (docs/turn-taking.md, "News at once").
     assert MAX_DELIVERIES_PER_SECOND <= 30
-    bound = MAX_DELIVERIES_PER_SECOND * run_seconds + 2
+    bound = MAX_DELIVERIES_PER_SECOND * run_seconds + 2 + len(window.panels)
     assert 1 <= repaints <= bound, f"{repaints} repaints in {run_seconds:.2f} s"
     assert all(probe.panel_refreshes[p.backend_id] <= bound + 1 for p in window.panels)
     assert window.panels[0].strip.points == 2000
