@@ -29,14 +29,15 @@ def class_colour(class_id: int) -> tuple[int, int, int]:
 
 
 def draw_detections(picture: Image.Image, detections: Detections,
-                    max_side: int = MAX_SIDE) -> Image.Image:
+                    max_side: int = MAX_SIDE, scale: float = 1.0) -> Image.Image:
     """A copy of ``picture`` (upright, as the boxes' pixels are) with each box and its label
-    and score; lines and text scale with the picture so they read at any size."""
+    and score; lines and text scale with the picture so they read at any size, and ``scale``
+    times more where the picture is seen from afar (booth mode)."""
     canvas, factor = _scaled(picture.convert("RGB"), max_side)
     draw = ImageDraw.Draw(canvas)
     side = max(canvas.width, canvas.height)
-    line = max(2, side // 200)
-    font = ImageFont.load_default(size=max(10, side // 40))
+    line = max(2, int(side * scale) // 200)
+    font = ImageFont.load_default(size=max(10, int(side * scale) // 40))
     for d in sorted(detections.items, key=lambda item: item.score):  # the best on top
         colour = class_colour(d.class_id)
         box = [v * factor for v in d.box.to_list()]
@@ -54,12 +55,12 @@ def draw_detections(picture: Image.Image, detections: Detections,
 
 
 def draw_pose(picture: Image.Image, result: PoseResult,
-              max_side: int = MAX_SIDE) -> Image.Image:
+              max_side: int = MAX_SIDE, scale: float = 1.0) -> Image.Image:
     """A copy of ``picture`` with the skeleton's lines and the keypoints scored above the
     threshold; a guessed keypoint is left out, as Coral's examples leave it."""
     canvas, _ = _scaled(picture.convert("RGB"), max_side)
     draw = ImageDraw.Draw(canvas)
-    line = max(2, max(canvas.width, canvas.height) // 150)
+    line = max(2, int(max(canvas.width, canvas.height) * scale) // 150)
     for a, b in result.edges():
         draw.line([(a.x * canvas.width, a.y * canvas.height),
                    (b.x * canvas.width, b.y * canvas.height)], fill=SKELETON_COLOUR, width=line)
@@ -72,12 +73,13 @@ def draw_pose(picture: Image.Image, result: PoseResult,
 
 
 def compose(picture: Image.Image, result: Detections | SegmentationResult | PoseResult,
-            max_side: int = MAX_SIDE) -> Image.Image:
-    """The picture with any task's result drawn: boxes, the mask over it, or the skeleton."""
+            max_side: int = MAX_SIDE, scale: float = 1.0) -> Image.Image:
+    """The picture with any task's result drawn: boxes, the mask over it, or the skeleton;
+    ``scale`` makes lines and labels thicker and larger than the picture's size alone would."""
     if isinstance(result, Detections):
-        return draw_detections(picture, result, max_side)
+        return draw_detections(picture, result, max_side, scale)
     if isinstance(result, PoseResult):
-        return draw_pose(picture, result, max_side)
+        return draw_pose(picture, result, max_side, scale)
     return _scaled(overlay_on(picture, result), max_side)[0]
 
 

@@ -41,7 +41,11 @@ from core.measure.limits import stalled_error
 from core.measure.memory import release_free_memory
 from core.measure.session import RunRequest
 from core.measure.watchdog import Notice, Watchdog, close_log, log_file, open_log
+from core.results.baseline import baseline_pair
 from core.results.records import BackendRecord
+from core.tasks.detection import Detections
+from core.tasks.pose import PoseResult
+from core.tasks.segmentation import SegmentationResult
 from gui.booth import style
 from gui.booth.image_widget import BoothImageWidget
 from gui.booth.panel import BoothPanel
@@ -182,6 +186,7 @@ class BoothWindow(QWidget):
         self._top.setSpacing(round(56 * unit))
         self._tiles.setSpacing(round(30 * unit))
         self.speedup.set_unit(unit)
+        self.image.set_unit(unit)
         for panel in self.panels.values():
             panel.set_unit(unit)
         self._message_title.setFont(style.font(style.HEADLINE_PX * 1.6 * unit, bold=True))
@@ -363,6 +368,7 @@ class BoothWindow(QWidget):
                 self.panels[backend_id] = panel
             panel.display_name = names[backend_id]
             panel.show_backend(backend)
+        self._show_found(loop, names, colours)
         self._paint_speedup(loop)
         image = loop.current
         where = [self._model_name(),
@@ -373,6 +379,22 @@ class BoothWindow(QWidget):
         self._count.setText(self.tr("{n} comparisons").format(n=f"{loop.comparisons:,}")
                             if loop.comparisons != 1 else self.tr("1 comparison"))
         self._show_notice(self.watchdog.last)
+
+    def _show_found(self, loop: BoothLoop, names: dict[str, str],
+                    colours: dict[str, str]) -> None:
+        """What a backend found, drawn large on the picture: the candidate's (the backend the
+        headline's speedup is about, usually the Edge TPU), else the baseline's; the tiles
+        say what each found and the headline whether they agree."""
+        baseline, candidate = baseline_pair(
+            list(loop.backends.values()),
+            lambda b: isinstance(b.result, (Detections, SegmentationResult, PoseResult)),
+            loop.baseline)
+        shown = candidate or baseline
+        if shown is None or not isinstance(
+                shown.result, (Detections, SegmentationResult, PoseResult)):
+            self.image.show_result(None)
+            return
+        self.image.show_result(shown.result, names[shown.id], colours[shown.id])
 
     def _show_notice(self, notice: Notice | None) -> None:
         age = time.time() - notice.at if notice is not None else NOTICE_S

@@ -15,9 +15,10 @@ from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.tasks.detection import Detections
-from core.tasks.overlay import KEYPOINT_COLOUR, class_colour, compose
+from core.tasks.overlay import KEYPOINT_COLOUR, MAX_SIDE, class_colour, compose
 from core.tasks.pose import PoseResult
 from core.tasks.raw_result import RawResult
+from core.tasks.segmentation import SegmentationResult
 from core.tasks.segmentation import colour as class_map_colour
 from core.tasks.task_result import TaskResult
 from gui.look.formatting import fmt_score
@@ -35,6 +36,22 @@ def to_pixmap(picture: Image.Image) -> QPixmap:
     data = rgb.tobytes()
     image = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888)
     return QPixmap.fromImage(image.copy())  # the copy owns its pixels; ``data`` may go
+
+
+def drawn(result: Detections | SegmentationResult | PoseResult, picture: Image.Image | None,
+          size: tuple[int, int], background: QColor, max_side: int = MAX_SIDE,
+          scale: float = 1.0) -> Image.Image:
+    """``result`` drawn on ``picture`` (None: a plain frame of the picture's ``size``): the one
+    composition the window's panels and booth mode share. A mask or skeleton is placed by the
+    picture size the model saw, so the picture is brought to that size first."""
+    canvas = picture if picture is not None else Image.new(
+        "RGB", (max(size[0], 1), max(size[1], 1)),
+        (background.red(), background.green(), background.blue()))
+    if not isinstance(result, Detections) and canvas.size != (
+            result.placement.picture_width, result.placement.picture_height):
+        canvas = canvas.resize((result.placement.picture_width,
+                                result.placement.picture_height))
+    return compose(canvas, result, max_side, scale)
 
 
 class ResultPictureWidget(QWidget):
@@ -68,14 +85,7 @@ class ResultPictureWidget(QWidget):
                                            and result == self._result)):
             return  # the last inference found what the first did: nothing to draw again
         self._result, self._picture = result, picture
-        card = QColor(self._theme.card)
-        canvas = picture if picture is not None else Image.new(
-            "RGB", (max(size[0], 1), max(size[1], 1)), (card.red(), card.green(), card.blue()))
-        if not isinstance(result, Detections) and canvas.size != (
-                result.placement.picture_width, result.placement.picture_height):
-            canvas = canvas.resize((result.placement.picture_width,
-                                    result.placement.picture_height))
-        self._pixmap = to_pixmap(compose(canvas, result))
+        self._pixmap = to_pixmap(drawn(result, picture, size, QColor(self._theme.card)))
         self._scaled = None
         self.compositions += 1
         self.update()
