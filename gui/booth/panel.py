@@ -9,19 +9,22 @@ dialog, while the other tiles go on.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from core.errors import ErrorInfo, catalogue_entry
 from core.measure.booth import BackendLive, is_sure
+from core.measure.watchdog import failure_kind
 from core.results.records import BackendRecord
 from core.tasks.detection import Detections
 from core.tasks.pose import PoseResult
 from core.tasks.raw_result import RawResult
 from gui.booth import style
-from gui.look.error_texts import localized
+from gui.look.error_texts import localized, texts
 from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_score
 from gui.look.palette import Theme, current
 from gui.widgets.error_panel import headline
@@ -48,6 +51,36 @@ def short_label(label: str, limit: int = 44) -> str:
         return head
     cut = head[:limit - 1].rsplit(" ", 1)[0] if " " in head[:limit - 1] else head[:limit - 1]
     return cut.rstrip(" -,") + "…"
+
+
+def booth_error(info: ErrorInfo, name: str, kind: str = "") -> ErrorInfo:
+    """``info`` as a booth visitor reads it on the tile of the backend ``name`` (of ``kind``),
+    in the booth's language: what the window says (``localized``); the watchdog's "stopped
+    answering" in words for a booth; and where a message or remedy would stay in English
+    (core's specific texts, naming a file or a signal), the error's general words in this
+    language instead. The English booth keeps the specific text; the log keeps it in every
+    language."""
+    translate = QCoreApplication.translate
+    if failure_kind(info) == "not_answering":
+        return replace(info, message=translate(
+            "BoothPanel", "{name} stopped answering. It starts again with the next "
+                          "picture.").format(name=name),
+            remedy=translate("BoothPanel", "If it happens again, unplug the Edge TPU and plug "
+                                           "it back in.")
+            if kind == "edgetpu"
+            else translate("BoothPanel", "If it happens again, close other programs on this "
+                                         "computer."))
+    shown = localized(info)
+    default = catalogue_entry(info.code)
+    if default is None:
+        return shown
+    message, remedy = texts()[info.code]
+    if (message, remedy) == default:
+        return shown  # an English booth: the specific text says more
+    return replace(shown,
+                   message=message if shown.message == info.message != default[0]
+                   else shown.message,
+                   remedy=remedy if shown.remedy == info.remedy != default[1] else shown.remedy)
 
 
 def _label(wrap: bool = False) -> QLabel:
@@ -180,7 +213,7 @@ class BoothPanel(QFrame):
         self._details.setText("  ·  ".join(backend_details(record)))
         if backend.error is not None:
             self._error_title.setText(headline(backend.error.code))
-            shown = localized(backend.error)
+            shown = booth_error(backend.error, self._name.text(), backend.kind)
             self._error_message.setText(shown.message)
             self._error_remedy.setText(shown.remedy)
             self._stack.setCurrentIndex(FAILED)

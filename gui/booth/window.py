@@ -48,9 +48,8 @@ from core.tasks.pose import PoseResult
 from core.tasks.segmentation import SegmentationResult
 from gui.booth import style
 from gui.booth.image_widget import BoothImageWidget
-from gui.booth.panel import BoothPanel
+from gui.booth.panel import BoothPanel, booth_error
 from gui.booth.speedup_widget import BoothSpeedupWidget
-from gui.look.error_texts import localized
 from gui.look.formatting import display_name
 from gui.look.palette import Theme, current
 from gui.run.session_runner import SessionFactory, SessionRunner
@@ -438,7 +437,7 @@ class BoothWindow(QWidget):
             return
         if loop.rejected is not None:
             why = self.tr("This picture could not be used: {message}").format(
-                message=localized(loop.rejected).message)
+                message=booth_error(loop.rejected, "").message)
         elif failed and len(failed) == len(backends):
             why = self.tr("No backend could run: see why below.")
         elif failed:

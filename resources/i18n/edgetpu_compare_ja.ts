@@ -340,6 +340,18 @@
 <context>
     <name>BoothPanel</name>
     <message>
+        <source>{name} stopped answering. It starts again with the next picture.</source>
+        <translation>{name} が応答しなくなりました。次の画像でもう一度始めます。</translation>
+    </message>
+    <message>
+        <source>If it happens again, unplug the Edge TPU and plug it back in.</source>
+        <translation>また起きたら、Edge TPU を抜いて差し直してください。</translation>
+    </message>
+    <message>
+        <source>If it happens again, close other programs on this computer.</source>
+        <translation>また起きたら、このコンピューターのほかのプログラムを閉じてください。</translation>
+    </message>
+    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
