@@ -149,3 +149,47 @@ def test_a_pose_model_draws_its_skeleton(qtbot: QtBot, tmp_path: Path, coral: Pa
     skeleton = _near(_pixels(view), SKELETON_COLOUR, 4).sum()
     view.show_result(None)
     assert skeleton > 2000 and _near(_pixels(view), SKELETON_COLOUR, 4).sum() < skeleton / 50
+
+
+def test_a_long_remedy_is_cut_to_its_first_sentence() -> None:
+    from gui.booth.panel import first_sentence
+
+    short = "Plug in the Coral USB Accelerator, then open Diagnostics to check it."
+    assert first_sentence(short) == short
+    advice = ("Coral's own libedgetpu works only with tflite-runtime 2.11 or older and crashes "
+              "with ai-edge-litert 2.3.0: install a libedgetpu built for the TensorFlow Lite "
+              "version of ai-edge-litert 2.3.0. Then open Diagnostics to check it.")
+    assert first_sentence(advice) == ("Coral's own libedgetpu works only with tflite-runtime "
+                                      "2.11 or older and crashes with ai-edge-litert 2.3.0.")
+    japanese = "Coral 純正の libedgetpu は古い版でしか動かず、クラッシュします。" * 4
+    assert first_sentence(japanese) == "Coral 純正の libedgetpu は古い版でしか動かず、クラッシュします。"
+
+
+@pytest.mark.parametrize(("size", "ms"), [((1300, 470), 149.0), ((860, 300), 11.9)])
+def test_coral_figure_is_said_whole_in_the_headline(
+        qtbot: QtBot, size: tuple[int, int], ms: float) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from core.edgetpu.verdict import CpuVerdict
+    from gui.booth import style
+    from gui.booth.speedup_widget import BoothSpeedupWidget
+
+    widget = BoothSpeedupWidget()
+    qtbot.addWidget(widget)
+    unit = size[0] / 1300
+    widget.resize(*size)
+    widget.show()
+    widget.set_unit(unit)
+    widget.show_published(CpuVerdict("cpu", ms, 7.1, "Coral USB Accelerator"))
+    qtbot.waitUntil(lambda: widget._verdict.width() > 0)
+    verdict = widget._verdict
+    plain = widget.text()
+    assert "faster" in plain
+    needed = QFontMetrics(verdict.font()).boundingRect(
+        0, 0, verdict.width(), 100_000, int(Qt.TextFlag.TextWordWrap),
+        plain.split("HERE ", 1)[1].split(" ", 1)[1]).height()
+    assert needed <= verdict.height(), "the sentence is cut"
+    assert verdict.font().pixelSize() >= round(style.SMALL_PX * unit)
+    factor = widget._factor
+    assert QFontMetrics(factor.font()).height() <= factor.height() + 1, "the factor is cut"

@@ -168,9 +168,8 @@ class BoothImageWidget(QWidget):
         else:
             painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
         if shown is not None:
-            self._paint_badge(painter, target)
-            if isinstance(self._result, SegmentationResult):
-                self._paint_legend(painter, target, self._result)
+            painter.setClipping(False)  # a long name may reach past a narrow picture
+            self._paint_chips(painter, target)
         painter.end()
 
     def _chip(self, painter: QPainter, x: float, y: float, swatch: QColor, text: str,
@@ -197,25 +196,36 @@ class BoothImageWidget(QWidget):
                          int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         return box.height()
 
-    def _paint_badge(self, painter: QPainter, target: QRectF) -> None:
-        """Whose result is drawn, at the top left, in that backend's colour."""
-        if not self._owner:
-            return
-        margin = 12 * self._unit
-        self._chip(painter, target.left() + margin, target.top() + margin,
-                   QColor(self._owner_colour), self._owner, target.width() - 2 * margin)
-
-    def _paint_legend(self, painter: QPainter, target: QRectF,
-                      result: SegmentationResult) -> None:
-        """The mask's largest classes and their share, over the bottom of the picture."""
-        rows = [c for c in result.legend if c.class_id != 0] or list(result.legend)
-        margin = 12 * self._unit
+    def chips_width(self) -> int:
+        """How wide the widget must be for its labels (a narrow portrait picture is narrower
+        than "CPU (2 threads)" in type read from 3 m): the booth makes room beside it."""
+        chips = self._chips()
+        if not chips:
+            return 0
         metrics = QFontMetricsF(style.font(self._label_px(), bold=True))
-        row_height = metrics.height() * 1.7 + 6 * self._unit
-        shown = rows[:LEGEND_ROWS]
-        y = target.bottom() - margin - row_height * len(shown)
-        for row in shown:
-            self._chip(painter, target.left() + margin, y, QColor(*row.colour),
-                       f"{short_label(row.label, 20)}  {row.share:.0%}",
-                       target.width() - 2 * margin)
+        extra = 1.75 * metrics.height() + 2 * 12 * self._unit  # swatch, padding, margins
+        return round(max(metrics.horizontalAdvance(text) for _, text in chips) + extra) + 2
+
+    def _chips(self) -> list[tuple[QColor, str]]:
+        """A mask's largest classes with their share, then whose result it is."""
+        chips: list[tuple[QColor, str]] = []
+        if isinstance(self._result, SegmentationResult):
+            legend = self._result.legend
+            rows = [c for c in legend if c.class_id != 0] or list(legend)
+            chips += [(QColor(*c.colour), f"{short_label(c.label, 20)}  {c.share:.0%}")
+                      for c in rows[:LEGEND_ROWS]]
+        if self._owner:
+            chips.append((QColor(self._owner_colour), self._owner))
+        return chips
+
+    def _paint_chips(self, painter: QPainter, target: QRectF) -> None:
+        """At the bottom left (a detector's labels sit on its boxes' tops)."""
+        chips = self._chips()
+        margin = 12 * self._unit
+        row_height = QFontMetricsF(style.font(self._label_px(), bold=True)).height() * 1.7 \
+            + 6 * self._unit
+        y = target.bottom() - margin - row_height * len(chips) + 6 * self._unit
+        for swatch, text in chips:
+            self._chip(painter, target.left() + margin, y, swatch, text,
+                       self.width() - target.left() - 2 * margin)
             y += row_height

@@ -31,6 +31,7 @@ from gui.widgets.error_panel import headline
 from gui.widgets.iteration_strip_widget import IterationStripWidget
 
 MEASURING, FAILED = 0, 1
+REMEDY_CHARS = 140  # longer remedies are cut to their first sentence
 
 
 def fmt_rate(per_second: float) -> str:
@@ -81,6 +82,19 @@ def booth_error(info: ErrorInfo, name: str, kind: str = "") -> ErrorInfo:
                    message=message if shown.message == info.message != default[0]
                    else shown.message,
                    remedy=remedy if shown.remedy == info.remedy != default[1] else shown.remedy)
+
+
+def first_sentence(text: str, limit: int = REMEDY_CHARS) -> str:
+    """``text``, or its first sentence when it is longer than ``limit``: a tile that grows
+    to hold the whole install advice squeezes the picture (and what was found on it) to a
+    stamp, and a visitor reads one sentence; the window's Diagnostics and the log say the rest."""
+    if len(text) <= limit:
+        return text
+    ends = [i for i in (text.find(mark) for mark in (". ", "。", ": ", "：")) if i > 0]
+    if not ends:
+        return text
+    end = min(ends)
+    return text[:end].rstrip() + ("。" if text[end] in "。：" else ".")
 
 
 def _label(wrap: bool = False) -> QLabel:
@@ -215,7 +229,7 @@ class BoothPanel(QFrame):
             self._error_title.setText(headline(backend.error.code))
             shown = booth_error(backend.error, self._name.text(), backend.kind)
             self._error_message.setText(shown.message)
-            self._error_remedy.setText(shown.remedy)
+            self._error_remedy.setText(first_sentence(shown.remedy))
             self._stack.setCurrentIndex(FAILED)
             self._median_ms = None
             return

@@ -33,8 +33,6 @@ class _FittingLabel(QLabel):
     it is given, so that the speedup is as large as the screen allows and never pushes the
     tiles (or the window's edge) away."""
 
-    LINE = 1.22  # line height over pixel size, with room for descenders
-
     def __init__(self) -> None:
         super().__init__()
         self.max_px = float(style.SPEEDUP_PX)
@@ -42,8 +40,9 @@ class _FittingLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def fit(self) -> None:
-        px = min(self.max_px, self.height() / self.LINE)
-        advance = QFontMetrics(style.font(100, bold=True)).horizontalAdvance(self.text())
+        metrics = QFontMetrics(style.font(100, bold=True))  # the line height the fonts give
+        px = min(self.max_px, 100 * self.height() / max(metrics.height(), 1))
+        advance = metrics.horizontalAdvance(self.text())
         if advance > 0 and self.width() > 0:
             px = min(px, 100 * self.width() / advance * 0.97)
         px = max(12.0, px)
@@ -75,6 +74,7 @@ class BoothSpeedupWidget(QWidget):
         layout.addStretch(1)
         self._unit = 1.0
         self._plain_verdict = ""
+        self._published = False  # showing Coral's figure, not a measured speedup
         self.set_unit(1.0)
         self.show_waiting(self.tr("Starting…"))
 
@@ -87,12 +87,15 @@ class BoothSpeedupWidget(QWidget):
         self._verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._caption.setFixedHeight(round(1.4 * style.SMALL_PX * 1.1 * unit))
         self._size_verdict(waiting=not self._factor.isVisible())
+        self._fit_published()
 
     def _size_verdict(self, waiting: bool) -> None:
         """A fixed height, so that the headline never jumps between one line and two as the
         pictures change: two lines of the larger type while waiting (no factor is shown then),
         one line under the factor."""
         lines, px = (2, style.HEADLINE_PX * 1.25) if waiting else (1, style.HEADLINE_PX)
+        if self._published:  # Coral's figure said in a sentence: four lines of smaller type
+            lines, px = 4, style.HEADLINE_PX * 0.8
         self._verdict.setFixedHeight(round(lines * 1.3 * px * self._unit))
 
     def text(self) -> str:
@@ -111,6 +114,7 @@ class BoothSpeedupWidget(QWidget):
         self._caption.setText(self.tr("{candidate} VS {baseline}").format(
             candidate=candidate, baseline=baseline).upper())
         verdict, factor = speed_verdict(speedup.factor)
+        self._published = False
         self._factor.setText(fmt_factor(factor) if verdict != "same" else "=")
         self._factor.setVisible(True)
         self._size_verdict(waiting=False)
@@ -134,12 +138,36 @@ class BoothSpeedupWidget(QWidget):
         self._factor.setText(fmt_factor(verdict.speedup))
         self._factor.setVisible(True)
         style.colour(self._factor, self._theme.muted)
-        self._verdict.setFont(style.font(style.HEADLINE_PX * 0.8 * self._unit))
+        self._published = True
+        self._size_verdict(waiting=False)
         self._set_verdict([(cpu_sentence(verdict), self._theme.text, False)])
+        self._fit_published()
+        self._factor.fit()
+
+    def _fit_published(self) -> None:
+        """The published sentence is long (longer in Japanese): as large as it fits in its
+        fixed lines, never under the booth's least size, so that nothing is cut."""
+        if not self._published:
+            return
+        width = self._verdict.width() or self.width()
+        least, px = style.SMALL_PX * self._unit, style.HEADLINE_PX * 0.8 * self._unit
+        while px > least:
+            fits = QFontMetrics(style.font(px)).boundingRect(
+                0, 0, max(width, 1), 100_000, int(Qt.TextFlag.TextWordWrap),
+                self._plain_verdict).height() <= self._verdict.height()
+            if fits:
+                break
+            px -= 1
+        self._verdict.setFont(style.font(max(px, least)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_published()
 
     def show_waiting(self, why: str, caption: str = "") -> None:
         """No speedup yet (or none possible): a dash and the reason in words."""
         self._caption.setText(caption)
+        self._published = False
         self._factor.setText("")
         self._factor.setVisible(False)
         self._size_verdict(waiting=True)

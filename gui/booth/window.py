@@ -201,10 +201,11 @@ class BoothWindow(QWidget):
         self._paint_if_visible()
 
     def _fit_image(self) -> None:
-        """As wide as the picture at the row's height, so the speedup sits right beside it."""
+        """As wide as the picture at the row's height (or its labels), so the speedup sits
+        right beside it."""
         margins = self._root.contentsMargins()
         inner = self.width() - margins.left() - margins.right()
-        width = round(self.image.height() * self.image.aspect())
+        width = max(round(self.image.height() * self.image.aspect()), self.image.chips_width())
         self.image.setFixedWidth(max(120, min(width, round(inner * 0.55))))
 
     # The loop -------------------------------------------------------------------------------
@@ -353,7 +354,6 @@ class BoothWindow(QWidget):
         loop = self.loop
         if loop is None:
             return
-        self._fit_image()
         names = self._names()
         colours = dict(zip(loop.backends, style.backend_colours(
             [b.kind for b in loop.backends.values()], self._theme), strict=True))
@@ -368,6 +368,7 @@ class BoothWindow(QWidget):
             panel.display_name = names[backend_id]
             panel.show_backend(backend)
         self._show_found(loop, names, colours)
+        self._fit_image()
         self._paint_speedup(loop)
         image = loop.current
         where = [self._model_name(),
