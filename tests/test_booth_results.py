@@ -76,6 +76,7 @@ def test_a_detectors_boxes_are_drawn_large_once_and_gone_with_the_next_picture(
 
     view = booth.image
     assert view.owner() == booth.panels["edgetpu"].title(), "the candidate's result is drawn"
+    assert view.width() >= view.chips_width() > 0, "room for whose result it is, uncut"
     pixels = _pixels(view)
     top = (view.height() - view.width()) // 2  # a square picture, centred in the height
     side = view.width()
@@ -161,8 +162,8 @@ def test_a_long_remedy_is_cut_to_its_first_sentence() -> None:
               "version of ai-edge-litert 2.3.0. Then open Diagnostics to check it.")
     assert first_sentence(advice) == ("Coral's own libedgetpu works only with tflite-runtime "
                                       "2.11 or older and crashes with ai-edge-litert 2.3.0.")
-    japanese = "Coral 純正の libedgetpu は古い版でしか動かず、クラッシュします。" * 4
-    assert first_sentence(japanese) == "Coral 純正の libedgetpu は古い版でしか動かず、クラッシュします。"
+    sentence = "Coral 純正の libedgetpu は古い版でしか動かず、クラッシュします。"
+    assert first_sentence(sentence * 4) == sentence
 
 
 @pytest.mark.parametrize(("size", "ms"), [((1300, 470), 149.0), ((860, 300), 11.9)])
