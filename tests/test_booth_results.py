@@ -77,6 +77,7 @@ def test_a_detectors_boxes_are_drawn_large_once_and_gone_with_the_next_picture(
     view = booth.image
     assert view.owner() == booth.panels["edgetpu"].title(), "the candidate's result is drawn"
     assert view.width() >= view.chips_width() > 0, "room for whose result it is, uncut"
+    assert "same answer" in booth.speedup.text(), "both found the same objects"
     pixels = _pixels(view)
     top = (view.height() - view.width()) // 2  # a square picture, centred in the height
     side = view.width()
@@ -194,3 +195,38 @@ def test_coral_figure_is_said_whole_in_the_headline(
     assert verdict.font().pixelSize() >= round(style.SMALL_PX * unit)
     factor = widget._factor
     assert QFontMetrics(factor.font()).height() <= factor.height() + 1, "the factor is cut"
+
+
+def test_two_backends_answer_the_same_when_their_objects_masks_or_keypoints_agree() -> None:
+    from core.measure.booth import BackendLive, same_answer
+    from core.tasks.detection import Box, Detection, Detections
+    from core.tasks.placement import Placement
+    from core.tasks.pose import decode_pose
+    from core.tasks.segmentation import decode_segmentation
+
+    def live(result: object) -> BackendLive:
+        backend = BackendLive("x", "cpu", "CPU", 10)
+        backend.result = result  # type: ignore[assignment]
+        return backend
+
+    person = Detection(0, "person", 0.9, Box(10, 10, 100, 100))
+    moved = Detection(0, "person", 0.9, Box(60, 60, 150, 150))
+    assert same_answer(live(Detections((person,))), live(Detections((person,)))) is True
+    assert same_answer(live(Detections((person,))), live(Detections((moved,)))) is False
+    classes = np.zeros((1, 10, 10), dtype=np.int64)
+    classes[0, :5] = 3
+    half = decode_segmentation(classes, Placement.stretched(10, 10))
+    nearly = classes.copy()
+    nearly[0, 0, 0] = 0  # one pixel in a hundred
+    other = np.zeros((1, 10, 10), dtype=np.int64)
+    assert same_answer(live(half), live(decode_segmentation(
+        nearly, Placement.stretched(10, 10)))) is True
+    assert same_answer(live(half), live(decode_segmentation(
+        other, Placement.stretched(10, 10)))) is False
+    points = np.tile([0.5, 0.5, 0.9], (1, 1, 17, 1))
+    apart = points.copy()
+    apart[..., 1] = 0.7
+    pose = decode_pose(points, Placement.stretched(10, 10))
+    assert same_answer(live(pose), live(decode_pose(points, Placement.stretched(10, 10))))
+    assert not same_answer(live(pose), live(decode_pose(apart, Placement.stretched(10, 10))))
+    assert same_answer(live(None), live(pose)) is None

@@ -37,6 +37,10 @@ from core.measure.session import RunRequest
 from core.results.baseline import baseline_pair
 from core.results.records import BackendRecord, Prediction
 from core.results.stats import inferences_per_second, speed_verdict
+from core.tasks.detection import Detections
+from core.tasks.detection_agreement import compare_detections
+from core.tasks.pose import PoseResult, compare_poses
+from core.tasks.segmentation import SegmentationResult, compare_class_maps
 from core.tasks.task_result import TaskResult
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"})
@@ -101,6 +105,28 @@ def is_sure(prediction: Prediction) -> bool:
     """Whether a top-1 answer is worth showing as the answer, not as "not sure"."""
     return prediction.score >= SURE_SCORE \
         and prediction.label.strip().lower() not in NO_ANSWER_LABELS
+
+
+# Masks this alike (Coral's pixel agreement) are the same answer to a visitor: quantised models
+# on two backends differ in a few edge pixels.
+SAME_MASK = 0.95
+
+
+def same_answer(baseline: BackendLive, candidate: BackendLive) -> bool | None:
+    """Whether two backends gave the same answer for the picture on screen, as the window's
+    comparison measures it: the top-1 class, the same objects (class and IoU), masks in pixel
+    agreement, keypoints within Coral's tolerance. None while either has no answer."""
+    if baseline.top1 is not None and candidate.top1 is not None:
+        return baseline.top1.id == candidate.top1.id
+    base, other = baseline.result, candidate.result
+    if isinstance(base, Detections) and isinstance(other, Detections):
+        return compare_detections(base.items, other.items).same
+    if isinstance(base, SegmentationResult) and isinstance(other, SegmentationResult) \
+            and base.classes.shape == other.classes.shape:
+        return compare_class_maps(base.classes, other.classes).pixel_agreement >= SAME_MASK
+    if isinstance(base, PoseResult) and isinstance(other, PoseResult):
+        return compare_poses(base, other).agrees()
+    return None
 
 
 @dataclass
@@ -173,6 +199,8 @@ class BoothLoop:
         self.figure: PublishedFigure | None = None
         self.figure_known = False
         self._last_round: str | None = None  # the backend whose round came back last
+        # the answers last compared, by identity, and whether they were the same
+        self._same_for: tuple[tuple[object, ...], bool | None] | None = None
 
     @property
     def current(self) -> Path | None:
@@ -190,6 +218,7 @@ class BoothLoop:
             raise ValueError("every picture was taken out of the loop")
         self.index = (self.index + 1) % len(self.images)
         self.rejected = None
+        self._same_for = None
         for backend in self.backends.values():
             backend.top1 = None
             backend.result = None
@@ -365,7 +394,13 @@ class BoothLoop:
         base_ms, cand_ms = baseline.median_ms(), candidate.median_ms()
         if base_ms is None or cand_ms is None or cand_ms <= 0:
             return None
-        same: bool | None = None
-        if baseline.top1 is not None and candidate.top1 is not None:
-            same = baseline.top1.id == candidate.top1.id
-        return Speedup(baseline, candidate, base_ms / cand_ms, same)
+        return Speedup(baseline, candidate, base_ms / cand_ms, self._same(baseline, candidate))
+
+    def _same(self, baseline: BackendLive, candidate: BackendLive) -> bool | None:
+        """``same_answer``, worked out once per pair of results (two masks are compared pixel
+        by pixel; the screen asks at every paint)."""
+        key = (baseline.top1, candidate.top1, baseline.result, candidate.result)
+        if self._same_for is None or any(a is not b for a, b in zip(key, self._same_for[0],
+                                                                     strict=True)):
+            self._same_for = (key, same_answer(baseline, candidate))
+        return self._same_for[1]
