@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from core.errors import AppError
+from core.errors import AppError, ErrorInfo
 from core.inputs.model_info import ModelPair, find_labels_beside, read_model, resolve_pair
 from core.inputs.model_scan import discover_pairs
 from core.io.files import is_regular_file
@@ -68,14 +68,25 @@ class ModelChoice:
         self.image: Path | None = None
         self.detector = False  # the chosen model finds objects: the threshold is its setting
         self._folder_pairs: list[ModelPair] = []
+        # The last model chosen could not be used: shown as chosen (marked), and nothing runs
+        # until another is chosen; running the previous model instead would measure what the
+        # person just replaced.
+        self.rejected: tuple[Path, ErrorInfo] | None = None
 
     def ready(self) -> bool:
         return self.pair is not None and self.image is not None
+
+    def reject_model(self, path: Path, info: ErrorInfo) -> None:
+        """``path`` was chosen as the model but cannot be used (``info`` says why)."""
+        self.pair = None
+        self.detector = False
+        self.rejected = (path, info)
 
     def set_model(self, path: Path) -> Path | None:
         """Choose a model (either file of a pair); returns labels found beside it, if used."""
         pair = resolve_pair(path)
         self.pair = pair
+        self.rejected = None
         self.detector = _is_detector(pair.cpu or pair.edgetpu or path)
         if self.background:
             self._folder_pairs = [p for p in self._folder_pairs
@@ -100,6 +111,7 @@ class ModelChoice:
         """Show the files a saved result was made with (even when they are not here any more)."""
         paths = [Path(str(b.model.get("path"))) for b in record.backends if b.model.get("path")]
         self.pair = None
+        self.rejected = None
         self.detector = record.task == "detection"
         for path in paths:
             if is_regular_file(path):
@@ -120,7 +132,10 @@ class ModelChoice:
         self.image = Path(str(image)) if image else None
 
     def folder_for(self, kind: str) -> Path | None:
-        current = {"model": self.pair and (self.pair.cpu or self.pair.edgetpu),
+        model = self.pair and (self.pair.cpu or self.pair.edgetpu)
+        if model is None and self.rejected is not None:
+            model = self.rejected[0]
+        current = {"model": model,
                    "labels": self.labels, "image": self.image}.get(kind)
         return current.parent if isinstance(current, Path) else None
 
@@ -153,6 +168,11 @@ class ModelChoice:
             if len(pairs) < MAX_DISCOVERED:
                 pairs.setdefault(_key(pair), pair)
         entries = [(pair_title(p), k) for k, p in pairs.items()]
+        if self.rejected is not None:
+            bad = self.rejected[0]
+            entries.insert(0, (translate("ModelChoice", "{name} (cannot be used)").format(
+                name=bad.name), str(bad)))
+            return entries, str(bad)
         return entries, _key(self.pair) if self.pair else None
 
     def _resolve(self, path: Path) -> ModelPair:

@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         if self.runner.is_running():
             return False
         request = request or self.build_request()
+        if request is None and self.choice.rejected is not None:
+            self._show_problem(self.choice.rejected[1])  # nothing runs: the chosen model cannot
+            return False
         if request is None:
             self._show_problem(ErrorInfo("usage", self.tr("Choose a model and an image first."),
                                          self.tr("Use Open… above, or drop the files on the "
@@ -228,6 +231,8 @@ class MainWindow(QMainWindow):
             self.runner.probe.panel_refreshes.update(shown)
         if state.rejected is not None:
             self.view.comparison.show_error(state.rejected)
+        elif self.choice.rejected is not None and not running:
+            self.view.comparison.show_error(self.choice.rejected[1])
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
             self.view.comparison.show_backends(
                 state.backends, state.record.comparison if state.record else None,

@@ -1310,6 +1310,10 @@ or choose them above with Open…</source>
         <source>CPU only</source>
         <translation>CPU のみ</translation>
     </message>
+    <message>
+        <source>{name} (cannot be used)</source>
+        <translation>{name}（使用できません）</translation>
+    </message>
 </context>
 <context>
     <name>ModelDetailsDialog</name>
