@@ -30,7 +30,7 @@ from tests.doubles.fake_runtimes import double
 
 pytestmark = pytest.mark.gui
 
-PAIR_TITLE = "mobilenet_v2_1.0_224_inat_bird_quant (CPU + Edge TPU)"
+PAIR_TITLE = "MobileNet v2 (iNaturalist Birds) · classification (CPU + Edge TPU)"
 TOP1 = "Ara macao (Scarlet Macaw)"
 CPU1 = BackendSpec("cpu", threads=1)
 

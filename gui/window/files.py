@@ -25,7 +25,7 @@ from core.measure.session import RunRequest
 from core.results.records import BackendRecord
 from core.results.result_files import read_json
 from gui.look.error_texts import localized
-from gui.run.model_choice import ModelChoice
+from gui.run.model_choice import ModelChoice, ModelLook, Stamp
 from gui.widgets.input_bar_widget import InputBarWidget
 from gui.window import actions as window_actions
 from gui.window import file_kinds
@@ -113,10 +113,11 @@ class FileChooser(QObject):
         return self._scanner
 
     def _on_models_scanned(self, generation: int, pairs: list[ModelPair],
-                           skipped: list[tuple[Path, str]]) -> None:
+                           skipped: list[tuple[Path, str]],
+                           looks: dict[Path, tuple[Stamp, ModelLook]]) -> None:
         if generation != self._scanner.generation:
             return
-        self.choice.take_scan(pairs)
+        self.choice.take_scan(pairs, looks)
         self.entriesChanged.emit()
         if skipped:
             path, reason = skipped[0]

@@ -1299,6 +1299,26 @@ or choose them above with Open…</source>
 <context>
     <name>ModelChoice</name>
     <message>
+        <source>classification</source>
+        <translation>画像分類</translation>
+    </message>
+    <message>
+        <source>object detection</source>
+        <translation>物体検出</translation>
+    </message>
+    <message>
+        <source>segmentation</source>
+        <translation>セグメンテーション</translation>
+    </message>
+    <message>
+        <source>pose estimation</source>
+        <translation>姿勢推定</translation>
+    </message>
+    <message>
+        <source>other task</source>
+        <translation>その他のタスク</translation>
+    </message>
+    <message>
         <source>CPU + Edge TPU</source>
         <translation>CPU + Edge TPU</translation>
     </message>
@@ -1309,6 +1329,14 @@ or choose them above with Open…</source>
     <message>
         <source>CPU only</source>
         <translation>CPU のみ</translation>
+    </message>
+    <message>
+        <source>{name} ({sides})</source>
+        <translation>{name}（{sides}）</translation>
+    </message>
+    <message>
+        <source>{name} · {task} ({sides})</source>
+        <translation>{name} · {task}（{sides}）</translation>
     </message>
     <message>
         <source>{name} (cannot be used)</source>
