@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         self.runner.serve(self)
         self._dirty = False
         self.last_request: RunRequest | None = None
+        # The results shown were opened from a file: (when they were measured, the file), shown
+        # over them until a new run or a new choice replaces them.
+        self.saved_from: tuple[str, Path] | None = None
         self.booth: BoothWindow | None = None
         self._session_factory = session_factory
         self.setWindowTitle(self.tr("Edge TPU Compare"))
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
                                                  "window.")))
             return False
         self.last_request = request
+        self.saved_from = None
         self.state = RunReducer.planned(planned_backends(request.backends))
         self.view.show_results()
         self._sync_panels()
@@ -225,6 +229,10 @@ class MainWindow(QMainWindow):
         self._dirty = False
         state = self.state
         state.refresh_stats()
+        if self.saved_from is None:
+            self.view.saved_banner.clear()
+        else:
+            self.view.saved_banner.show_saved(*self.saved_from)
         running = self.runner.is_running()
         shown = self.view.panel_grid.show_state(state, running)
         if self.runner.probe is not None:
@@ -355,19 +363,23 @@ class MainWindow(QMainWindow):
 
     def _on_result_opened(self, record: RunRecord, path: Path) -> None:
         self.runner.stop()
-        self.show_record(record)
+        self.show_record(record, opened_from=path)
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 8000)
 
-    def show_record(self, record: RunRecord) -> None:
+    def show_record(self, record: RunRecord, opened_from: Path | None = None) -> None:
+        """Show ``record`` as it looked. Opened by the person (``opened_from``), it is marked as
+        a saved result and the backends chosen for the next run stay as they were; shown for a
+        picture of it (``screenshot --results``), the backend line shows the ones it ran."""
         self.choice.take_from_record(record)
-        chosen = BackendSet.from_record(record)
-        if chosen is not None:  # the set it was run with, for this session only
+        chosen = BackendSet.from_record(record) if opened_from is None else None
+        if chosen is not None:  # the set it was run with, for this picture only
             self.backend_set = chosen
             self.view.chooser.set_backends(chosen)
         count = record.settings.get("count")
         if isinstance(count, int) and count > 0:
             self.view.input_bar.count.setValue(count)
         self.state = RunReducer.from_record(record)
+        self.saved_from = None if opened_from is None else (record.created, opened_from)
         self._refresh_inputs()
         self.view.show_results()
         self._sync_panels()
@@ -391,6 +403,7 @@ class MainWindow(QMainWindow):
         """A new choice invalidates what is shown: panels go back to 'press Run'."""
         if self.runner.is_running():
             return
+        self.saved_from = None
         self.state = RunReducer.planned(planned_backends(self.backend_set.specs()))
         self._refresh_inputs()
         if self.choice.pair is not None:

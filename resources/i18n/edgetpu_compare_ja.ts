@@ -1783,6 +1783,17 @@ or choose them above with Open…</source>
     </message>
 </context>
 <context>
+    <name>SavedResultBanner</name>
+    <message>
+        <source>Saved result, measured {date}, from {file}. Run measures again with the backends chosen above.</source>
+        <translation>保存した結果です（計測日時 {date}、ファイル {file}）。「実行」を押すと、上で選んだバックエンドでもう一度計測します。</translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>The saved setting {key} was not valid and was reset.</source>
