@@ -263,5 +263,7 @@ def test_coral_s_compiled_face_detector_is_explained_on_the_cpu_and_runs_on_the_
     _print_summary(record, out)
     text = out.getvalue()
     assert ("mobilenet_ssd_v2_face_quant_postprocess_edgetpu.tflite is compiled for the Edge TPU "
-            "and cannot run on the CPU") in text
+            "and cannot run on the CPU") in cpu.error.message  # printed as it happens by run
+    assert text.splitlines()[-1].startswith("Edge TPU: median ")
+    assert text.endswith(" · CPU did not run, so there is no comparison\n")
     assert "face" in text and "0.875" in text

@@ -6,6 +6,7 @@ decimals below (``0.472``): enough to tell two backends apart, never a false pre
 keep two decimals; a difference of scores keeps three, because a uint8 model's scores move in
 steps of 1/256 (0.0039), which two decimals would round away (0.008 is not 0.01). A speed factor
 keeps two decimals below 2× (``1.05×``, never a confusing ``1.0×``), one up to 100×, none above.
+Inferences per second keep a tenth only below 10 (``7.5``, ``281``, ``1,890``).
 Language-free: the window puts the unit and the words around them in its own language.
 """
 
@@ -45,3 +46,8 @@ def factor_digits(factor: float) -> int:
 def factor_text(factor: float) -> str:
     """A speed factor: ``1.05×``, ``11.7×``, ``250×``."""
     return f"{factor:.{factor_digits(factor)}f}×"
+
+
+def rate_text(per_second: float) -> str:
+    """Inferences per second: ``7.5``, ``281``, ``1,890``."""
+    return f"{per_second:.1f}" if per_second < 10 else f"{per_second:,.0f}"

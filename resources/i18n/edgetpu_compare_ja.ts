@@ -555,14 +555,6 @@
         <translation>{candidate} は {baseline} と同等の速さ（中央値 {fast} ms 対 {slow} ms）</translation>
     </message>
     <message>
-        <source>{candidate} is {factor} faster (median {fast} ms vs {slow} ms)</source>
-        <translation>{candidate} は {factor} 高速（中央値 {fast} ms 対 {slow} ms）</translation>
-    </message>
-    <message>
-        <source>{candidate} is {factor} slower (median {fast} ms vs {slow} ms)</source>
-        <translation>{candidate} は {factor} 低速（中央値 {fast} ms 対 {slow} ms）</translation>
-    </message>
-    <message>
         <source>pixel agreement {value}</source>
         <translation>ピクセル一致率 {value}</translation>
     </message>
