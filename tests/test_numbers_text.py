@@ -1,11 +1,11 @@
 """One run reads the same everywhere: the window's sentence and tiles, the command line and the
-HTML report take their digits from core.results.numbers_text."""
+HTML report take their digits from core.io.numbers_text."""
 
 from __future__ import annotations
 
 import re
 
-from core.results.numbers_text import delta_text, factor_text, ms_text, score_text
+from core.io.numbers_text import delta_text, factor_text, ms_text, score_text
 from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
 from core.results.report_html import render_html
 from core.results.stats import compute_stats
@@ -73,3 +73,17 @@ def test_a_stopped_run_is_provisional_in_the_window_the_command_line_and_the_rep
     tpu.status = "ok"
     assert "Stopped" not in window_sentence(record.backends, record.comparison)
     assert "Stopped" not in cli_sentence(record)
+
+
+def test_coral_figure_verdicts_round_as_the_window_rounds_them(qapp: object) -> None:
+    """The command line and the report said "3.60 ms ... about 1.4× faster" where the window's
+    card said "3.60 ms ... about 1.38× faster"."""
+    from core.edgetpu.verdict import CpuVerdict, EdgeTpuVerdict
+    from gui.look.published_text import cpu_sentence, edgetpu_sentence
+
+    cpu = CpuVerdict("cpu", 3.6, 2.6, "Coral USB Accelerator")
+    for text in (cpu.sentence(), cpu_sentence(cpu)):
+        assert "3.60 ms" in text and "about 1.38× faster" in text
+    tpu = EdgeTpuVerdict("edgetpu", 26.04, 2.6, "Coral USB Accelerator")
+    for text in (tpu.sentence(), edgetpu_sentence(tpu)):
+        assert "26.0 ms" in text and "10.0× slower" in text

@@ -15,9 +15,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from core.cli.run import _print_summary
+from core.io.numbers_text import delta_text, factor_text, ms_text, rate_text
 from core.measure.backends import BackendSpec
 from core.measure.session import RunRequest
-from core.results.numbers_text import delta_text, factor_text, ms_text, rate_text
 from core.results.records import RunRecord
 from core.results.result_files import read_json
 from core.results.stats import inferences_per_second, speed_verdict

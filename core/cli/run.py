@@ -19,12 +19,12 @@ from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
 from core.inputs.preprocess import load_image
 from core.io.numbers import NumberError, parse_decimal, parse_whole
+from core.io.numbers_text import ms_text, rate_text, score_text
 from core.io.outputs import check_writable, plan_outputs
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
 from core.measure.session import SCHEDULES, RunRequest, Session
-from core.results.numbers_text import ms_text, rate_text, score_text
 from core.results.record_outputs import (
     add_output_options,
     check_outputs,

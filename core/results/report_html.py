@@ -20,9 +20,9 @@ from PIL import Image
 
 from core.errors import ErrorInfo
 from core.inputs.model_insight import note_text, notes
+from core.io.numbers_text import delta_text, ms_text, rate_text, score_text
 from core.io.outputs import write_atomic
 from core.results.comparison import compare_all, median_ms
-from core.results.numbers_text import delta_text, ms_text, rate_text, score_text
 from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
 from core.results.stats import histogram_bins, inferences_per_second
 from core.results.summary import (

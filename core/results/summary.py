@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from core.io.numbers_text import delta_text, factor_text, ms_text, score_text
 from core.results.comparison import candidates, choose_baseline, has_numbers, median_ms
-from core.results.numbers_text import delta_text, factor_text, ms_text, score_text
 from core.results.records import BackendRecord, RunRecord
 from core.results.stats import speed_verdict, topk_score_delta
 from core.tasks.detection_agreement import agreement_sentence, english

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from core.io.numbers_text import delta_text, factor_text, ms_text, rate_text, score_text
 from core.measure.backends import RUNTIMES
-from core.results.numbers_text import delta_text, factor_text, ms_text, rate_text, score_text
 from core.results.records import BackendRecord
 from core.results.runtime_fields import pinned_cores
 from core.results.summary import distinguishing_details, number_apart
@@ -17,7 +17,7 @@ from core.results.summary import distinguishing_details, number_apart
 translate = QCoreApplication.translate
 
 
-# The digits come from core.results.numbers_text, as for the command line and the report.
+# The digits come from core.io.numbers_text, as for the command line and the report.
 fmt_ms = ms_text
 fmt_factor = factor_text
 fmt_score = score_text
