@@ -50,7 +50,7 @@ def test_run_prints_saves_and_compares_each_backends_objects(
     assert text.count("person (id 0): score 0.87500, box [64, 32, 192, 128]") == 2
     assert text.count("bicycle (id 1): score 0.62500, box [128, 144, 256, 256]") == 2
     assert "class 1" not in text and "0.25000" not in text  # below the default threshold
-    assert "found the same 3 objects as the CPU" in text and "mean IoU 1.00" in text
+    assert "found the same 3 objects as CPU" in text and "mean IoU 1.00" in text
 
     document = json.loads(out.read_text())
     assert document["schema"] == "edgetpu-compare/2" and document["task"] == "detection"

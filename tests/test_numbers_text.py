@@ -87,3 +87,17 @@ def test_coral_figure_verdicts_round_as_the_window_rounds_them(qapp: object) -> 
     tpu = EdgeTpuVerdict("edgetpu", 26.04, 2.6, "Coral USB Accelerator")
     for text in (tpu.sentence(), edgetpu_sentence(tpu)):
         assert "26.0 ms" in text and "10.0× slower" in text
+
+
+def test_a_detectors_agreement_reads_the_same_in_the_window_and_the_command_line(
+        qapp: object) -> None:
+    """The window gave a detector's largest score difference two decimals (0.01) where the
+    command line gave three (0.008)."""
+    from core.tasks.detection_agreement import agreement_sentence, compare_detections, english
+    from gui.look.agreement_text import sentence_text
+    from tests.test_detection_agreement import CPU, det
+
+    tpu = [det(0, 0.9 - 0.0078, 0, 0), det(1, 0.8, 200, 0), det(2, 0.7, 400, 0)]
+    sentence = agreement_sentence(compare_detections(CPU, tpu), "Edge TPU", "CPU")
+    assert sentence_text(sentence) == english(sentence)
+    assert english(sentence).endswith("largest score difference 0.008")
