@@ -30,6 +30,7 @@ from tests.doubles.fake_runtimes import double
 pytestmark = pytest.mark.gui
 CPU1 = BackendSpec("cpu", threads=1)
 FAKE_TPU = double("edgetpu", "fake_edgetpu_ok")
+NO_DEVICE = double("edgetpu", "edgetpu_with_fake_loader", loader="nodevice")  # it fails to load
 
 
 def _plain(rich: str) -> str:
@@ -116,7 +117,7 @@ def test_no_comparison_reads_the_same_everywhere(
         parrot: Path) -> None:
     window = _window(qtbot, tmp_path, monkeypatch)
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
-        assert window.start_run(_request(small_model, parrot, 5, BackendSpec("edgetpu")))
+        assert window.start_run(_request(small_model, parrot, 5, NO_DEVICE))
     record, cli, page, headline, data = _everywhere(window, monkeypatch, tmp_path)
     cpu = record.backend("cpu")
     assert cpu.stats is not None and record.backend("edgetpu").status == "error"
