@@ -163,7 +163,8 @@ def test_offline_with_no_models_the_window_opens_on_the_bundled_pair_and_runs_it
     qtbot.addWidget(window)
     window.show()
     bar = window.view.input_bar
-    assert bar.model.current_text() == "mobilenet_v2_1.0_224_inat_bird_quant (CPU + Edge TPU)"
+    assert bar.model.current_text() == \
+        "MobileNet v2 (iNaturalist Birds) · classification (CPU + Edge TPU)"
     assert bar.image.current_text() == "parrot.jpg" and bar.run_button.isEnabled()
     bar.count.setValue(10)
     with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):

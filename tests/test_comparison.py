@@ -67,8 +67,8 @@ def test_sentence_names_each_comparison_and_what_did_not_run() -> None:
     record.comparison = record.comparisons[0]
     assert comparison_sentence(record) == (
         "CPU (tflite-runtime) is 5.0× slower than CPU (LiteRT) (median 85.0 ms vs 17.0 ms)"
-        " · same top-1 · largest score difference 0.000; Edge TPU did not run "
-        "(edgetpu_runtime_missing)")
+        " · same top-1 · largest score difference 0.000 · Edge TPU did not run, so there is no "
+        "comparison")
 
 
 def test_result_files_keep_comparison_and_old_files_still_read(tmp_path: Path) -> None:

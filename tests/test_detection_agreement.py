@@ -28,7 +28,7 @@ def test_the_same_objects_slightly_moved() -> None:
     assert [(i, j) for i, j, _ in agreement.pairs] == [(0, 1), (1, 2), (2, 0)]
     sentence = agreement_sentence(agreement, "Edge TPU", "CPU")
     assert sentence.kind == "same" and sentence.matched == 3
-    assert english(sentence) == (f"Edge TPU found the same 3 objects as the CPU, mean IoU "
+    assert english(sentence) == (f"Edge TPU found the same 3 objects as CPU, mean IoU "
                                  f"{agreement.mean_iou:.2f}, largest score difference 0.020")
 
 
@@ -40,8 +40,8 @@ def test_class_and_overlap_both_decide() -> None:
     assert (agreement.matched, agreement.baseline_only, agreement.other_only) == (1, 2, 2)
     assert agreement.pairs == ((2, 2, pytest.approx(80 / 120)),)
     text = english(agreement_sentence(agreement, "Edge TPU", "CPU"))
-    assert text == ("Edge TPU and the CPU agree on 1 object, mean IoU 0.67; 2 objects found "
-                    "only by the CPU, 2 objects found only by Edge TPU")
+    assert text == ("Edge TPU and CPU agree on 1 object, mean IoU 0.67; 2 objects found "
+                    "only by CPU, 2 objects found only by Edge TPU")
 
 
 def test_an_iou_of_exactly_one_half_matches() -> None:
@@ -62,12 +62,12 @@ def test_nothing_found_and_nothing_in_common() -> None:
     empty = compare_detections([], [])
     assert empty.mean_iou is None and empty.max_score_delta is None
     assert english(agreement_sentence(empty, "Edge TPU", "CPU")) == (
-        "Neither Edge TPU nor the CPU found an object above the threshold")
+        "neither Edge TPU nor CPU found an object above the threshold")
     apart = compare_detections(CPU[:1], [det(0, 0.9, 500, 500)])
     sentence = agreement_sentence(apart, "Edge TPU", "CPU")
     assert sentence.kind == "different"
-    assert english(sentence) == ("Edge TPU and the CPU agree on no object: 1 object found only "
-                                 "by the CPU, 1 object found only by Edge TPU")
+    assert english(sentence) == ("Edge TPU and CPU agree on no object: 1 object found only "
+                                 "by CPU, 1 object found only by Edge TPU")
     one_sided = agreement_sentence(compare_detections(CPU[:2], []), "Edge TPU", "CPU")
     assert one_sided.kind == "different" and one_sided.baseline_only == 2
 

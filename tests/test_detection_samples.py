@@ -69,8 +69,8 @@ def test_the_start_page_fetches_the_detector_pairs_and_the_model_list_offers_the
     qtbot.waitUntil(lambda: not page.is_fetching(), timeout=HANG_GUARD_MS)
     entries, _ = ModelChoice(models_dir=dest).model_entries([])
     offered = [text for text, _ in entries]
-    assert "ssd_mobilenet_v2_coco_quant_postprocess (CPU + Edge TPU)" in offered
-    assert "ssdlite_mobiledet_coco_qat_postprocess (CPU + Edge TPU)" in offered
+    assert "ssd_mobilenet_v2_coco_quant_postprocess · object detection (CPU + Edge TPU)" in offered
+    assert "ssdlite_mobiledet_coco_qat_postprocess · object detection (CPU + Edge TPU)" in offered
 
 
 def test_a_detector_that_is_not_its_pinned_blob_is_not_installed(

@@ -21,6 +21,7 @@ from core.measure.session import RunRequest, Session
 from core.results.records import BackendRecord, RunRecord, latency_array
 from core.results.result_files import LATENCY_SLICE, to_json
 from core.results.stats import LEAN_ABOVE, compute_stats
+from core.results.summary import comparison_sentence
 
 REPO = Path(__file__).resolve().parents[1]
 EVENT_PATH = (
@@ -81,6 +82,7 @@ def test_the_result_file_written_in_slices_reads_back_as_the_whole_record() -> N
     values = np.random.default_rng(3).lognormal(0.0, 0.2, 2 * LATENCY_SLICE + 17)
     record = _record(values, {"latencies_ms": [], "path": "m.tflite"})
     written = json.loads(to_json(record))
+    assert written.pop("summary") == comparison_sentence(record)  # for people, never read
     assert written == json.loads(json.dumps(record.to_dict())), "the same document"
     assert written["backends"][0]["latencies_ms"] == [round(float(v), 6) for v in values]
     assert written["backends"][0]["model"] == {"latencies_ms": [], "path": "m.tflite"}

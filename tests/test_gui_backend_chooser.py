@@ -16,7 +16,7 @@ import gui.widgets.backend_chooser_widget as chooser_module
 from core.errors import AppError
 from core.measure.backend_choice import BackendSet, cpu_runtimes, edgetpu_devices
 from core.measure.backends import BackendSpec
-from core.results.result_files import write_json
+from core.results.result_files import read_json, write_json
 from gui.app import entry
 from gui.app.cli_gui import backend_set_from_args
 from gui.booth.launch import booth_template
@@ -148,10 +148,12 @@ def test_three_backends_run_against_the_chosen_baseline_and_reopen_with_their_se
     other = _window(qtbot, tmp_path / "other.ini")
     assert _texts(other) == ["cpu", "edgetpu"]
     assert other.files.open_result(saved)
-    assert _texts(other) == ["cpu:threads=1", "edgetpu", "cpu:threads=1,xnnpack=off"]
-    assert other.view.chooser.rows[2].baseline.isChecked()
+    assert _texts(other) == ["cpu", "edgetpu"], "opening a result keeps the next run's set"
     assert other.view.comparison.text() == sentence
     assert [p.kind for p in other.panels] == ["cpu", "edgetpu", "cpu"]
+    other.show_record(read_json(saved))  # a picture of it shows the set it ran with
+    assert _texts(other) == ["cpu:threads=1", "edgetpu", "cpu:threads=1,xnnpack=off"]
+    assert other.view.chooser.rows[2].baseline.isChecked()
 
 
 def _args(*backends: str, baseline: str | None = None) -> argparse.Namespace:

@@ -39,7 +39,8 @@ def test_gui_subcommand_opens_the_window_with_the_given_files(
     (window,) = no_event_loop
     qtbot.addWidget(window)
     bar = window.view.input_bar
-    assert bar.model.current_text().startswith(bird_model.stem + " (CPU + Edge TPU)")
+    assert bar.model.current_text() == \
+        "MobileNet v2 (iNaturalist Birds) · classification (CPU + Edge TPU)"
     assert window.choice.labels == bird_labels and window.choice.image == parrot
     assert window.view.input_bar.run_button.isEnabled()
 

@@ -32,7 +32,7 @@ def test_faster_same_answer_reads_like_the_issue() -> None:
                                              Prediction(923, MACAW.label, 0.78))
     comparison = Comparison("cpu", "edgetpu", 36.4 / 3.1, True, 1.0, 0.02)
     assert comparison_sentence([cpu, tpu], comparison) == (
-        "Edge TPU is 11.7× faster (median 3.10 ms vs 36.4 ms) · same top-1 · "
+        "Edge TPU is 11.7× faster than CPU (median 3.10 ms vs 36.4 ms) · same top-1 · "
         "largest score difference 0.020")
 
 
@@ -46,7 +46,7 @@ def test_slower_is_called_slower_and_a_different_answer_is_named() -> None:
     cpu = _ok("cpu", "cpu", 0.5)
     tpu = _ok("edgetpu", "edgetpu", 1.5, Prediction(7, "cock", 0.4))
     sentence = comparison_sentence([cpu, tpu])
-    assert sentence.startswith("Edge TPU is 3.0× slower (median 1.50 ms vs 0.500 ms)")
+    assert sentence.startswith("Edge TPU is 3.0× slower than CPU (median 1.50 ms vs 0.500 ms)")
     assert "different top-1 (cock vs Ara macao (Scarlet Macaw))" in sentence
 
 

@@ -77,7 +77,7 @@ def test_a_fifo_and_a_huge_file_beside_the_model_never_block_the_window(
     scanner = window.files._scanner
     with qtbot.waitSignal(scanner.finished, timeout=60_000):
         pass
-    assert f"{OTHER} (CPU only)" in _titles(window)
+    assert "MobileNet v1 0.5, 160 px (ImageNet) · classification (CPU only)" in _titles(window)
     message = window.statusBar().currentMessage()
     assert "Passed over 2 file(s)" in message and "a_fifo.tflite" in message
     settings.sync()
@@ -88,7 +88,7 @@ def test_a_fifo_and_a_huge_file_beside_the_model_never_block_the_window(
     assert again.choice.pair is not None and again.choice.pair.name == SMALL
     with qtbot.waitSignal(again.files._scanner.finished, timeout=60_000):
         pass
-    assert f"{OTHER} (CPU only)" in _titles(again)
+    assert "MobileNet v1 0.5, 160 px (ImageNet) · classification (CPU only)" in _titles(again)
 
 
 def test_bad_settings_fall_back_to_defaults_with_a_note(

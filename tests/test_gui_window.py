@@ -30,7 +30,7 @@ from tests.doubles.fake_runtimes import double
 
 pytestmark = pytest.mark.gui
 
-PAIR_TITLE = "mobilenet_v2_1.0_224_inat_bird_quant (CPU + Edge TPU)"
+PAIR_TITLE = "MobileNet v2 (iNaturalist Birds) · classification (CPU + Edge TPU)"
 TOP1 = "Ara macao (Scarlet Macaw)"
 CPU1 = BackendSpec("cpu", threads=1)
 
@@ -293,7 +293,7 @@ def test_a_result_file_dropped_on_the_window_opens(
     write_json(_hand_made_record(parrot), saved)
     assert gui_support.drop(window.panels[0] if window.panels else window, [saved])[1]
     assert window.view.comparison.text() == (
-        "Edge TPU is 11.7× faster (median 3.10 ms vs 36.4 ms) · same top-1 · "
+        "Edge TPU is 11.7× faster than CPU (median 3.10 ms vs 36.4 ms) · same top-1 · "
         "largest score difference 0.020")
     assert [p.title() for p in window.panels] == ["CPU", "Edge TPU"]
     assert "usb:0" in window.panels[1]._subtitle.text()

@@ -1,11 +1,11 @@
 """One run reads the same everywhere: the window's sentence and tiles, the command line and the
-HTML report take their digits from core.results.numbers_text."""
+HTML report take their digits from core.io.numbers_text."""
 
 from __future__ import annotations
 
 import re
 
-from core.results.numbers_text import delta_text, factor_text, ms_text, score_text
+from core.io.numbers_text import delta_text, factor_text, ms_text, score_text
 from core.results.records import BackendRecord, Comparison, Prediction, RunRecord
 from core.results.report_html import render_html
 from core.results.stats import compute_stats
@@ -68,9 +68,36 @@ def test_a_stopped_run_is_provisional_in_the_window_the_command_line_and_the_rep
     tpu.latencies_ms = tpu.latencies_ms[:3]  # of the 5 it was given
     window = window_sentence(record.backends, record.comparison)
     assert window.startswith("Stopped after 3 inferences, so this is provisional · Edge TPU is ")
-    assert cli_sentence(record).startswith(
-        "Stopped after 3 inferences, so this is provisional: Edge TPU is ")
+    assert cli_sentence(record) == window
     assert "Stopped after 3 inferences, so this is provisional" in render_html(record)
     tpu.status = "ok"
     assert "Stopped" not in window_sentence(record.backends, record.comparison)
     assert "Stopped" not in cli_sentence(record)
+
+
+def test_coral_figure_verdicts_round_as_the_window_rounds_them(qapp: object) -> None:
+    """The command line and the report said "3.60 ms ... about 1.4× faster" where the window's
+    card said "3.60 ms ... about 1.38× faster"."""
+    from core.edgetpu.verdict import CpuVerdict, EdgeTpuVerdict
+    from gui.look.published_text import cpu_sentence, edgetpu_sentence
+
+    cpu = CpuVerdict("cpu", 3.6, 2.6, "Coral USB Accelerator")
+    for text in (cpu.sentence(), cpu_sentence(cpu)):
+        assert "3.60 ms" in text and "about 1.38× faster" in text
+    tpu = EdgeTpuVerdict("edgetpu", 26.04, 2.6, "Coral USB Accelerator")
+    for text in (tpu.sentence(), edgetpu_sentence(tpu)):
+        assert "26.0 ms" in text and "10.0× slower" in text
+
+
+def test_a_detectors_agreement_reads_the_same_in_the_window_and_the_command_line(
+        qapp: object) -> None:
+    """The window gave a detector's largest score difference two decimals (0.01) where the
+    command line gave three (0.008)."""
+    from core.tasks.detection_agreement import agreement_sentence, compare_detections, english
+    from gui.look.agreement_text import sentence_text
+    from tests.test_detection_agreement import CPU, det
+
+    tpu = [det(0, 0.9 - 0.0078, 0, 0), det(1, 0.8, 200, 0), det(2, 0.7, 400, 0)]
+    sentence = agreement_sentence(compare_detections(CPU, tpu), "Edge TPU", "CPU")
+    assert sentence_text(sentence) == english(sentence)
+    assert english(sentence).endswith("largest score difference 0.008")

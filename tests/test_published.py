@@ -15,6 +15,7 @@ from core.edgetpu.published import FIGURES, NO_FIGURE, find_figure
 from core.edgetpu.slow_causes import USB2_REMEDY, Observations, likely_causes
 from core.edgetpu.verdict import CpuVerdict, EdgeTpuVerdict, PublishedReport
 from core.errors import AppError
+from core.io.numbers_text import ms_text
 from core.measure.published_check import check_published
 from core.results.records import BackendRecord, RunRecord, Stats
 from core.results.report_html import render_html
@@ -68,10 +69,10 @@ def test_a_model_of_the_same_architecture_does_not_borrow_the_figure(bird_model:
 # -- verdicts -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("cpu_ms", "judgement", "words"), [
-    (3.6, "faster", "only about 1.4× faster: a close comparison"),
+    (3.6, "faster", "only about 1.38× faster: a close comparison"),
     (10.0, "much_faster", "about 3.8× faster."),
     (2.7, "same", "about as fast as this CPU"),
-    (2.0, "slower", "already about 1.3× faster than that figure"),
+    (2.0, "slower", "already about 1.30× faster than that figure"),
 ])
 def test_cpu_verdict_says_plainly_how_much_an_edge_tpu_would_gain(
         cpu_ms: float, judgement: str, words: str) -> None:
@@ -79,14 +80,15 @@ def test_cpu_verdict_says_plainly_how_much_an_edge_tpu_would_gain(
     assert verdict.judgement == judgement
     text = verdict.sentence()
     assert words in text
-    assert text.startswith(f"Your CPU: {cpu_ms:.2f} ms. Coral publishes 2.6 ms for this model on "
+    assert text.startswith(f"Your CPU: {ms_text(cpu_ms)} ms. Coral publishes 2.6 ms for this "
+                           "model on "
                            "a Coral USB Accelerator (Coral's figure, not measured here).")
 
 
 @pytest.mark.parametrize(("measured", "slower", "words"), [
     (2.4, False, "as fast as Coral's figure or faster"),
     (3.3, False, "within 30 % of Coral's figure"),
-    (3.5, True, "1.3× slower than Coral's figure. None of the causes"),
+    (3.5, True, "1.35× slower than Coral's figure. None of the causes"),
     (26.0, True, "10.0× slower than Coral's figure"),
 ])
 def test_edgetpu_verdict_flags_more_than_30_percent_slower(
@@ -94,7 +96,8 @@ def test_edgetpu_verdict_flags_more_than_30_percent_slower(
     verdict = EdgeTpuVerdict("edgetpu", measured, 2.6, "Coral USB Accelerator")
     assert verdict.slower is slower
     assert words in verdict.sentence()
-    assert verdict.sentence().startswith(f"Edge TPU: {measured:.2f} ms; Coral publishes 2.6 ms")
+    assert verdict.sentence().startswith(f"Edge TPU: {ms_text(measured)} ms; Coral publishes "
+                                         "2.6 ms")
     second = EdgeTpuVerdict("edgetpu-usb1", measured, 2.6, "Coral USB Accelerator")
     assert second.sentence().startswith("Edge TPU edgetpu-usb1: ")
 
@@ -302,4 +305,4 @@ def test_the_report_shows_the_figure_and_inferences_per_second(tmp_path: Path) -
     figure_line = lines[0].removesuffix(" (https://coral.ai/docs/edgetpu/benchmarks/)")
     assert f"<p>{html.escape(figure_line)} <a href=" in page
     assert f'<p class="verdict">{html.escape(lines[1])}</p>' in page
-    assert '<p class="rate">250.0 inferences per second</p>' in page
+    assert '<p class="rate">250 inferences per second</p>' in page  # as the window says it

@@ -153,7 +153,7 @@ def test_failed_backend_shows_its_error_and_remedy_and_no_chart() -> None:
     assert _section(page, "cpu").count("<svg") == 2  # histogram and strip
     assert "<title>Booth &amp; test</title>" in page
     assert "Nothing to compare" in page
-    assert "Only CPU" in page
+    assert "CPU: median " in page
 
 
 def test_user_data_never_becomes_markup() -> None:

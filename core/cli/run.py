@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli.main import EXIT_BACKEND_FAILED, EXIT_OK
-from core.cli.published_lines import add_published
+from core.cli.published_lines import add_published, print_published
 from core.errors import ErrorInfo, fail
 from core.inputs.input_files import model_files
 from core.inputs.preprocess import load_image
 from core.io.numbers import NumberError, parse_decimal, parse_whole
+from core.io.numbers_text import ms_text, rate_text, score_text
 from core.io.outputs import check_writable, plan_outputs
 from core.io.terminal import safe
 from core.measure.backends import assign_ids, default_specs, parse_backend_spec
 from core.measure.events import BackendFailed, BackendLoaded, Event, FirstInference
 from core.measure.session import SCHEDULES, RunRequest, Session
-from core.results.numbers_text import ms_text
 from core.results.record_outputs import (
     add_output_options,
     check_outputs,
@@ -161,8 +161,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+    published = add_published(record)
     _print_summary(record, out)
-    add_published(record, out)
+    print_published(published, out)
     written = write_outputs(record, targets, out, sys.stderr)
     if folder is not None:
         picture = load_image(args.image)[0]
@@ -218,7 +219,7 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
             _print_task_result(b.task_result, threshold, out)
             continue
         for p in b.results:
-            out.write(f"{safe(p.label)}: {p.score:.5f}\n")
+            out.write(f"{safe(p.label)}: {score_text(p.score)}\n")
         if b.status == "ok" and not b.results and threshold > 0:
             out.write(f"(no class scored {threshold:g} or more; lower --threshold to see the "
                       "best ones)\n")
@@ -235,7 +236,7 @@ def _print_summary(record: RunRecord, out: TextIO) -> None:
             rate = inferences_per_second(s.mean)
             out.write(b.id.ljust(width) + str(s.count).rjust(9)
                       + "".join(ms_text(v).rjust(9) for v in values)
-                      + (f"{rate:9.1f}" if rate else "-".rjust(9)) + "\n")
+                      + (rate_text(rate) if rate else "-").rjust(9) + "\n")
     for b in record.backends:
         if b.first_inference_ms is not None:
             out.write(f"{b.id}: first inference {ms_text(b.first_inference_ms)} ms, "

@@ -14,6 +14,7 @@ from typing import Any
 
 from core.edgetpu.published import NO_FIGURE, PublishedFigure
 from core.edgetpu.slow_causes import Cause
+from core.io.numbers_text import factor_text, ms_text
 
 SLOWER_THAN_PUBLISHED = 1.30  # pycoral's own benchmarks flag a result more than 30 % off
 CLOSE = 1.15  # within 15 % either way, the CPU and Coral's figure are "about as fast"
@@ -21,7 +22,7 @@ MUCH_FASTER = 2.0  # below this, an Edge TPU would gain little over this CPU
 
 
 def _ms(value: float) -> str:
-    return f"{value:.2f} ms"
+    return f"{ms_text(value)} ms"  # rounded as everywhere else (the window's card, the report)
 
 
 def _figure_ms(figure_ms: float) -> str:
@@ -57,12 +58,13 @@ class CpuVerdict:
                 f"for this model on a {self.device} (Coral's figure, not measured here). ")
         factor = self.speedup
         return head + {
-            "much_faster": f"An Edge TPU would be about {factor:.1f}× faster.",
-            "faster": f"An Edge TPU would be only about {factor:.1f}× faster: a close "
+            "much_faster": f"An Edge TPU would be about {factor_text(factor)} faster.",
+            "faster": f"An Edge TPU would be only about {factor_text(factor)} faster: a close "
                       "comparison, this CPU is already quick with this model.",
             "same": "That is about as fast as this CPU: an Edge TPU would not speed this model "
                     "up here.",
-            "slower": f"This CPU is already about {1 / factor:.1f}× faster than that figure.",
+            "slower": f"This CPU is already about {factor_text(1 / factor)} faster than that "
+                      "figure.",
         }[self.judgement]
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,7 +107,7 @@ class EdgeTpuVerdict:
             if self.ratio <= 1:
                 return head + ": as fast as Coral's figure or faster."
             return head + ": within 30 % of Coral's figure, as fast as it should be."
-        text = head + f": {self.ratio:.1f}× slower than Coral's figure."
+        text = head + f": {factor_text(self.ratio)} slower than Coral's figure."
         if not self.causes:
             text += " None of the causes this program can check applies."
         return text

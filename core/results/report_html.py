@@ -20,11 +20,17 @@ from PIL import Image
 
 from core.errors import ErrorInfo
 from core.inputs.model_insight import note_text, notes
+from core.io.numbers_text import delta_text, ms_text, rate_text, score_text
 from core.io.outputs import write_atomic
-from core.results.numbers_text import delta_text, ms_text, score_text
+from core.results.comparison import compare_all, median_ms
 from core.results.records import SCHEMA, BackendRecord, Comparison, RunRecord
 from core.results.stats import histogram_bins, inferences_per_second
-from core.results.summary import comparison_sentence, names_apart, speed_phrase
+from core.results.summary import (
+    comparison_sentence,
+    names_apart,
+    provisional_note,
+    speed_clause,
+)
 from core.results.task_outputs import run_picture
 from core.tasks.overlay import compose, png_bytes
 from core.tasks.pose import PoseResult
@@ -242,7 +248,7 @@ def _backend(b: BackendRecord, record: RunRecord, picture: Image.Image | None = 
                      f"{b.stats.count}</small></p>")
         rate = inferences_per_second(b.stats.mean)
         if rate is not None:
-            parts.append(f'<p class="rate">{rate:,.1f} inferences per second</p>')
+            parts.append(f'<p class="rate">{rate_text(rate)} inferences per second</p>')
     if b.load_ms is not None or b.first_inference_ms is not None:
         parts.append(
             '<div class="cold">'
@@ -325,6 +331,10 @@ def _agreement(record: RunRecord) -> str:
     head = '<h2>Agreement</h2><section class="card agreement">'
     found = record.comparisons or ([record.comparison] if record.comparison else [])
     found = [c for c in found if c.candidate is not None]
+    if not found and provisional_note(record.backends):  # stopped: compared as the headline is
+        top = record.settings.get("top_k")
+        found = compare_all(record.backends, {}, top if isinstance(top, int) else 5,
+                            str(record.settings.get("baseline") or "") or None)
     if not found:
         return head + ("<p>Nothing to compare: fewer than two backends produced results."
                        "</p></section>")
@@ -334,15 +344,14 @@ def _agreement(record: RunRecord) -> str:
 def _agreement_table(record: RunRecord, c: Comparison) -> str:
     base, cand = record.backend(c.baseline), record.backend(str(c.candidate))
     speed = "–"
-    if c.speedup_median is not None and c.speedup_median > 0:
-        names = names_apart(record.backends)
-        speed = (f"{names[cand.id]} is {speed_phrase(c.speedup_median)} {names[base.id]} "
-                 f"(median of {names[base.id]} ÷ median of {names[cand.id]} = "
-                 f"{c.speedup_median:.3g})")
+    if median_ms(base) is not None and median_ms(cand) is not None:  # as the headline says it
+        speed = speed_clause(base, cand, names_apart(record.backends))
+        stopped = provisional_note(record.backends)
+        speed = f"{stopped}: {speed}" if stopped else speed
     top1 = {True: "yes", False: "no", None: "–"}[c.top1_agree]
     overlap = "–" if c.topk_overlap is None else f"{c.topk_overlap:.0%}"
     delta = "–" if c.max_score_delta is None else delta_text(c.max_score_delta)
-    rows = [("Baseline", base.label), ("Compared", cand.label), ("Speedup", speed),
+    rows = [("Baseline", base.label), ("Compared", cand.label), ("Speed", speed),
             ("Same top-1", top1), ("Top-k overlap", overlap), ("Largest score difference", delta)]
     if c.pose_agreement is not None:
         rows.append(("Keypoints", c.pose_agreement.sentence().english()))

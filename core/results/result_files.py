@@ -16,6 +16,7 @@ from pathlib import Path
 from core.io.outputs import write_atomic
 from core.results.records import RunRecord, rounded
 from core.results.result_reader import read_result_file
+from core.results.summary import comparison_sentence
 
 # The latencies are written in slices of this many: a slice's Python floats are the only
 # per-value objects alive at once, so 10 million latencies need no 320 MB list.
@@ -28,6 +29,7 @@ def to_json(record: RunRecord) -> str:
     """The result file's text; each backend's latencies on one line, rendered slice by slice
     where the rest of the document holds a marker no saved text can contain (a random one)."""
     document = record.to_dict(latencies=False)
+    document["summary"] = comparison_sentence(record)  # for people; never read back
     marker = f"latencies-{secrets.token_hex(16)}"
     for backend in document["backends"]:
         backend["latencies_ms"] = marker

@@ -10,10 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from core.results.numbers_text import delta_text, factor_text, ms_text
-from core.results.records import BackendRecord, Comparison, RunRecord
-from core.results.stats import speed_verdict
+from core.io.numbers_text import delta_text, factor_text, ms_text, score_text
+from core.results.comparison import candidates, choose_baseline, has_numbers, median_ms
+from core.results.records import BackendRecord, RunRecord
+from core.results.stats import speed_verdict, topk_score_delta
 from core.tasks.detection_agreement import agreement_sentence, english
+
+SEPARATOR = " · "
 
 
 def short_name(backend: BackendRecord) -> str:
@@ -80,25 +83,38 @@ def speed_phrase(speedup: float) -> str:
     return f"{factor_text(factor)} {verdict} than"
 
 
-def _versus(record: RunRecord, c: Comparison) -> str:
-    base, cand = record.backend(c.baseline), record.backend(str(c.candidate))
-    assert base.stats is not None and cand.stats is not None and c.speedup_median is not None
-    name = names_apart(record.backends)
-    parts = [f"{name[cand.id]} is {speed_phrase(c.speedup_median)} {name[base.id]} "
-             f"(median {ms_text(cand.stats.median)} ms vs {ms_text(base.stats.median)} ms)"]
-    if c.raw_agreement is not None:
+def speed_clause(base: BackendRecord, cand: BackendRecord, names: dict[str, str]) -> str:
+    """``Edge TPU is 11.7× faster than CPU (median 3.10 ms vs 36.4 ms)``, from the medians."""
+    base_ms, cand_ms = median_ms(base), median_ms(cand)
+    assert base_ms is not None and cand_ms is not None
+    speedup = base_ms / cand_ms if cand_ms > 0 else float("inf")
+    return (f"{names[cand.id]} is {speed_phrase(speedup)} {names[base.id]} "
+            f"(median {ms_text(cand_ms)} ms vs {ms_text(base_ms)} ms)")
+
+
+def _versus(record: RunRecord, base: BackendRecord, cand: BackendRecord,
+            names: dict[str, str]) -> list[str]:
+    """One comparison: the speed, then the agreement, as the window words it."""
+    parts = [speed_clause(base, cand, names)]
+    c = next((x for x in record.comparisons or ([record.comparison] if record.comparison else [])
+              if x.candidate == cand.id), None)
+    if c is not None and c.agreement is not None:
+        parts.append(english(agreement_sentence(c.agreement, names[cand.id], names[base.id])))
+    elif c is not None and c.raw_agreement is not None:
         parts.append(c.raw_agreement.sentence().english())
-    elif c.pose_agreement is not None:
+    elif c is not None and c.pose_agreement is not None:
         parts.append(c.pose_agreement.sentence().english())
-    elif c.pixel_agreement is not None:
+    elif c is not None and c.pixel_agreement is not None:
         parts.append(f"pixel agreement {c.pixel_agreement:.3f}")
-    elif c.agreement is not None:
-        parts.append(english(agreement_sentence(c.agreement, name[cand.id], name[base.id])))
-    elif c.top1_agree is not None:
-        parts.append("same top-1" if c.top1_agree else "different top-1")
-    if c.max_score_delta is not None:
-        parts.append(f"largest score difference {delta_text(c.max_score_delta)}")
-    return " · ".join(parts)
+    elif base.results[:1] and cand.results[:1]:
+        first, second = cand.results[0], base.results[0]
+        parts.append("same top-1" if first.id == second.id else
+                     f"different top-1 ({first.label} vs {second.label})")
+        delta = c.max_score_delta if c is not None else topk_score_delta(base.results,
+                                                                          cand.results)
+        if delta is not None:
+            parts.append(f"largest score difference {delta_text(delta)}")
+    return parts
 
 
 def stopped_after(backends: Sequence[BackendRecord]) -> int | None:
@@ -109,35 +125,57 @@ def stopped_after(backends: Sequence[BackendRecord]) -> int | None:
 
 
 def comparison_sentence(record: RunRecord) -> str:
-    """One clause per backend compared with the baseline, then what did not run; a run that
-    was stopped says so first: its ratio is provisional."""
+    """The window's comparison line in English, word for word: each backend compared with the
+    baseline, or what was measured and what did not run; a run that was stopped says so first,
+    since its ratio is provisional. (The window adds Coral's figure where no Edge TPU ran; the
+    command line and the report print it apart.)"""
     sentence = _sentence(record)
-    count = stopped_after(record.backends)
-    if count is None:
+    stopped = provisional_note(record.backends)
+    if not stopped or not sentence:
         return sentence
-    return (f"Stopped after {count} inference{'' if count == 1 else 's'}, so this is "
-            f"provisional: {sentence}")
+    return SEPARATOR.join([stopped, sentence])
+
+
+def provisional_note(backends: Sequence[BackendRecord]) -> str:
+    """``Stopped after 14 inferences, so this is provisional``, or ``""`` for a whole run."""
+    count = stopped_after(backends)
+    if count is None:
+        return ""
+    return "Stopped after 1 inference, so this is provisional" if count == 1 else \
+        f"Stopped after {count} inferences, so this is provisional"
 
 
 def _sentence(record: RunRecord) -> str:
-    c = record.comparison
-    ran = [b for b in record.backends if b.stats is not None and b.status == "ok"]
-    failed = [b for b in record.backends if b.status in ("error", "cancelled")]
-    compared = [x for x in (record.comparisons or ([c] if c else []))
-                if x.candidate is not None and x.speedup_median is not None]
-    if compared:
-        clauses = [_versus(record, x) for x in compared]
-        if len(record.backends) > 2:
-            clauses += [f"{names_apart(record.backends)[b.id]} did not run"
-                        + (f" ({b.error.code})" if b.error else "") for b in failed]
-        return "; ".join(clauses)
-    if not ran:
-        return "No backend completed, so there is nothing to compare."
-    only = ran[0]
-    assert only.stats is not None
-    text = f"Only {only.label} ran (median {ms_text(only.stats.median)} ms)"
-    if failed:
-        reasons = "; ".join(f"{b.label}: {b.error.message if b.error else b.status}"
-                            for b in failed)
-        text += f"; nothing to compare it with. {reasons}"
-    return text
+    backends = record.backends
+    preferred = record.comparison.baseline if record.comparison else None
+    base = choose_baseline(backends, preferred or str(record.settings.get("baseline") or ""))
+    others = candidates(backends, base)
+    failed = [b for b in backends if b.status == "error"]
+    stopped = [b for b in backends if b.status == "cancelled" and not b.latencies_ms]
+    # Where no Edge TPU ran, Coral's figure stands in for the comparison (the window puts it on
+    # this line; the command line and the report print it apart): no "so there is none".
+    instead = record.published is not None and not any(
+        b.kind == "edgetpu" and has_numbers(b) for b in backends)
+    did_not_run = " did not run" if instead else " did not run, so there is no comparison"
+    names = names_apart(backends) if len(backends) > 2 else \
+        names_apart([b for b in (base, *others[:1]) if b is not None])
+    if base is not None and others:
+        parts = [part for cand in (others if len(backends) > 2 else others[:1])
+                 for part in _versus(record, base, cand, names)]
+        if len(backends) > 2:
+            parts += [names[b.id] + did_not_run for b in failed]
+        return SEPARATOR.join(parts)
+    if base is None:
+        if failed and len(failed) == len(backends):
+            return "Nothing was measured: no backend could run."
+        return "Stopped before anything was measured." if stopped else ""
+    names = names_apart(backends)
+    base_ms = median_ms(base)
+    parts = [f"{names[base.id]}: median {ms_text(base_ms)} ms"]
+    if base.results:
+        parts.append(f"top-1 {base.results[0].label} ({score_text(base.results[0].score)})")
+    parts += [names[b.id] + did_not_run for b in failed]
+    parts += [f"{names[b.id]} was stopped before it was measured" for b in stopped]
+    if len(backends) == 1:
+        parts.append("only one backend was run")
+    return SEPARATOR.join(parts)

@@ -79,6 +79,7 @@ class Pair:
     cpu: str
     edgetpu: str
     labels: str
+    title: str = ""  # what a person calls it: "MobileNet v2 (ImageNet)"
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def parse_manifest(data: Any) -> Manifest:
     if not isinstance(pairs_data, list):
         raise _bad("'pairs' is not a list")
     pairs = tuple(Pair(_ref(p, "cpu", "model", known), _ref(p, "edgetpu", "model", known),
-                       _ref(p, "labels", "labels", known)) for p in pairs_data)
+                       _ref(p, "labels", "labels", known), _title(p)) for p in pairs_data)
     return Manifest(entries, demo, pairs)
 
 
@@ -224,6 +225,13 @@ def _ref(data: Any, key: str, kind: str, known: dict[str, ManifestEntry]) -> str
     if not isinstance(path, str) or path not in known or known[path].kind != kind:
         raise _bad(f"{key} {path!r} is not a {kind} listed in 'files'")
     return path
+
+
+def _title(data: Any) -> str:
+    title = data.get("title", "") if isinstance(data, dict) else ""
+    if not isinstance(title, str) or len(title) > 80 or not title.isprintable():
+        raise _bad(f"the title {title!r} is not a short line of text")
+    return title
 
 
 def _bad(detail: str) -> Exception:

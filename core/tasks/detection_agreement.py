@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from core.io.numbers_text import delta_text
 from core.tasks.detection import Detection
 
 IOU_THRESHOLD = 0.5
@@ -147,23 +148,24 @@ def _objects(count: int) -> str:
 
 
 def english(sentence: AgreementSentence) -> str:
-    """The sentence in English: "Edge TPU found the same 3 objects as the CPU, mean IoU 0.97"."""
+    """The sentence in English, as the window's comparison line words it: "Edge TPU found the
+    same 3 objects as CPU, mean IoU 0.97"."""
     s = sentence
     if s.kind == "none":
-        return f"Neither {s.backend} nor the {s.baseline} found an object above the threshold"
+        return f"neither {s.backend} nor {s.baseline} found an object above the threshold"
     only = []
     if s.baseline_only:
-        only.append(f"{_objects(s.baseline_only)} found only by the {s.baseline}")
+        only.append(f"{_objects(s.baseline_only)} found only by {s.baseline}")
     if s.other_only:
         only.append(f"{_objects(s.other_only)} found only by {s.backend}")
     if s.kind == "same":
-        text = f"{s.backend} found the same {_objects(s.matched)} as the {s.baseline}"
+        text = f"{s.backend} found the same {_objects(s.matched)} as {s.baseline}"
     elif s.kind == "partial":
-        text = f"{s.backend} and the {s.baseline} agree on {_objects(s.matched)}"
+        text = f"{s.backend} and {s.baseline} agree on {_objects(s.matched)}"
     else:
-        return f"{s.backend} and the {s.baseline} agree on no object: " + ", ".join(only)
+        return f"{s.backend} and {s.baseline} agree on no object: " + ", ".join(only)
     if s.mean_iou is not None:
         text += f", mean IoU {s.mean_iou:.2f}"
     if s.max_score_delta is not None and s.kind == "same":
-        text += f", largest score difference {s.max_score_delta:.3f}"
+        text += f", largest score difference {delta_text(s.max_score_delta)}"
     return text + ("; " + ", ".join(only) if only else "")

@@ -14,7 +14,7 @@ from core.tasks.detection_agreement import (
     agreement_sentence,
     compare_detections,
 )
-from gui.look.formatting import fmt_score
+from gui.look.formatting import fmt_delta
 
 translate = QCoreApplication.translate
 
@@ -50,7 +50,7 @@ def sentence_text(s: AgreementSentence) -> str:
         text += translate("Agreement", ", mean IoU {iou}").format(iou=f"{s.mean_iou:.2f}")
     if s.max_score_delta is not None and s.kind == "same":
         text += translate("Agreement", ", largest score difference {delta}").format(
-            delta=fmt_score(s.max_score_delta))
+            delta=fmt_delta(s.max_score_delta))  # three decimals, as every score difference
     return text + ("; " + ", ".join(only) if only else "")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from core.edgetpu.verdict import PublishedReport
-from core.results.comparison import candidates, choose_baseline
+from core.results.comparison import candidates, choose_baseline, has_numbers
 from core.results.records import BackendRecord, Comparison
 from core.results.stats import compute_stats, speed_verdict, topk_score_delta
 from core.results.summary import stopped_after
@@ -58,7 +58,7 @@ def _with_published(backends: Sequence[BackendRecord], comparison: Comparison | 
                     baseline: str | None, published: PublishedReport | None) -> str:
     if not backends:
         return ""
-    ran = any(b.kind == "edgetpu" and b.status == "ok" for b in backends)
+    ran = any(b.kind == "edgetpu" and has_numbers(b) for b in backends)  # stopped, it measured
     instead = published is not None and not ran  # Coral's figure stands in for the comparison
     sentence = _sentence(backends, comparison, baseline, instead)
     if published is None or not instead or not sentence:
@@ -117,20 +117,14 @@ def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | N
               "fast": fmt_ms(cand_ms), "slow": fmt_ms(base_ms)}
     verdict, factor = speed_verdict(speedup)
     values["factor"] = fmt_factor(factor)
-    if among and verdict != "same":
+    if verdict != "same":  # the baseline named, as the command line and the report do
         head = translate("Comparison", "{candidate} is {factor} faster than {baseline} "
                                        "(median {fast} ms vs {slow} ms)") if verdict == "faster" \
             else translate("Comparison", "{candidate} is {factor} slower than {baseline} "
                                          "(median {fast} ms vs {slow} ms)")
-    elif verdict == "same":
-        head = translate("Comparison",
-                         "{candidate} is as fast as {baseline} (median {fast} ms vs {slow} ms)")
-    elif verdict == "faster":
-        head = translate("Comparison",
-                         "{candidate} is {factor} faster (median {fast} ms vs {slow} ms)")
     else:
         head = translate("Comparison",
-                         "{candidate} is {factor} slower (median {fast} ms vs {slow} ms)")
+                         "{candidate} is as fast as {baseline} (median {fast} ms vs {slow} ms)")
     parts = [head.format(**values)]
     a, b = base.results[:1], cand.results[:1]
     mine = comparison if comparison and comparison.candidate == cand.id else None

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from core.io.numbers_text import delta_text, factor_text, ms_text, rate_text, score_text
 from core.measure.backends import RUNTIMES
-from core.results.numbers_text import delta_text, factor_text, ms_text, score_text
 from core.results.records import BackendRecord
 from core.results.runtime_fields import pinned_cores
 from core.results.summary import distinguishing_details, number_apart
@@ -17,11 +17,12 @@ from core.results.summary import distinguishing_details, number_apart
 translate = QCoreApplication.translate
 
 
-# The digits come from core.results.numbers_text, as for the command line and the report.
+# The digits come from core.io.numbers_text, as for the command line and the report.
 fmt_ms = ms_text
 fmt_factor = factor_text
 fmt_score = score_text
 fmt_delta = delta_text
+fmt_rate = rate_text
 
 
 def fmt_ms_unit(value: float | None) -> str:
@@ -30,9 +31,6 @@ def fmt_ms_unit(value: float | None) -> str:
     return translate("Format", "{value} ms").format(value=fmt_ms(value))
 
 
-def fmt_rate(per_second: float) -> str:
-    """Inferences per second: ``2.5``, ``281``, ``1,250`` (a tenth only where it matters)."""
-    return f"{per_second:.1f}" if per_second < 10 else f"{per_second:,.0f}"
 
 
 def backend_name(record: BackendRecord) -> str:

@@ -9,46 +9,90 @@ models are fetched to) are searched for other pairs to offer in the same list.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from core.errors import AppError
+from core.errors import AppError, ErrorInfo
 from core.inputs.model_info import ModelPair, find_labels_beside, read_model, resolve_pair
 from core.inputs.model_scan import discover_pairs
 from core.io.files import is_regular_file
 from core.measure.session import RunRequest
 from core.results.records import RunRecord
+from core.samples.known_samples import sample_pictures, sample_title
 from core.tasks.model_task import model_task
 from core.tasks.runnable import runnable_info
 
 translate = QCoreApplication.translate
 Entries = tuple[list[tuple[str, str]], str | None]
 MAX_DISCOVERED = 40
+Stamp = tuple[int, int]
 
 
-def pair_title(pair: ModelPair) -> str:
-    """``mobilenet_v2_1.0_224_inat_bird_quant (CPU + Edge TPU)``."""
+@dataclass(frozen=True)
+class ModelLook:
+    """What the model list says of a file, read from the file (never its name)."""
+
+    title: str  # the sample set's name for it ("MobileNet v2 (ImageNet)"), "" for another model
+    task: str  # core.tasks.model_task's task, "" when the file cannot be read
+    detector: bool  # it finds objects: the score threshold is its setting
+
+
+UNREAD = ModelLook("", "", False)
+
+
+def look_of(path: Path) -> ModelLook:
+    """Read ``path`` once for the list: its title and its task."""
+    try:
+        info = read_model(path)
+    except AppError:
+        return UNREAD  # the run says what is wrong with it
+    task = model_task(info)
+    return ModelLook(sample_title(path, info.sha256), task.task, task.detection is not None)
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _size(path: Path) -> int:
+    stamp = file_stamp(path)
+    return stamp[1] if stamp else -1
+
+
+def task_name(task: str) -> str:
+    names = {"classification": translate("ModelChoice", "classification"),
+             "detection": translate("ModelChoice", "object detection"),
+             "segmentation": translate("ModelChoice", "segmentation"),
+             "pose": translate("ModelChoice", "pose estimation"),
+             "other": translate("ModelChoice", "other task")}
+    return names.get(task, "")
+
+
+def pair_title(pair: ModelPair, look: ModelLook = UNREAD) -> str:
+    """``MobileNet v2 (iNaturalist Birds) · classification (CPU + Edge TPU)`` for a sample
+    model; another model is called by its file name."""
     if pair.cpu and pair.edgetpu:
         sides = translate("ModelChoice", "CPU + Edge TPU")
     elif pair.edgetpu:
         sides = translate("ModelChoice", "Edge TPU only")
     else:
         sides = translate("ModelChoice", "CPU only")
-    return f"{pair.name} ({sides})"
+    name = look.title or pair.name
+    task = task_name(look.task)
+    if not task:
+        return translate("ModelChoice", "{name} ({sides})").format(name=name, sides=sides)
+    return translate("ModelChoice", "{name} · {task} ({sides})").format(
+        name=name, task=task, sides=sides)
 
 
 def _key(pair: ModelPair) -> str:
     return str(pair.cpu or pair.edgetpu)
-
-
-def _is_detector(path: Path) -> bool:
-    """Read from the model, never its name; a file that cannot be read is no detector (the run
-    says what is wrong with it)."""
-    try:
-        return model_task(read_model(path)).detection is not None
-    except AppError:
-        return False
 
 
 class ModelChoice:
@@ -61,22 +105,35 @@ class ModelChoice:
         # Listing recent models inspected each file at every refresh (32 ms for 8 models, on the
         # GUI thread, at every Run): resolve each file once while it is unchanged. A run still
         # validates its own files, so a stale entry could only mislabel the list.
-        self._pairs: dict[Path, tuple[tuple[int, int], ModelPair]] = {}
+        self._pairs: dict[Path, tuple[Stamp, ModelPair]] = {}
+        self._looks: dict[Path, tuple[Stamp, ModelLook]] = {}
+        self._pictures: list[Path] | None = None  # the sample pictures, found on first use
         self.pair: ModelPair | None = None
         self.labels: Path | None = None
         self.labels_chosen = False  # picked by the person: a new model does not replace them
         self.image: Path | None = None
         self.detector = False  # the chosen model finds objects: the threshold is its setting
         self._folder_pairs: list[ModelPair] = []
+        # The last model chosen could not be used: shown as chosen (marked), and nothing runs
+        # until another is chosen; running the previous model instead would measure what the
+        # person just replaced.
+        self.rejected: tuple[Path, ErrorInfo] | None = None
 
     def ready(self) -> bool:
         return self.pair is not None and self.image is not None
+
+    def reject_model(self, path: Path, info: ErrorInfo) -> None:
+        """``path`` was chosen as the model but cannot be used (``info`` says why)."""
+        self.pair = None
+        self.detector = False
+        self.rejected = (path, info)
 
     def set_model(self, path: Path) -> Path | None:
         """Choose a model (either file of a pair); returns labels found beside it, if used."""
         pair = resolve_pair(path)
         self.pair = pair
-        self.detector = _is_detector(pair.cpu or pair.edgetpu or path)
+        self.rejected = None
+        self.detector = self.look(pair.cpu or pair.edgetpu or path).detector
         if self.background:
             self._folder_pairs = [p for p in self._folder_pairs
                                   if (p.cpu or p.edgetpu or path).parent == path.parent]
@@ -100,6 +157,7 @@ class ModelChoice:
         """Show the files a saved result was made with (even when they are not here any more)."""
         paths = [Path(str(b.model.get("path"))) for b in record.backends if b.model.get("path")]
         self.pair = None
+        self.rejected = None
         self.detector = record.task == "detection"
         for path in paths:
             if is_regular_file(path):
@@ -120,7 +178,10 @@ class ModelChoice:
         self.image = Path(str(image)) if image else None
 
     def folder_for(self, kind: str) -> Path | None:
-        current = {"model": self.pair and (self.pair.cpu or self.pair.edgetpu),
+        model = self.pair and (self.pair.cpu or self.pair.edgetpu)
+        if model is None and self.rejected is not None:
+            model = self.rejected[0]
+        current = {"model": model,
                    "labels": self.labels, "image": self.image}.get(kind)
         return current.parent if isinstance(current, Path) else None
 
@@ -152,8 +213,24 @@ class ModelChoice:
         for pair in [*self._folder_pairs, *self.library_pairs()]:
             if len(pairs) < MAX_DISCOVERED:
                 pairs.setdefault(_key(pair), pair)
-        entries = [(pair_title(p), k) for k, p in pairs.items()]
+        entries = [(pair_title(p, self.look(Path(k))), k) for k, p in pairs.items()]
+        if self.rejected is not None:
+            bad = self.rejected[0]
+            entries.insert(0, (translate("ModelChoice", "{name} (cannot be used)").format(
+                name=bad.name), str(bad)))
+            return entries, str(bad)
         return entries, _key(self.pair) if self.pair else None
+
+    def look(self, path: Path) -> ModelLook:
+        """``look_of(path)``, read once while the file is unchanged."""
+        stamp = file_stamp(path)
+        if stamp is None:
+            return UNREAD
+        cached = self._looks.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, look_of(path))
+            self._looks[path] = cached
+        return cached[1]
 
     def _resolve(self, path: Path) -> ModelPair:
         stat = path.stat()
@@ -174,8 +251,13 @@ class ModelChoice:
             folders += [folder / "models", folder]
         return folders
 
-    def take_scan(self, pairs: list[ModelPair]) -> None:
-        """The pairs a background scan of ``folders_to_scan`` found."""
+    def take_scan(self, pairs: list[ModelPair],
+                  looks: dict[Path, tuple[Stamp, ModelLook]] | None = None) -> None:
+        """The pairs a background scan of ``folders_to_scan`` found, and how the list shows
+        them (read there, off the GUI thread). A scan follows a fetch: the pictures are looked
+        for again."""
+        self._looks.update(looks or {})
+        self._pictures = None
         current = self.pair and (self.pair.cpu or self.pair.edgetpu)
         here = [p for p in pairs if current and (p.cpu or p.edgetpu or current).parent
                 == current.parent]
@@ -206,7 +288,17 @@ class ModelChoice:
         entries = [(none_text, "")] + [(p.name, str(p)) for p in paths]
         return entries, str(self.labels) if self.labels else ""
 
+    def sample_pictures(self) -> list[Path]:
+        """The sample pictures installed (fetched, copied, or the one inside the package)."""
+        if self._pictures is None:
+            self._pictures = sample_pictures(self.models_dir)
+        return self._pictures
+
     def image_entries(self, recent: list[Path]) -> Entries:
+        """The chosen picture, the recent ones, then the sample pictures not among them."""
         paths = [p for p in dict.fromkeys([*([self.image] if self.image else []), *recent])
                  if p == self.image or is_regular_file(p)]
+        listed = {(p.name, _size(p)) for p in paths}  # the same picture from another folder
+        paths += [p for p in self.sample_pictures()
+                  if p not in paths and (p.name, _size(p)) not in listed]
         return [(p.name, str(p)) for p in paths], str(self.image) if self.image else None

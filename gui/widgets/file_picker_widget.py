@@ -54,6 +54,18 @@ class FilePickerWidget(QWidget):
         self.combo.setCurrentIndex(index)
         self.combo.blockSignals(False)
 
+    def set_problem(self, text: str, colour: str = "") -> None:
+        """Mark the choice shown as one that cannot be used, ``text`` saying why and what to do
+        (its tooltip); ``""`` clears the mark."""
+        self.combo.setProperty("problem", bool(text))
+        self.combo.setStyleSheet(
+            f"QComboBox {{ border: 2px solid {colour}; border-radius: 6px; }}" if text else "")
+        self.combo.setToolTip(text)
+
+    def problem(self) -> str:
+        """Why the choice shown cannot be used, or ``""``."""
+        return self.combo.toolTip() if self.combo.property("problem") else ""
+
     def current_path(self) -> str | None:
         if self.combo.currentIndex() < 0:
             return None

@@ -182,6 +182,10 @@ class InputBarWidget(QFrame):
             self.thumbnail.setPixmap(pixmap)
         self.thumbnail.setToolTip(str(path) if path else "")
 
+    def set_model_problem(self, text: str) -> None:
+        """The model shown cannot be used: the picker is marked and says why (``""``: it can)."""
+        self.model.set_problem(text, self._theme.bad)
+
     def has_thumbnail(self) -> bool:
         pixmap = self.thumbnail.pixmap()
         return pixmap is not None and not pixmap.isNull()

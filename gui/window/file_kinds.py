@@ -43,6 +43,12 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
+def meant_as_model(path: Path) -> bool:
+    """A file named as a model, or a folder, that ``kind_of`` cannot read (unreadable, not a
+    file): refused as a model, with the model's own reason, rather than as an unknown kind."""
+    return path.suffix.lower() == ".tflite" or path.is_dir()
+
+
 def _is_result(path: Path) -> bool:
     try:
         _, raw = read_user_file(path, "invalid_results", "result file",

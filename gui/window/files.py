@@ -24,7 +24,8 @@ from core.measure.backends import BackendSpec, assign_ids
 from core.measure.session import RunRequest
 from core.results.records import BackendRecord
 from core.results.result_files import read_json
-from gui.run.model_choice import ModelChoice
+from gui.look.error_texts import localized
+from gui.run.model_choice import ModelChoice, ModelLook, Stamp
 from gui.widgets.input_bar_widget import InputBarWidget
 from gui.window import actions as window_actions
 from gui.window import file_kinds
@@ -71,6 +72,8 @@ class FileChooser(QObject):
     def open_path(self, path: Path, kind: str | None = None) -> bool:
         """Use ``path`` as what it is (told from the file when ``kind`` is None)."""
         kind = kind or file_kinds.kind_of(path)
+        if kind is None and file_kinds.meant_as_model(path):
+            kind = file_kinds.MODEL  # the model's own error says what is wrong with it
         if kind == file_kinds.MODEL:
             return self.set_model(path)
         if kind == file_kinds.LABELS:
@@ -88,9 +91,13 @@ class FileChooser(QObject):
         return False
 
     def set_model(self, path: Path) -> bool:
+        """Use ``path`` as the model; one that cannot be used stays shown as the choice, marked,
+        and nothing runs until another is chosen (never the model it was meant to replace)."""
         try:
             labels = self.choice.set_model(path)
         except AppError as exc:
+            self.choice.reject_model(path, exc.info)
+            self.changed.emit()
             self.problem.emit(exc.info)
             return False
         self.settings.set_last_file(file_kinds.MODEL, path)
@@ -106,10 +113,11 @@ class FileChooser(QObject):
         return self._scanner
 
     def _on_models_scanned(self, generation: int, pairs: list[ModelPair],
-                           skipped: list[tuple[Path, str]]) -> None:
+                           skipped: list[tuple[Path, str]],
+                           looks: dict[Path, tuple[Stamp, ModelLook]]) -> None:
         if generation != self._scanner.generation:
             return
-        self.choice.take_scan(pairs)
+        self.choice.take_scan(pairs, looks)
         self.entriesChanged.emit()
         if skipped:
             path, reason = skipped[0]
@@ -142,10 +150,11 @@ class FileChooser(QObject):
 
     def show_request(self, request: RunRequest) -> None:
         """Take the files of ``request`` into the choice without touching settings."""
+        model = request.edgetpu_model if request.model is None else request.model
         try:
-            self.choice.set_model(request.edgetpu_model if request.model is None
-                                  else request.model)
+            self.choice.set_model(model)
         except AppError as exc:
+            self.choice.reject_model(model, exc.info)
             self.problem.emit(exc.info)
         self.choice.set_labels(request.labels)
         self.choice.image = request.image
@@ -183,6 +192,9 @@ class FileChooser(QObject):
         """List the choice, the recent files and the discovered ones in the bar's pickers."""
         bar.model.set_entries(*self.choice.model_entries(
             self.settings.recent(file_kinds.MODEL)))
+        rejected = self.choice.rejected
+        bar.set_model_problem(localized(rejected[1], in_window=True).one_line()
+                              if rejected else "")
         no_labels = translate("MainWindow", "No labels (class numbers)")
         bar.labels.set_entries(*self.choice.labels_entries(
             self.settings.recent(file_kinds.LABELS), no_labels))

@@ -20,6 +20,7 @@ from gui.widgets.backend_chooser_widget import BackendChooserWidget
 from gui.widgets.comparison_widget import ComparisonWidget
 from gui.widgets.input_bar_widget import InputBarWidget
 from gui.widgets.panel_grid_widget import PanelGridWidget
+from gui.widgets.saved_result_banner import SavedResultBanner
 from gui.window import file_kinds
 
 START_PAGE, RESULTS_PAGE = 0, 1
@@ -61,6 +62,8 @@ class MainViewWidget(QWidget):
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
         results_layout.setSpacing(14)
+        self.saved_banner = SavedResultBanner(theme=theme)  # hidden unless a result was opened
+        results_layout.addWidget(self.saved_banner)
         self.comparison = ComparisonWidget(theme=theme)
         results_layout.addWidget(self.comparison)
         self.panel_grid = PanelGridWidget(theme)

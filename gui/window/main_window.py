@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         self.runner.serve(self)
         self._dirty = False
         self.last_request: RunRequest | None = None
+        # The results shown were opened from a file: (when they were measured, the file), shown
+        # over them until a new run or a new choice replaces them.
+        self.saved_from: tuple[str, Path] | None = None
         self.booth: BoothWindow | None = None
         self._session_factory = session_factory
         self.setWindowTitle(self.tr("Edge TPU Compare"))
@@ -157,12 +160,16 @@ class MainWindow(QMainWindow):
         if self.runner.is_running():
             return False
         request = request or self.build_request()
+        if request is None and self.choice.rejected is not None:
+            self._show_problem(self.choice.rejected[1])  # nothing runs: the chosen model cannot
+            return False
         if request is None:
             self._show_problem(ErrorInfo("usage", self.tr("Choose a model and an image first."),
                                          self.tr("Use Open… above, or drop the files on the "
                                                  "window.")))
             return False
         self.last_request = request
+        self.saved_from = None
         self.state = RunReducer.planned(planned_backends(request.backends))
         self.view.show_results()
         self._sync_panels()
@@ -222,12 +229,18 @@ class MainWindow(QMainWindow):
         self._dirty = False
         state = self.state
         state.refresh_stats()
+        if self.saved_from is None:
+            self.view.saved_banner.clear()
+        else:
+            self.view.saved_banner.show_saved(*self.saved_from)
         running = self.runner.is_running()
         shown = self.view.panel_grid.show_state(state, running)
         if self.runner.probe is not None:
             self.runner.probe.panel_refreshes.update(shown)
         if state.rejected is not None:
             self.view.comparison.show_error(state.rejected)
+        elif self.choice.rejected is not None and not running:
+            self.view.comparison.show_error(self.choice.rejected[1])
         elif state.backends and (running or any(b.status != "pending" for b in state.backends)):
             self.view.comparison.show_backends(
                 state.backends, state.record.comparison if state.record else None,
@@ -350,19 +363,23 @@ class MainWindow(QMainWindow):
 
     def _on_result_opened(self, record: RunRecord, path: Path) -> None:
         self.runner.stop()
-        self.show_record(record)
+        self.show_record(record, opened_from=path)
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 8000)
 
-    def show_record(self, record: RunRecord) -> None:
+    def show_record(self, record: RunRecord, opened_from: Path | None = None) -> None:
+        """Show ``record`` as it looked. Opened by the person (``opened_from``), it is marked as
+        a saved result and the backends chosen for the next run stay as they were; shown for a
+        picture of it (``screenshot --results``), the backend line shows the ones it ran."""
         self.choice.take_from_record(record)
-        chosen = BackendSet.from_record(record)
-        if chosen is not None:  # the set it was run with, for this session only
+        chosen = BackendSet.from_record(record) if opened_from is None else None
+        if chosen is not None:  # the set it was run with, for this picture only
             self.backend_set = chosen
             self.view.chooser.set_backends(chosen)
         count = record.settings.get("count")
         if isinstance(count, int) and count > 0:
             self.view.input_bar.count.setValue(count)
         self.state = RunReducer.from_record(record)
+        self.saved_from = None if opened_from is None else (record.created, opened_from)
         self._refresh_inputs()
         self.view.show_results()
         self._sync_panels()
@@ -386,6 +403,7 @@ class MainWindow(QMainWindow):
         """A new choice invalidates what is shown: panels go back to 'press Run'."""
         if self.runner.is_running():
             return
+        self.saved_from = None
         self.state = RunReducer.planned(planned_backends(self.backend_set.specs()))
         self._refresh_inputs()
         if self.choice.pair is not None:

@@ -1,9 +1,11 @@
 """Looking for model pairs in folders off the GUI thread, one scan at a time per window.
 
-``scan(folders)`` returns at once; ``finished`` arrives on the GUI thread with the pairs and the
-files passed over (as ``(path, reason)``). A newer scan supersedes an older one: its result is
-dropped, never waited for. The work itself is ``core.inputs.model_scan.scan_folder``, which never
-opens a FIFO or a device and never reads a huge file.
+``scan(folders)`` returns at once; ``finished`` arrives on the GUI thread with the pairs, the
+files passed over (as ``(path, reason)``) and how the model list shows each pair (its title and
+task, read here so that the GUI thread does not read every model). A newer scan supersedes an
+older one: its result is dropped, never waited for. The work itself is
+``core.inputs.model_scan.scan_folder``, which never opens a FIFO or a device and never reads a
+huge file.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from core.errors import AppError
 from core.inputs.model_info import ModelPair
 from core.inputs.model_scan import scan_folder
 from core.tasks.runnable import runnable_info
+from gui.run.model_choice import MAX_DISCOVERED, ModelLook, Stamp, file_stamp, look_of
+
+MAX_LOOKED_AT = 2 * MAX_DISCOVERED  # the list shows at most this many of the folders' pairs
 
 
 class ModelScanner(QObject):
-    # (generation, pairs, skipped): emitted from the scanning thread, delivered queued
-    finished = Signal(int, object, object)
+    # (generation, pairs, skipped, looks): emitted from the scanning thread, delivered queued
+    finished = Signal(int, object, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +56,16 @@ class ModelScanner(QObject):
                 continue
             pairs.extend(found.pairs)
             skipped.extend(found.skipped)
+        looks: dict[Path, tuple[Stamp, ModelLook]] = {}
+        for pair in pairs[:MAX_LOOKED_AT]:
+            if generation != self.generation:
+                return
+            path = pair.cpu or pair.edgetpu
+            stamp = file_stamp(path) if path else None
+            if path is not None and stamp is not None:
+                looks[path] = (stamp, look_of(path))
         with contextlib.suppress(RuntimeError):  # the window closed while this scan ran
-            self.finished.emit(generation, pairs, skipped)
+            self.finished.emit(generation, pairs, skipped, looks)
 
     def wait(self, timeout: float) -> bool:
         """For tests and shutdown: join the scans, at most ``timeout`` seconds each."""

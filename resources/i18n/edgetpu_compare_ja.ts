@@ -567,14 +567,6 @@
         <translation>{candidate} は {baseline} と同等の速さ（中央値 {fast} ms 対 {slow} ms）</translation>
     </message>
     <message>
-        <source>{candidate} is {factor} faster (median {fast} ms vs {slow} ms)</source>
-        <translation>{candidate} は {factor} 高速（中央値 {fast} ms 対 {slow} ms）</translation>
-    </message>
-    <message>
-        <source>{candidate} is {factor} slower (median {fast} ms vs {slow} ms)</source>
-        <translation>{candidate} は {factor} 低速（中央値 {fast} ms 対 {slow} ms）</translation>
-    </message>
-    <message>
         <source>pixel agreement {value}</source>
         <translation>ピクセル一致率 {value}</translation>
     </message>
@@ -1311,6 +1303,26 @@ or choose them above with Open…</source>
 <context>
     <name>ModelChoice</name>
     <message>
+        <source>classification</source>
+        <translation>画像分類</translation>
+    </message>
+    <message>
+        <source>object detection</source>
+        <translation>物体検出</translation>
+    </message>
+    <message>
+        <source>segmentation</source>
+        <translation>セグメンテーション</translation>
+    </message>
+    <message>
+        <source>pose estimation</source>
+        <translation>姿勢推定</translation>
+    </message>
+    <message>
+        <source>other task</source>
+        <translation>その他のタスク</translation>
+    </message>
+    <message>
         <source>CPU + Edge TPU</source>
         <translation>CPU + Edge TPU</translation>
     </message>
@@ -1321,6 +1333,18 @@ or choose them above with Open…</source>
     <message>
         <source>CPU only</source>
         <translation>CPU のみ</translation>
+    </message>
+    <message>
+        <source>{name} ({sides})</source>
+        <translation>{name}（{sides}）</translation>
+    </message>
+    <message>
+        <source>{name} · {task} ({sides})</source>
+        <translation>{name} · {task}（{sides}）</translation>
+    </message>
+    <message>
+        <source>{name} (cannot be used)</source>
+        <translation>{name}（使用できません）</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1784,17 @@ or choose them above with Open…</source>
         <translation>
             <numerusform>ほか %n 個</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SavedResultBanner</name>
+    <message>
+        <source>Saved result, measured {date}, from {file}. Run measures again with the backends chosen above.</source>
+        <translation>保存した結果です（計測日時 {date}、ファイル {file}）。「実行」を押すと、上で選んだバックエンドでもう一度計測します。</translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation>不明</translation>
     </message>
 </context>
 <context>
