@@ -73,6 +73,10 @@ class BackendRowWidget(QFrame):
             if edgetpu_hint:
                 hint = QLabel(self.tr("libedgetpu not found: the run will say what to do"))
                 hint.setProperty("role", "muted")
+                # four rows share a 1280-pixel window: two lines kept for it, which the
+                # folded-out rows' layout does not ask for by itself
+                hint.setWordWrap(True)
+                hint.setMinimumHeight(2 * hint.fontMetrics().lineSpacing() + 2)
                 hint.setToolTip(edgetpu_hint)
                 outer.addWidget(hint)
         self.enabled.toggled.connect(self._update)

@@ -41,7 +41,8 @@ class IterationStripWidget(pg.PlotWidget):
             # replayed its picture (2.6 ms a time, four times a frame); cached as a pixmap it
             # is redrawn only when the axis really changes.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        item.getAxis("left").setWidth(44)
+        item.getAxis("left").setWidth(52)
+        item.setLabel("left", self.tr("ms"), color=muted.name())
         item.setLabel("bottom", self.tr("iteration"), color=muted.name())
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")

@@ -128,6 +128,30 @@
 <context>
     <name>BackendPanel</name>
     <message>
+        <source>How long loading the model took, before the first inference</source>
+        <translation>モデルの読み込みにかかった時間（最初の推論の前）</translation>
+    </message>
+    <message>
+        <source>The first inference, timed apart: it prepares the backend (an Edge TPU gets the model&apos;s weights then) and is left out of the statistics</source>
+        <translation>最初の推論は別に計っています。バックエンドの準備を兼ねるため（Edge TPU はこのときモデルの重みを受け取ります）、統計には含めません</translation>
+    </message>
+    <message>
+        <source>The fastest timed inference</source>
+        <translation>計測した推論のうち最も速いもの</translation>
+    </message>
+    <message>
+        <source>90th percentile: nine inferences in ten were at least this fast</source>
+        <translation>90 パーセンタイル：推論の 10 回に 9 回はこれより速いか同じでした</translation>
+    </message>
+    <message>
+        <source>99th percentile: 99 inferences in 100 were at least this fast; the rare slow ones lie above it</source>
+        <translation>99 パーセンタイル：推論の 100 回に 99 回はこれより速いか同じでした。まれな遅い推論はこれより上にあります</translation>
+    </message>
+    <message>
+        <source>The slowest timed inference</source>
+        <translation>計測した推論のうち最も遅いもの</translation>
+    </message>
+    <message>
         <source>Model details…</source>
         <translation>モデルの詳細…</translation>
     </message>
@@ -1230,6 +1254,10 @@ show image</source>
 </context>
 <context>
     <name>IterationStripWidget</name>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
     <message>
         <source>iteration</source>
         <translation>反復</translation>
