@@ -42,6 +42,7 @@ from gui.look.insight_texts import panel_line
 from gui.look.palette import Theme, current
 from gui.look.published_text import edgetpu_lines, without_device
 from gui.look.readiness_text import readiness_texts
+from gui.look.term_tips import tips_for
 from gui.widgets.error_panel import ErrorPanel
 from gui.widgets.histogram_widget import HistogramWidget
 from gui.widgets.iteration_strip_widget import IterationStripWidget
@@ -227,7 +228,10 @@ class BackendPanel(QFrame):
         ``name`` tells it from the other backends of the run ("CPU (tflite-runtime)");
         ``picture`` (upright) and its size are what a detector's boxes are drawn on."""
         self._title.setText(name or backend_name(record))
-        self._subtitle.setText("  ·  ".join(backend_details(record)))
+        subtitle = "  ·  ".join(backend_details(record))
+        if subtitle != self._subtitle.text():
+            self._subtitle.setText(subtitle)
+            self._subtitle.setToolTip(tips_for(subtitle))
         self._set_chip(record, progress, running)
         self._show_insight(record)
         if record.status == "error" or (record.error and not record.latencies_ms):

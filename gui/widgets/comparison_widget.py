@@ -18,6 +18,7 @@ from core.results.records import BackendRecord, Comparison
 from gui.look.comparison_text import SEPARATOR, comparison_sentence, is_provisional
 from gui.look.error_texts import localized
 from gui.look.palette import Theme, current
+from gui.look.term_tips import tips_for
 
 
 class ComparisonWidget(QFrame):
@@ -82,3 +83,4 @@ class ComparisonWidget(QFrame):
         colour = self._theme.muted if muted else self._theme.text
         size = 14 if small else 17
         self._line.setText(f'<span style="font-size:{size}pt; color:{colour}">{rich}</span>')
+        self._line.setToolTip(tips_for(plain))

@@ -24,8 +24,8 @@ from gui.look.palette import Theme, current
 from gui.widgets.grid_axis import GridAxis
 from gui.widgets.plot_ranges import StickyRange
 
-MIN_HEIGHT = 110  # its axis titles and three ticks; a small screen scrolls the panels instead
-HINT_HEIGHT = 180
+MIN_HEIGHT = 100  # its axis titles and three ticks; a small screen scrolls the panels instead
+HINT_HEIGHT = MIN_HEIGHT  # more comes from the stretch when there is room
 
 
 class HistogramWidget(pg.PlotWidget):
@@ -36,6 +36,7 @@ class HistogramWidget(pg.PlotWidget):
                          axisItems={side: GridAxis(side) for side in ("left", "bottom")})
         self.setMinimumHeight(MIN_HEIGHT)
         self.setMouseEnabled(x=False, y=False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with a key: no Tab stop
         self.setMenuEnabled(False)
         self.hideButtons()
         item = self.getPlotItem()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -26,8 +27,9 @@ class IterationStripWidget(pg.PlotWidget):
         theme = theme or current()
         super().__init__(parent=parent, background=theme.card,
                          axisItems={side: GridAxis(side) for side in ("left", "bottom")})
-        self.setFixedHeight(92)
+        self.setFixedHeight(80)
         self.setMouseEnabled(x=False, y=False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with a key: no Tab stop
         self.setMenuEnabled(False)
         self.hideButtons()
         item = self.getPlotItem()

@@ -10,7 +10,7 @@ row turn back and forth.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
@@ -27,7 +27,7 @@ class ReflowRowWidget(QWidget):
         self._box.setSpacing(spacing)
         self._box.addWidget(first)
         self._box.addStretch(1)
-        self._box.addWidget(second)
+        self._box.addWidget(second, 0, Qt.AlignmentFlag.AlignLeft)  # stacked: not spread
 
     def side_by_side(self) -> bool:
         return self._box.direction() == QBoxLayout.Direction.LeftToRight

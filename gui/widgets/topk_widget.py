@@ -16,7 +16,7 @@ from core.results.records import Prediction
 from gui.look.formatting import fmt_score
 from gui.look.palette import Theme, current
 
-ROW_HEIGHT = 28
+ROW_HEIGHT = 26
 BAR_HEIGHT = 10
 
 

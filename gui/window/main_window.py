@@ -36,6 +36,7 @@ from gui.run.model_choice import ModelChoice
 from gui.run.readiness_probe import ReadinessProbe
 from gui.run.session_runner import SessionFactory, SessionRunner
 from gui.widgets.backend_panel import BackendPanel
+from gui.widgets.focus_ring_widget import FocusRing
 from gui.widgets.model_details_dialog import details_for
 from gui.window import actions as window_actions
 from gui.window import file_kinds
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self._refresh_inputs()
         self.setAcceptDrops(True)
         self.files.watch_drops()
+        self.focus_ring = FocusRing(self)  # a clear mark on the control Tab reached
 
     # The view -------------------------------------------------------------------------------
 

@@ -1865,6 +1865,25 @@ or choose them above with Open…</source>
     </message>
 </context>
 <context>
+    <name>TermTips</name>
+    <message>
+        <source>top-1: the class the model scored highest, its answer</source>
+        <translation>第 1 候補：モデルがいちばん高いスコアを付けたクラス、つまりモデルの答え</translation>
+    </message>
+    <message>
+        <source>baseline: the backend the others are compared with; choose it under Change…</source>
+        <translation>基準：ほかのバックエンドの比較相手になるバックエンド。「変更…」で選べます</translation>
+    </message>
+    <message>
+        <source>first found: the first Edge TPU libedgetpu finds, when none is named</source>
+        <translation>最初に見つかったデバイス：デバイスを指定しないとき、libedgetpu が最初に見つけた Edge TPU</translation>
+    </message>
+    <message>
+        <source>one core each: each of the runtime&apos;s threads is kept on a core of its own, so the system never puts two on one core</source>
+        <translation>各スレッドに 1 コア：ランタイムのスレッドをそれぞれ専用のコアに固定し、システムが 2 つのスレッドを同じコアに載せないようにします</translation>
+    </message>
+</context>
+<context>
     <name>TopKWidget</name>
     <message>
         <source>No results yet</source>
