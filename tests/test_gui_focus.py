@@ -105,3 +105,20 @@ def test_tab_reaches_every_control_and_marks_it(qtbot: QtBot, tmp_path: Path, pa
         assert {"QPushButton", "QComboBox", "QSpinBox", "QScrollArea"} <= names
     finally:
         theme.apply_theme(qapp, "system")
+
+
+def test_the_focus_goes_from_run_to_stop_and_back(qtbot: QtBot, tmp_path: Path) -> None:
+    """A disabled button hands the focus to the next control: after a run begun from the
+    keyboard it ended far away, in the panels."""
+    window = MainWindow(Settings(tmp_path / "settings.ini"), restore=False, start_page=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = window.view.input_bar
+    bar.set_running(False)
+    bar.run_button.setFocus()
+    bar.set_running(True)
+    assert bar.stop_button.hasFocus() and not bar.run_button.isEnabled()
+    bar.set_running(False)
+    assert bar.run_button.hasFocus() and not bar.stop_button.isEnabled()

@@ -188,8 +188,14 @@ class InputBarWidget(QFrame):
         return pixmap is not None and not pixmap.isNull()
 
     def set_running(self, running: bool, can_run: bool = True) -> None:
-        self.run_button.setEnabled(not running and can_run)
-        self.stop_button.setEnabled(running)
+        """Run or Stop, whichever can be pressed; the keyboard focus goes from one to the
+        other (a disabled button would hand it to the next control, far from either)."""
+        now, later = (self.stop_button, self.run_button) if running else \
+            (self.run_button, self.stop_button)
+        now.setEnabled(running or can_run)
+        if later.hasFocus() and now.isEnabled():
+            now.setFocus(Qt.FocusReason.OtherFocusReason)
+        later.setEnabled(False)
         for widget in (self.model, self.labels, self.image, self.count):
             widget.setEnabled(not running)
 

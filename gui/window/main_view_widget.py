@@ -66,7 +66,7 @@ class MainViewWidget(QWidget):
         self.pages.addWidget(self._start_page(start_page, hint, models_dir))
         results = QWidget()
         results_layout = QVBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setContentsMargins(3, 0, 3, 3)  # room for the panels' focus ring
         results_layout.setSpacing(10)
         self.comparison = ComparisonWidget(theme=theme)
         results_layout.addWidget(self.comparison)
