@@ -367,7 +367,6 @@ class BackendPanel(QFrame):
                 '</span>')
         if text != self.median_label.text():
             self.median_label.setText(text)
-            self.numbers_row.reflow(self.numbers_row.width())  # a longer number may not fit
         rate = inferences_per_second(stats.mean) if stats else None
         caption = self.tr("MEDIAN OF {n} INFERENCES").format(n=stats.count) if stats \
             else self.tr("MEDIAN")
@@ -378,6 +377,7 @@ class BackendPanel(QFrame):
         self._first.setText(fmt_ms_unit(record.first_inference_ms))
         for key, label in self._stat_labels.items():
             label.setText(fmt_ms_unit(getattr(stats, key)) if stats else "–")
+        self.numbers_row.refresh()  # longer numbers may no longer fit side by side
         self.histogram.set_series(series, median)
         self.strip.set_series(series, total)
         if record.task_result is None:
