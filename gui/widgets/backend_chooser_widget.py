@@ -26,6 +26,7 @@ from core.measure.backend_choice import BackendSet, cpu_runtimes, edgetpu_device
 from core.measure.backends import BackendSpec, assign_ids
 from core.results.records import BackendRecord
 from gui.look.formatting import backend_details, backend_name
+from gui.look.term_tips import tips_for
 from gui.widgets.backend_row_widget import BackendRowWidget
 
 
@@ -154,6 +155,7 @@ class BackendChooserWidget(QFrame):
             parts.append(text)
         self.summary.setText("   |   ".join(parts) if parts else self.tr(
             "Nothing is chosen: press Change… and check a backend."))
+        self.summary.setToolTip(tips_for(self.summary.text()))
 
     def _update_enabled(self) -> None:
         self._update_summary()

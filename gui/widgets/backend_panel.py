@@ -42,9 +42,11 @@ from gui.look.insight_texts import panel_line
 from gui.look.palette import Theme, current
 from gui.look.published_text import edgetpu_lines, without_device
 from gui.look.readiness_text import readiness_texts
+from gui.look.term_tips import tips_for
 from gui.widgets.error_panel import ErrorPanel
 from gui.widgets.histogram_widget import HistogramWidget
 from gui.widgets.iteration_strip_widget import IterationStripWidget
+from gui.widgets.reflow_row_widget import ReflowRowWidget
 from gui.widgets.result_picture_widget import ResultPictureWidget
 from gui.widgets.topk_widget import TopKWidget
 
@@ -74,7 +76,7 @@ class BackendPanel(QFrame):
         self.shown_threshold = 0.0  # objects scoring below it are hidden (the window's control)
         self._colour = self._theme.backend_colour(record.kind)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setContentsMargins(22, 16, 22, 16)
         outer.setSpacing(6)
 
         header = QHBoxLayout()
@@ -83,8 +85,8 @@ class BackendPanel(QFrame):
         dot.setStyleSheet(f"color: {self._colour.name()}; font-size: 18pt;")
         header.addWidget(dot)
         self._title = _label(role="title")
-        header.addWidget(self._title)
-        header.addStretch(1)
+        self._title.setWordWrap(True)  # a long name takes two lines, not the panel's width
+        header.addWidget(self._title, 1)
         self._model_path = ""
         self._explains = record.kind != "cpu"  # what runs where explains an accelerator's time
         self.details_button = QPushButton(self.tr("Model details…"))
@@ -137,27 +139,31 @@ class BackendPanel(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
 
-        top = QHBoxLayout()
-        median_box = QVBoxLayout()
+        median = QWidget()
+        median_box = QVBoxLayout(median)
+        median_box.setContentsMargins(0, 0, 0, 0)
         median_box.setSpacing(0)
         self.median_label = QLabel()
         self.median_label.setTextFormat(Qt.TextFormat.RichText)
         median_box.addWidget(self.median_label)
         self._median_caption = _label(role="caption")
         median_box.addWidget(self._median_caption)
-        top.addLayout(median_box)
-        top.addStretch(1)
-        tiles = QGridLayout()
-        tiles.setHorizontalSpacing(14)  # four tiles beside the median fit a third of the window
+        tiles_box = QWidget()
+        tiles = QGridLayout(tiles_box)
+        tiles.setContentsMargins(0, 0, 0, 0)
+        tiles.setHorizontalSpacing(14)
         tiles.setVerticalSpacing(0)
-        self._stat_labels = {key: self._tile(tiles, 0, i, title) for i, (key, title) in enumerate(
-            [("min", self.tr("MIN")), ("p90", self.tr("P90")), ("p99", self.tr("P99")),
-             ("max", self.tr("MAX"))])}
+        self._stat_labels = {key: self._tile(tiles, 0, i, title, tip) for i, (key, title, tip)
+                             in enumerate(self._tile_texts())}
         tiles.setRowMinimumHeight(2, 10)
-        self._load = self._tile(tiles, 3, 0, self.tr("LOAD TIME"), span=2)
-        self._first = self._tile(tiles, 3, 2, self.tr("FIRST INFERENCE"), span=2)
-        top.addLayout(tiles)
-        layout.addLayout(top)
+        self._load = self._tile(tiles, 3, 0, self.tr("LOAD TIME"), self.tr(
+            "How long loading the model took, before the first inference"), span=2)
+        self._first = self._tile(tiles, 3, 2, self.tr("FIRST INFERENCE"), self.tr(
+            "The first inference, timed apart: it prepares the backend (an Edge TPU gets the "
+            "model's weights then) and is left out of the statistics"), span=2)
+        # side by side when the panel is wide enough, the tiles under the median when not
+        self.numbers_row = ReflowRowWidget(median, tiles_box)
+        layout.addWidget(self.numbers_row)
         layout.addSpacing(4)
 
         self.histogram = HistogramWidget(self._colour, theme=self._theme)
@@ -175,10 +181,25 @@ class BackendPanel(QFrame):
         self._page_layout = layout
         return page
 
+    def _tile_texts(self) -> list[tuple[str, str, str]]:
+        return [
+            ("min", self.tr("MIN"), self.tr("The fastest timed inference")),
+            ("p90", self.tr("P90"), self.tr(
+                "90th percentile: nine inferences in ten were at least this fast")),
+            ("p99", self.tr("P99"), self.tr(
+                "99th percentile: 99 inferences in 100 were at least this fast; the rare "
+                "slow ones lie above it")),
+            ("max", self.tr("MAX"), self.tr("The slowest timed inference")),
+        ]
+
     @staticmethod
-    def _tile(grid: QGridLayout, row: int, column: int, title: str, span: int = 1) -> QLabel:
-        grid.addWidget(_label(title, "caption"), row, column, 1, span)
+    def _tile(grid: QGridLayout, row: int, column: int, title: str, tip: str,
+              span: int = 1) -> QLabel:
+        caption = _label(title, "caption")
+        caption.setToolTip(tip)
+        grid.addWidget(caption, row, column, 1, span)
         value = _label("–", "stat")
+        value.setToolTip(tip)
         grid.addWidget(value, row + 1, column, 1, span)
         return value
 
@@ -207,7 +228,10 @@ class BackendPanel(QFrame):
         ``name`` tells it from the other backends of the run ("CPU (tflite-runtime)");
         ``picture`` (upright) and its size are what a detector's boxes are drawn on."""
         self._title.setText(name or backend_name(record))
-        self._subtitle.setText("  ·  ".join(backend_details(record)))
+        subtitle = "  ·  ".join(backend_details(record))
+        if subtitle != self._subtitle.text():
+            self._subtitle.setText(subtitle)
+            self._subtitle.setToolTip(tips_for(subtitle))
         self._set_chip(record, progress, running)
         self._show_insight(record)
         if record.status == "error" or (record.error and not record.latencies_ms):
@@ -337,11 +361,12 @@ class BackendPanel(QFrame):
         median = stats.median if stats else None
         colour = self._colour.name()
         unit = self.tr("ms")  # outside the f-string, where lupdate can see it
-        self.median_label.setText(
-            f'<span style="font-size:40pt; font-weight:600; color:{colour}">'
-            f'{fmt_ms(median)}</span>'
-            f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
-            '</span>')
+        text = (f'<span style="font-size:40pt; font-weight:600; color:{colour}">'
+                f'{fmt_ms(median)}</span>'
+                f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
+                '</span>')
+        if text != self.median_label.text():
+            self.median_label.setText(text)
         rate = inferences_per_second(stats.mean) if stats else None
         caption = self.tr("MEDIAN OF {n} INFERENCES").format(n=stats.count) if stats \
             else self.tr("MEDIAN")
@@ -352,6 +377,7 @@ class BackendPanel(QFrame):
         self._first.setText(fmt_ms_unit(record.first_inference_ms))
         for key, label in self._stat_labels.items():
             label.setText(fmt_ms_unit(getattr(stats, key)) if stats else "–")
+        self.numbers_row.refresh()  # longer numbers may no longer fit side by side
         self.histogram.set_series(series, median)
         self.strip.set_series(series, total)
         if record.task_result is None:

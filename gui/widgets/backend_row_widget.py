@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.measure.backend_choice import RuntimeOffer
 from core.measure.backends import PERFORMANCE, BackendSpec
+from gui.look.term_tips import tips_for
 
 
 class BackendRowWidget(QFrame):
@@ -73,6 +74,10 @@ class BackendRowWidget(QFrame):
             if edgetpu_hint:
                 hint = QLabel(self.tr("libedgetpu not found: the run will say what to do"))
                 hint.setProperty("role", "muted")
+                # four rows share a 1280-pixel window: two lines kept for it, which the
+                # folded-out rows' layout does not ask for by itself
+                hint.setWordWrap(True)
+                hint.setMinimumHeight(2 * hint.fontMetrics().lineSpacing() + 2)
                 hint.setToolTip(edgetpu_hint)
                 outer.addWidget(hint)
         self.enabled.toggled.connect(self._update)
@@ -122,6 +127,9 @@ class BackendRowWidget(QFrame):
         device = QComboBox()
         for name, title in devices:
             device.addItem(self.tr("first found") if not name else title, name)
+            if not name:
+                device.setItemData(device.count() - 1, tips_for(self.tr("first found")),
+                                   Qt.ItemDataRole.ToolTipRole)
         if device.findData(self._spec.device) < 0:
             device.addItem(self._spec.device, self._spec.device)  # asked for, not attached
         device.setCurrentIndex(device.findData(self._spec.device))

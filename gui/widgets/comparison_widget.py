@@ -18,6 +18,7 @@ from core.results.records import BackendRecord, Comparison
 from gui.look.comparison_text import SEPARATOR, comparison_sentence, is_provisional
 from gui.look.error_texts import localized
 from gui.look.palette import Theme, current
+from gui.look.term_tips import tips_for
 
 
 class ComparisonWidget(QFrame):
@@ -26,7 +27,7 @@ class ComparisonWidget(QFrame):
         self._theme = theme or current()
         self.setObjectName("card")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setContentsMargins(24, 10, 24, 10)
         column = QVBoxLayout()
         column.setSpacing(2)
         self._caption = QLabel()
@@ -66,7 +67,9 @@ class ComparisonWidget(QFrame):
             rich += html.escape(rest).replace(
                 html.escape(SEPARATOR),
                 f'<span style="color:{self._theme.muted}">{html.escape(SEPARATOR)}</span>')
-        self._set(rich, sentence)
+        # comparing three or four backends makes a long sentence: a smaller one keeps the
+        # panels' room on a small screen
+        self._set(rich, sentence, small=len(backends) > 2)
 
     def show_error(self, info: ErrorInfo) -> None:
         self._caption.setText(self.tr("CANNOT RUN"))
@@ -75,7 +78,9 @@ class ComparisonWidget(QFrame):
                 f'{html.escape(info.remedy)}')
         self._set(rich, info.one_line())
 
-    def _set(self, rich: str, plain: str, muted: bool = False) -> None:
+    def _set(self, rich: str, plain: str, muted: bool = False, small: bool = False) -> None:
         self._plain = plain
         colour = self._theme.muted if muted else self._theme.text
-        self._line.setText(f'<span style="font-size:17pt; color:{colour}">{rich}</span>')
+        size = 14 if small else 17
+        self._line.setText(f'<span style="font-size:{size}pt; color:{colour}">{rich}</span>')
+        self._line.setToolTip(tips_for(plain))

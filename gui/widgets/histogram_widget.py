@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -24,6 +24,9 @@ from gui.look.palette import Theme, current
 from gui.widgets.grid_axis import GridAxis
 from gui.widgets.plot_ranges import StickyRange
 
+MIN_HEIGHT = 100  # its axis titles and three ticks; a small screen scrolls the panels instead
+HINT_HEIGHT = MIN_HEIGHT  # more comes from the stretch when there is room
+
 
 class HistogramWidget(pg.PlotWidget):
     def __init__(self, colour: QColor, parent: QWidget | None = None,
@@ -31,8 +34,9 @@ class HistogramWidget(pg.PlotWidget):
         self._theme = theme or current()
         super().__init__(parent=parent, background=self._theme.card,
                          axisItems={side: GridAxis(side) for side in ("left", "bottom")})
-        self.setMinimumHeight(120)  # the five results below still fit a 1000-pixel screen
+        self.setMinimumHeight(MIN_HEIGHT)
         self.setMouseEnabled(x=False, y=False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with a key: no Tab stop
         self.setMenuEnabled(False)
         self.hideButtons()
         item = self.getPlotItem()
@@ -63,6 +67,11 @@ class HistogramWidget(pg.PlotWidget):
         self._x = StickyRange(floor=0.0)
         self._y = StickyRange(floor=0.0)
         self.bins = 0
+
+    def sizeHint(self) -> QSize:
+        """A modest height: it takes what the panel has left, never asks the panels to scroll
+        for more (a graphics view's own hint is its last size, so the panels only grew)."""
+        return QSize(400, HINT_HEIGHT)
 
     def set_latencies(self, latencies_ms: Sequence[float] | np.ndarray,
                       median: float | None = None) -> None:

@@ -77,8 +77,8 @@ class InputBarWidget(QFrame):
         self._shown_image: tuple[str, int, int] | None = ("", -2, -2)  # nothing shown yet
         self.setObjectName("card")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 14)
-        outer.setSpacing(12)
+        outer.setContentsMargins(18, 12, 18, 12)
+        outer.setSpacing(8)
         row = QHBoxLayout()
         row.setSpacing(18)
         outer.addLayout(row)
@@ -173,7 +173,8 @@ class InputBarWidget(QFrame):
         if stamp == self._shown_image:
             return
         self._shown_image = stamp
-        pixmap = thumbnail(path, THUMBNAIL, self._theme.card) if path else None
+        # inside the 1-pixel dashed border
+        pixmap = thumbnail(path, THUMBNAIL - 2, self._theme.card) if path else None
         if pixmap is None:
             self.thumbnail.setPixmap(QPixmap())
             self.thumbnail.setText(self.tr("Drop an\nimage here") if path is None
@@ -191,8 +192,14 @@ class InputBarWidget(QFrame):
         return pixmap is not None and not pixmap.isNull()
 
     def set_running(self, running: bool, can_run: bool = True) -> None:
-        self.run_button.setEnabled(not running and can_run)
-        self.stop_button.setEnabled(running)
+        """Run or Stop, whichever can be pressed; the keyboard focus goes from one to the
+        other (a disabled button would hand it to the next control, far from either)."""
+        now, later = (self.stop_button, self.run_button) if running else \
+            (self.run_button, self.stop_button)
+        now.setEnabled(running or can_run)
+        if later.hasFocus() and now.isEnabled():
+            now.setFocus(Qt.FocusReason.OtherFocusReason)
+        later.setEnabled(False)
         for widget in (self.model, self.labels, self.image, self.count):
             widget.setEnabled(not running)
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -26,8 +27,9 @@ class IterationStripWidget(pg.PlotWidget):
         theme = theme or current()
         super().__init__(parent=parent, background=theme.card,
                          axisItems={side: GridAxis(side) for side in ("left", "bottom")})
-        self.setFixedHeight(92)
+        self.setFixedHeight(80)
         self.setMouseEnabled(x=False, y=False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with a key: no Tab stop
         self.setMenuEnabled(False)
         self.hideButtons()
         item = self.getPlotItem()
@@ -41,7 +43,8 @@ class IterationStripWidget(pg.PlotWidget):
             # replayed its picture (2.6 ms a time, four times a frame); cached as a pixmap it
             # is redrawn only when the axis really changes.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        item.getAxis("left").setWidth(44)
+        item.getAxis("left").setWidth(52)
+        item.setLabel("left", self.tr("ms"), color=muted.name())
         item.setLabel("bottom", self.tr("iteration"), color=muted.name())
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")

@@ -1,4 +1,5 @@
-"""The backends' panels side by side (two rows of two for four), kept while the backends stay.
+"""The backends' panels side by side (four across a wide window, else two rows of two), kept
+while the backends stay.
 
 Building a panel's plots costs ~100 ms of the event loop, which Run should not pay, so ``sync``
 makes new panels only when the run's backends (ids and kinds) differ from the ones shown.
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 
 from PIL import Image
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from core.edgetpu.readiness import Readiness
@@ -23,6 +25,8 @@ from gui.look.published_text import read_report
 from gui.widgets.backend_panel import BackendPanel
 
 MAX_COLUMNS = 4
+WIDE_PANEL = 450  # four panels go side by side when each gets this much: no scrolling then
+SLACK = 24  # more than a scroll bar's width, so that one appearing cannot flip the layout
 
 
 class PanelGridWidget(QWidget):
@@ -40,6 +44,7 @@ class PanelGridWidget(QWidget):
         self._picture_key: tuple[str, str] = ("", "")
         self._picture: Image.Image | None = None
         self._threshold = 0.0
+        self._columns = 0
 
     def set_threshold(self, value: float) -> None:
         """Hide the objects scoring below ``value`` in every panel, now and made later; the
@@ -63,20 +68,43 @@ class PanelGridWidget(QWidget):
             panel.hide()  # out of the very next picture, not only once it is deleted
             panel.deleteLater()
         self.panels = []
-        columns = 2 if len(backends) == 4 else max(1, len(backends))
-        for column in range(MAX_COLUMNS):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        for index, record in enumerate(backends):
+        for record in backends:
             panel = BackendPanel(record, theme=self._theme)
             panel.set_readiness(self._readiness)
             panel.shown_threshold = self._threshold
             panel.show_record(record)
             panel.diagnosticsRequested.connect(self.diagnosticsRequested)
             panel.modelDetailsRequested.connect(self.modelDetailsRequested)
-            self._grid.addWidget(panel, index // columns, index % columns)
             self.panels.append(panel)
             # Lay out and draw the plots once now, so that the first results do not pay for it.
             QTimer.singleShot(0, panel, panel.warm_up)
+        self._columns = 0
+        self._place(self._columns_for(self.width()))
+
+    def columns(self) -> int:
+        return self._columns
+
+    def _columns_for(self, width: int) -> int:
+        count = len(self.panels)
+        if count != 4:
+            return max(1, count)
+        room = WIDE_PANEL * 4 - (SLACK if self._columns == 4 else 0)
+        return 4 if width >= room else 2
+
+    def _place(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for panel in self.panels:
+            self._grid.removeWidget(panel)
+        for column in range(MAX_COLUMNS):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, panel in enumerate(self.panels):
+            self._grid.addWidget(panel, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(self._columns_for(event.size().width()))
 
     def show_state(self, state: RunReducer, running: bool) -> list[str]:
         """Each panel shows its backend as ``state`` has it now, named apart from the others;

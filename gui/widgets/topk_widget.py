@@ -16,8 +16,16 @@ from core.results.records import Prediction
 from gui.look.formatting import fmt_score
 from gui.look.palette import Theme, current
 
-ROW_HEIGHT = 28
+ROW_HEIGHT = 26
 BAR_HEIGHT = 10
+
+
+def real_rows(predictions: Sequence[Prediction]) -> list[Prediction]:
+    """The first prediction, and each after it whose score shows as more than nothing
+    (negative scores, a float model's logits, are kept: they are its answer)."""
+    nothing = fmt_score(0.0)
+    return [p for i, p in enumerate(predictions)
+            if i == 0 or p.score < 0 or fmt_score(p.score) != nothing]
 
 
 class TopKWidget(QWidget):
@@ -27,18 +35,21 @@ class TopKWidget(QWidget):
         self._theme = theme or current()
         self._colour = QColor(colour)
         self._predictions: list[Prediction] = []
-        self._rows = rows
+        self._rows = rows  # the room kept before the first result
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(ROW_HEIGHT * rows)
 
     def sizeHint(self) -> QSize:
-        return QSize(360, ROW_HEIGHT * max(self._rows, len(self._predictions)))
+        return QSize(360, ROW_HEIGHT * self._rows)
 
     def set_predictions(self, predictions: Sequence[Prediction]) -> None:
-        self._predictions = list(predictions)
-        if len(self._predictions) > self._rows:
-            self._rows = len(self._predictions)
-            self.setMinimumHeight(ROW_HEIGHT * self._rows)
+        """Show ``predictions`` without the ones that score nothing: a sure model's top five
+        are its answer and four rows of 0.00, which say nothing."""
+        self._predictions = real_rows(predictions)
+        rows = max(1, len(self._predictions))
+        if rows != self._rows:
+            self._rows = rows
+            self.setMinimumHeight(ROW_HEIGHT * rows)
             self.updateGeometry()
         self.setAccessibleDescription("\n".join(self.rows()))
         self.update()

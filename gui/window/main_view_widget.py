@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.measure.backend_choice import BackendSet
 from gui.look.palette import Theme
@@ -41,8 +48,8 @@ class MainViewWidget(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 16)
-        layout.setSpacing(14)
+        layout.setContentsMargins(16, 10, 16, 8)  # a 720-pixel screen needs every row
+        layout.setSpacing(10)
         bar = self.input_bar = InputBarWidget(theme=theme)
         bar.runRequested.connect(self.runRequested)
         bar.stopRequested.connect(self.stopRequested)
@@ -60,8 +67,8 @@ class MainViewWidget(QWidget):
         self.pages.addWidget(self._start_page(start_page, hint, models_dir))
         results = QWidget()
         results_layout = QVBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.setSpacing(14)
+        results_layout.setContentsMargins(3, 0, 3, 3)  # room for the panels' focus ring
+        results_layout.setSpacing(10)
         self.saved_banner = SavedResultBanner(theme=theme)  # hidden unless a result was opened
         results_layout.addWidget(self.saved_banner)
         self.comparison = ComparisonWidget(theme=theme)
@@ -69,7 +76,16 @@ class MainViewWidget(QWidget):
         self.panel_grid = PanelGridWidget(theme)
         self.panel_grid.diagnosticsRequested.connect(self.diagnosticsRequested)
         self.panel_grid.modelDetailsRequested.connect(self.modelDetailsRequested)
-        results_layout.addWidget(self.panel_grid, 1)
+        # The panels fill the room left under the comparison line; where they need more (a
+        # small screen, four backends, a long sentence above), they scroll rather than squeeze.
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_scroll.setWidget(self.panel_grid)
+        self.panel_scroll.viewport().setAutoFillBackground(False)
+        self.panel_grid.setAutoFillBackground(False)
+        results_layout.addWidget(self.panel_scroll, 1)
         self.pages.addWidget(results)
         layout.addWidget(self.pages, 1)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QWidget
 
@@ -36,12 +36,26 @@ from gui.run.model_choice import ModelChoice
 from gui.run.readiness_probe import ReadinessProbe
 from gui.run.session_runner import SessionFactory, SessionRunner
 from gui.widgets.backend_panel import BackendPanel
+from gui.widgets.focus_ring_widget import FocusRing
 from gui.widgets.model_details_dialog import details_for
 from gui.window import actions as window_actions
 from gui.window import file_kinds
 from gui.window.files import FileChooser, planned_backends
 from gui.window.main_view_widget import MainViewWidget
 from gui.window.settings import Settings
+
+MIN_SIZE = QSize(960, 560)  # a 1280x720 screen less its panel and the window's frame
+FIRST_SIZE = QSize(1600, 1000)
+FRAME = QSize(16, 48)  # a window manager's title bar and borders, unknown until it is shown
+
+
+def first_size(available: QSize | None) -> QSize:
+    """1600x1000, or less on a smaller screen (``available``: its room above the taskbar, in
+    logical pixels: 3200x2000 at scale 2 is 1600x1000), so that the window opens whole, frame
+    and all."""
+    if available is None:
+        return FIRST_SIZE
+    return FIRST_SIZE.boundedTo(available - FRAME).expandedTo(MIN_SIZE)
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +89,7 @@ class MainWindow(QMainWindow):
         self.booth: BoothWindow | None = None
         self._session_factory = session_factory
         self.setWindowTitle(self.tr("Edge TPU Compare"))
-        self.setMinimumSize(800, 500)
+        self.setMinimumSize(MIN_SIZE)
         self._start_page = start_page
         self.readiness = ReadinessProbe(self)
         self.readiness.found.connect(self._on_readiness)
@@ -90,12 +104,14 @@ class MainWindow(QMainWindow):
         self.view.input_bar.count.valueChanged.connect(self.settings.set_count)
         geometry = self.settings.geometry() if restore else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 1000)
+            screen = self.screen()
+            self.resize(first_size(screen.availableGeometry().size() if screen else None))
         if restore if restore_files is None else restore_files:
             self.files.restore()
         self._refresh_inputs()
         self.setAcceptDrops(True)
         self.files.watch_drops()
+        self.focus_ring = FocusRing(self)  # a clear mark on the control Tab reached
 
     # The view -------------------------------------------------------------------------------
 

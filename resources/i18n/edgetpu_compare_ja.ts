@@ -128,6 +128,30 @@
 <context>
     <name>BackendPanel</name>
     <message>
+        <source>How long loading the model took, before the first inference</source>
+        <translation>モデルの読み込みにかかった時間（最初の推論の前）</translation>
+    </message>
+    <message>
+        <source>The first inference, timed apart: it prepares the backend (an Edge TPU gets the model&apos;s weights then) and is left out of the statistics</source>
+        <translation>最初の推論は別に計っています。バックエンドの準備を兼ねるため（Edge TPU はこのときモデルの重みを受け取ります）、統計には含めません</translation>
+    </message>
+    <message>
+        <source>The fastest timed inference</source>
+        <translation>計測した推論のうち最も速いもの</translation>
+    </message>
+    <message>
+        <source>90th percentile: nine inferences in ten were at least this fast</source>
+        <translation>90 パーセンタイル：推論の 10 回に 9 回はこれより速いか同じでした</translation>
+    </message>
+    <message>
+        <source>99th percentile: 99 inferences in 100 were at least this fast; the rare slow ones lie above it</source>
+        <translation>99 パーセンタイル：推論の 100 回に 99 回はこれより速いか同じでした。まれな遅い推論はこれより上にあります</translation>
+    </message>
+    <message>
+        <source>The slowest timed inference</source>
+        <translation>計測した推論のうち最も遅いもの</translation>
+    </message>
+    <message>
         <source>Model details…</source>
         <translation>モデルの詳細…</translation>
     </message>
@@ -1235,6 +1259,10 @@ show image</source>
 <context>
     <name>IterationStripWidget</name>
     <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
         <source>iteration</source>
         <translation>反復</translation>
     </message>
@@ -1881,6 +1909,25 @@ or choose them above with Open…</source>
     <message>
         <source>Sample models ready.</source>
         <translation>サンプルモデルの準備ができました。</translation>
+    </message>
+</context>
+<context>
+    <name>TermTips</name>
+    <message>
+        <source>top-1: the class the model scored highest, its answer</source>
+        <translation>第 1 候補：モデルがいちばん高いスコアを付けたクラス、つまりモデルの答え</translation>
+    </message>
+    <message>
+        <source>baseline: the backend the others are compared with; choose it under Change…</source>
+        <translation>基準：ほかのバックエンドの比較相手になるバックエンド。「変更…」で選べます</translation>
+    </message>
+    <message>
+        <source>first found: the first Edge TPU libedgetpu finds, when none is named</source>
+        <translation>最初に見つかったデバイス：デバイスを指定しないとき、libedgetpu が最初に見つけた Edge TPU</translation>
+    </message>
+    <message>
+        <source>one core each: each of the runtime&apos;s threads is kept on a core of its own, so the system never puts two on one core</source>
+        <translation>各スレッドに 1 コア：ランタイムのスレッドをそれぞれ専用のコアに固定し、システムが 2 つのスレッドを同じコアに載せないようにします</translation>
     </message>
 </context>
 <context>
