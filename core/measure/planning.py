@@ -20,12 +20,18 @@ from core.errors import ErrorInfo, error, fail
 from core.inputs.labels import Labels, load_labels
 from core.inputs.model_info import ModelInfo, resolve_pair
 from core.inputs.pair_check import check_pair
-from core.inputs.preprocess import ImageInfo, Placement, fit_input, load_image, make_input_tensor
+from core.inputs.preprocess import (
+    ImageInfo,
+    PixelPlacement,
+    fit_input,
+    load_image,
+    make_input_tensor,
+)
 from core.measure.backends import BackendSpec, assign_ids
 from core.measure.limits import check_open_files
 from core.tasks.fed_inputs import fed_inputs
 from core.tasks.model_task import ModelTask
-from core.tasks.placement import Placement as Shares
+from core.tasks.placement import Placement
 from core.tasks.raw_result import PICTURE
 from core.tasks.runnable import read_runnable
 
@@ -50,8 +56,8 @@ class Plan:
     warnings: list[ErrorInfo] = field(default_factory=list)
     cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
     task: ModelTask = field(default_factory=lambda: ModelTask("classification", ""))
-    placement: Placement | None = None  # where the picture sits in a detector's input
-    mask_placement: Shares | None = None  # a segmenter's or pose model's: the picture stretched
+    placement: PixelPlacement | None = None  # where the picture sits in a detector's input
+    mask_placement: Placement | None = None  # a segmenter's or pose model's: the picture stretched
     fed: str = PICTURE  # what a model of no known task is given: the picture, or made-up input
 
 
@@ -89,7 +95,7 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
 
     pil_image, image_info = load_image(image)
     tensors: dict[tuple[object, ...], tuple[np.ndarray, ...]] = {}
-    placements: list[Placement] = []
+    placements: list[PixelPlacement] = []
     fed: list[str] = []
 
     def tensor_for(info: ModelInfo) -> tuple[np.ndarray, ...]:
@@ -117,7 +123,7 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
                 _label_function(loaded_labels, reference), warnings,
                 infos[cpu_path] if cpu_path else None, task,
                 placements[0] if placements else None,
-                Shares.stretched(image_info.width, image_info.height)
+                Placement.stretched(image_info.width, image_info.height)
                 if task.segmentation is not None or task.pose is not None else None,
                 fed[0] if fed else PICTURE)
 
