@@ -10,12 +10,18 @@ import numpy as np
 import pytest
 from ai_edge_litert import schema_py_generated as schema
 from PIL import Image
+from pytestqt.qtbot import QtBot
 
 from core.cli.main import main
 from core.inputs.model_info import read_model
+from core.measure.backends import BackendSpec
+from core.measure.session import RunRequest
 from core.tasks.fed_inputs import fed_inputs
 from core.tasks.raw_outputs import generate_input
 from core.tasks.raw_result import PICTURE
+from gui.window.main_window import MainWindow
+from gui.window.settings import Settings
+from tests import gui_support  # offscreen Qt and isolated settings, before any QApplication
 from tests.tflite_builder import Op, model_bytes, tensor
 
 
@@ -28,7 +34,7 @@ def two_signals(path: Path) -> Path:
     return path
 
 
-def picture_and_mask(path: Path) -> Path:
+def picture_and_tint(path: Path) -> Path:
     """A 16x16 picture and a tint (3 numbers: no picture) in; the picture tinted out."""
     tensors = [tensor("picture", [1, 16, 16, 3]), tensor("tint", [1, 1, 1, 3]),
                tensor("tinted", [1, 16, 16, 3])]
@@ -71,7 +77,7 @@ def test_two_generated_inputs_are_fed_timed_compared_and_saved(
 
 
 def test_an_input_shaped_like_a_picture_is_given_the_picture(tmp_path: Path) -> None:
-    info = read_model(picture_and_mask(tmp_path / "masked.tflite"))
+    info = read_model(picture_and_tint(tmp_path / "masked.tflite"))
     with Image.open(_red(tmp_path)) as picture:
         arrays, fed = fed_inputs(picture, info)
         again, _ = fed_inputs(picture, info)
@@ -85,7 +91,7 @@ def test_an_input_shaped_like_a_picture_is_given_the_picture(tmp_path: Path) -> 
 
 def test_a_picture_and_a_tint_run_and_the_output_is_their_sum(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    model = picture_and_mask(tmp_path / "masked.tflite")
+    model = picture_and_tint(tmp_path / "masked.tflite")
     out = tmp_path / "outputs"
     out.mkdir()
     code = main(["run", "--model", str(model), "--image", str(_red(tmp_path)),
@@ -99,3 +105,24 @@ def test_a_picture_and_a_tint_run_and_the_output_is_their_sum(
     picture = tinted - tint
     assert np.allclose(picture[..., 0], 1.0, atol=1e-6)
     assert np.allclose(picture[..., 1:], -1.0, atol=1e-6)
+
+
+@pytest.mark.gui
+def test_the_window_runs_a_two_input_model_and_says_what_each_input_was_fed(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    model = picture_and_tint(tmp_path / "tinted.tflite")
+    window = MainWindow(Settings(tmp_path / "s.ini"), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    request = RunRequest(model, _red(tmp_path), None, count=5, warmup=0,
+                         backends=(BackendSpec("cpu", threads=1), BackendSpec("cpu", threads=2)))
+    with qtbot.waitSignal(window.runner.runEnded, timeout=gui_support.HANG_GUARD_MS):
+        assert window.start_run(request)
+    window._paint()
+    for panel in window.panels:
+        rows = panel.detections.rows()
+        assert rows[0] == ("fed a generated input (picture: the picture; "
+                           "tint: uniform float32 -1 to 1, seed 0)")
+        assert rows[1].startswith("tinted [1, 16, 16, 3] float32: min ")
+    assert "outputs differ by up to 0 (0.00% of the largest value)" in \
+        window.view.comparison.text()
