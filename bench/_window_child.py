@@ -55,6 +55,14 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
 
     ticker.timeout.connect(tick)
     window.runner.runEnded.connect(app.quit)
+    rounds: list[int] = []  # each timed round's size, in order (delivered between rounds)
+
+    def on_events(events: list[object]) -> None:
+        from core.measure.events import LatencyBatch
+
+        rounds.extend(len(e.latencies_ms) for e in events if isinstance(e, LatencyBatch))
+
+    window.runner.eventsDelivered.connect(on_events)
     probe = window.runner.probe = RunProbe()
     request = RunRequest(Path(model), Path(image), count=count, warmup=10,
                          backends=(BackendSpec("cpu"),))
@@ -70,7 +78,7 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
     assert stats is not None, record.backend("cpu").error
     measuring = gaps[len(gaps) // 20:]  # leave out start-up (worker spawn happens off-thread)
     return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99,
-            "latencies": list(record.backend("cpu").latencies_ms),
+            "latencies": list(record.backend("cpu").latencies_ms), "rounds": rounds,
             "max_stall_ms": max(measuring) - 5 if measuring else 0.0,
             "deliveries": probe.deliveries, "repaints": probe.refreshes,
             "turn_timeouts": probe.timeouts}

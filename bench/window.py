@@ -5,7 +5,8 @@ painting cost the same at any count, how fast does it open.
   live run vs the same run from the command line (``edgetpu-compare run``), alternated
   ``--repeats`` times (at least 9), for MobileNet v2 (300 inferences) and MobileNet v1 0.25
   (3,000): the medians of the runs' percentiles; each run's p99, and the ratios of all runs'
-  latencies pooled, are printed too. The
+  latencies pooled, and the median of each window round's first inferences against the rest's
+  (the first ones follow a paint), are printed too. The
   window runs offscreen and, when DISPLAY is set (``xvfb-run``), also as a real X window.
   Targets: window / command line p50 <= 1.03, p90 <= 1.05, p99 <= 1.10.
 - Responsiveness: the largest event-loop stall during a 5,000-inference run of the smallest
@@ -101,6 +102,24 @@ def pooled(runs: list[dict[str, Any]]) -> dict[str, float]:
     return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99}
 
 
+def round_starts(runs: list[dict[str, Any]], first: int = 5) -> str:
+    """The median of each round's first inferences against the rest's, in the window's runs:
+    after the paint between two rounds the caches hold the painting (docs/measuring.md, a
+    detector in the window); the command line's rounds follow each other without a pause."""
+    starts, rest = [], []
+    for run in runs:
+        at = 0
+        for size in run.get("rounds", []):
+            starts += run["latencies"][at:at + min(first, size)]
+            rest += run["latencies"][at + first:at + size]
+            at += size
+    if not starts or not rest:
+        return "no rounds reported"
+    return (f"median of each round's first {first} inferences {statistics.median(starts):.3f} "
+            f"ms, of the rest {statistics.median(rest):.3f} ms "
+            f"({len(starts)} and {len(rest)} inferences)")
+
+
 def platforms() -> list[str]:
     return ["offscreen", "xcb"] if os.environ.get("DISPLAY") else ["offscreen"]
 
@@ -143,6 +162,7 @@ def interference(repeats: int, task: str = "classification") -> list[str]:
                           f"{p} " + " ".join(f"{r['p99']:.3f}" for r in runs)
                           for p, runs in windows.items()))
         for platform, runs in windows.items():
+            spread.append(f"{Path(model).stem} {platform}: " + round_starts(runs))
             row = [Path(model).stem, "X (Xvfb)" if platform == "xcb" else platform]
             values = medians(runs)
             for key in TARGETS:
