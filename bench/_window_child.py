@@ -2,7 +2,7 @@
 
 Kept separate so that each measurement starts from a clean process, as a user's would.
 Usage: python bench/_window_child.py run|stalls|startup MODEL IMAGE COUNT [T0]
-       python bench/_window_child.py paint COUNT [classification|detection]
+       python bench/_window_child.py paint COUNT [classification|detection|segmentation]
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import _common  # noqa: E402,F401  (puts the repository on sys.path)
 from _common import coral_file  # noqa: E402
 
 PICTURE = "images/parrot.jpg"  # what the detector's boxes are drawn on
+MASK_PICTURE = "segmentation/bird_segmentation.bmp"  # what DeepLab's mask is drawn on
+MASK_SIDE = 513  # DeepLab's class map: 513x513
 
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,6 +55,14 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
 
     ticker.timeout.connect(tick)
     window.runner.runEnded.connect(app.quit)
+    rounds: list[int] = []  # each timed round's size, in order (delivered between rounds)
+
+    def on_events(events: list[object]) -> None:
+        from core.measure.events import LatencyBatch
+
+        rounds.extend(len(e.latencies_ms) for e in events if isinstance(e, LatencyBatch))
+
+    window.runner.eventsDelivered.connect(on_events)
     probe = window.runner.probe = RunProbe()
     request = RunRequest(Path(model), Path(image), count=count, warmup=10,
                          backends=(BackendSpec("cpu"),))
@@ -68,7 +78,7 @@ def measure_run(model: str, image: str, count: int, stalls: bool) -> dict[str, A
     assert stats is not None, record.backend("cpu").error
     measuring = gaps[len(gaps) // 20:]  # leave out start-up (worker spawn happens off-thread)
     return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99,
-            "latencies": list(record.backend("cpu").latencies_ms),
+            "latencies": list(record.backend("cpu").latencies_ms), "rounds": rounds,
             "max_stall_ms": max(measuring) - 5 if measuring else 0.0,
             "deliveries": probe.deliveries, "repaints": probe.refreshes,
             "turn_timeouts": probe.timeouts}
@@ -79,7 +89,9 @@ def measure_paint(count: int, task: str = "classification",
     """One live frame as the runner makes it (a batch applied, the window refreshed, the posted
     paint events flushed) with ``count`` latencies already in the run; with ``task``
     ``detection`` the panel shows a detector's five boxes on the run's picture, as a live frame
-    of a detection run does (the boxes drawn once, then only scaled)."""
+    of a detection run does (the boxes drawn once, then only scaled); with ``segmentation`` a
+    513x513 class map over the bird, as DeepLab's (the mask composed once, then only
+    scaled)."""
     import numpy as np
 
     from core.measure.events import LatencyBatch
@@ -99,6 +111,8 @@ def measure_paint(count: int, task: str = "classification",
     window._sync_panels()
     if task == "detection":
         _show_detections(window.state)
+    elif task == "segmentation":
+        _show_mask(window.state)
     window.state.apply([LatencyBatch("cpu", tuple(rng.lognormal(np.log(17.6), 0.05, count)),
                                      count, total)])
     window._paint()
@@ -117,7 +131,8 @@ def measure_paint(count: int, task: str = "classification",
     paints = probe.intervals
     painted = [p for p in paints if p[1] - p[0] > 0]
     return {"frame_ms": 1000 * sorted(times)[len(times) // 2],
-            "paints_per_frame": len(painted) / frames}
+            "paints_per_frame": len(painted) / frames,
+            "compositions": sum(p.detections.compositions for p in window.panels)}
 
 
 def _show_detections(state: Any) -> None:
@@ -134,6 +149,27 @@ def _show_detections(state: Any) -> None:
     state.backend("cpu").task_result = Detections(tuple(
         Detection(i, f"class {i}", 0.9 - i / 20, Box(i * step, i * step, (i + 4) * step,
                                                          (i + 4) * step)) for i in range(5)))
+
+
+def _show_mask(state: Any) -> None:
+    """The bird and a 513x513 class map of it (a bird in the middle of the background), as a
+    DeepLab run's first result leaves them."""
+    import numpy as np
+    from PIL import Image
+
+    from core.tasks.placement import Placement
+    from core.tasks.segmentation import decode_segmentation
+
+    picture = coral_file(MASK_PICTURE)
+    with Image.open(picture) as opened:
+        width, height = opened.size
+    state.run.image = {"path": str(picture), "sha256": "", "width": width, "height": height}
+    rows, columns = np.mgrid[:MASK_SIDE, :MASK_SIDE]
+    centre = MASK_SIDE / 2
+    bird = (rows - centre) ** 2 + (columns - centre) ** 2 < (MASK_SIDE / 4) ** 2
+    classes = np.where(bird, 3, 0).astype(np.int64)[np.newaxis]
+    state.backend("cpu").task_result = decode_segmentation(
+        classes, Placement.stretched(width, height))
 
 
 def measure_startup(model: str, image: str, t0: float) -> dict[str, float]:

@@ -5,7 +5,8 @@ painting cost the same at any count, how fast does it open.
   live run vs the same run from the command line (``edgetpu-compare run``), alternated
   ``--repeats`` times (at least 9), for MobileNet v2 (300 inferences) and MobileNet v1 0.25
   (3,000): the medians of the runs' percentiles; each run's p99, and the ratios of all runs'
-  latencies pooled, are printed too. The
+  latencies pooled, and the median of each window round's first inferences against the rest's
+  (the first ones follow a paint), are printed too. The
   window runs offscreen and, when DISPLAY is set (``xvfb-run``), also as a real X window.
   Targets: window / command line p50 <= 1.03, p90 <= 1.05, p99 <= 1.10.
 - Responsiveness: the largest event-loop stall during a 5,000-inference run of the smallest
@@ -21,8 +22,12 @@ painting cost the same at any count, how fast does it open.
   (tests/detection_models.py): a 300x300 input and LiteRT's real TFLite_Detection_PostProcess
   over 1,917 anchors (SSD MobileNet's count) with fixed random scores, so the post-processing,
   decoding and drawing are real and the network is absent.
+- ``--task segmentation``: the same with Coral's DeepLab v3 (a 513x513 class map) on the bird
+  (100 inferences a run: about 0.15 s each on 2 cores), and the paint cost of a segmentation
+  panel's live frame (its mask over the bird) against a classifier panel's (target: ratio at
+  most 1.10; the mask is composed once per result, not per frame).
 Usage: python bench/window.py [--repeats R] [--only interference|responsiveness|paint|startup]
-                              [--task classification|detection]
+                              [--task classification|detection|segmentation]
 """
 
 from __future__ import annotations
@@ -47,6 +52,8 @@ CHILD = str(Path(__file__).with_name("_window_child.py"))
 SMALL = "models/mobilenet_v1_0.25_128_quant.tflite"
 MEDIUM = "models/mobilenet_v2_1.0_224_quant.tflite"
 IMAGE = "images/parrot.jpg"
+DEEPLAB = "segmentation/deeplabv3_mnv2_pascal_quant.tflite"
+BIRD = "segmentation/bird_segmentation.bmp"
 WARMUP = "10"
 TARGETS = {"p50": 1.03, "p90": 1.05, "p99": 1.10}
 # At least 9 alternations: MobileNet v2's p99 is 3 of its 300 samples, and on this shared VM
@@ -66,12 +73,12 @@ def child(*args: str, platform: str | None = None) -> dict[str, Any]:
     return result
 
 
-def command_line(model: Path, count: int) -> dict[str, Any]:
+def command_line(model: Path, count: int, image: Path) -> dict[str, Any]:
     """The same run from ``edgetpu-compare run``, read back from its result file."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "r.json"
         subprocess.run([sys.executable, "-m", "gui.app.entry", "run", "--model",
-                        str(model), "--image", str(coral_file(IMAGE)), "--count",
+                        str(model), "--image", str(image), "--count",
                         str(count), "--warmup", WARMUP, "--backend", "cpu", "--json", str(out)],
                        cwd=REPO, capture_output=True, check=True, timeout=900)
         backend = json.loads(out.read_text())["backends"][0]
@@ -93,6 +100,24 @@ def pooled(runs: list[dict[str, Any]]) -> dict[str, float]:
     stats = compute_stats([x for r in runs for x in r["latencies"]])
     assert stats is not None
     return {"p50": stats.median, "p90": stats.p90, "p99": stats.p99}
+
+
+def round_starts(runs: list[dict[str, Any]], first: int = 5) -> str:
+    """The median of each round's first inferences against the rest's, in the window's runs:
+    after the paint between two rounds the caches hold the painting (docs/measuring.md, a
+    detector in the window); the command line's rounds follow each other without a pause."""
+    starts, rest = [], []
+    for run in runs:
+        at = 0
+        for size in run.get("rounds", []):
+            starts += run["latencies"][at:at + min(first, size)]
+            rest += run["latencies"][at + first:at + size]
+            at += size
+    if not starts or not rest:
+        return "no rounds reported"
+    return (f"median of each round's first {first} inferences {statistics.median(starts):.3f} "
+            f"ms, of the rest {statistics.median(rest):.3f} ms "
+            f"({len(starts)} and {len(rest)} inferences)")
 
 
 def platforms() -> list[str]:
@@ -119,23 +144,25 @@ def built_detector(folder: Path) -> Path:
 def interference(repeats: int, task: str = "classification") -> list[str]:
     rows, worst, spread = [], dict.fromkeys(TARGETS, 0.0), []
     folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
-    models = ((coral_file(MEDIUM), 300), (coral_file(SMALL), 3000)) if task == "classification" \
-        else ((built_detector(folder), 1000),)
+    models = {"classification": ((coral_file(MEDIUM), 300), (coral_file(SMALL), 3000)),
+              "detection": ((built_detector(folder), 1000),),
+              "segmentation": ((coral_file(DEEPLAB), 100),)}[task]
+    image = coral_file(BIRD if task == "segmentation" else IMAGE)
     for model, count in models:
         windows: dict[str, list[dict[str, Any]]] = {p: [] for p in platforms()}
         cli: list[dict[str, Any]] = []
         for _ in range(repeats):  # alternated, so that drift in the machine hits both alike
             for platform in windows:
-                windows[platform].append(child("run", str(model),
-                                               str(coral_file(IMAGE)), str(count),
+                windows[platform].append(child("run", str(model), str(image), str(count),
                                                platform=platform))
-            cli.append(command_line(model, count))
+            cli.append(command_line(model, count, image))
         base = medians(cli)
         spread.append(f"{Path(model).stem} p99 per run, ms: command line "
                       + " ".join(f"{r['p99']:.3f}" for r in cli) + "; " + "; ".join(
                           f"{p} " + " ".join(f"{r['p99']:.3f}" for r in runs)
                           for p, runs in windows.items()))
         for platform, runs in windows.items():
+            spread.append(f"{Path(model).stem} {platform}: " + round_starts(runs))
             row = [Path(model).stem, "X (Xvfb)" if platform == "xcb" else platform]
             values = medians(runs)
             for key in TARGETS:
@@ -196,13 +223,15 @@ def paint(repeats: int) -> list[str]:
                        "paint cost at 1,000,000 / 1,000 latencies")
 
 
-def detection_paint(repeats: int) -> list[str]:
-    """A detector panel's live frame against a classifier panel's, both at 1,000 latencies:
-    the boxes are drawn once per result, so a frame only shows the finished picture."""
-    return paint_ratio(repeats, (("1000", "classification"), ("1000", "detection")),
-                       "Paint cost of one live frame, detector panel vs classifier panel "
-                       "(median of 40)", ["classifier ms", "detector ms"],
-                       "paint cost detector / classifier panel")
+def task_paint(repeats: int, task: str) -> list[str]:
+    """A detector's or segmenter's panel's live frame against a classifier panel's, both at
+    1,000 latencies: the boxes or the mask are drawn once per result, so a frame only shows
+    the finished picture."""
+    kind = {"detection": "detector", "segmentation": "segmenter"}[task]
+    return paint_ratio(repeats, (("1000", "classification"), ("1000", task)),
+                       f"Paint cost of one live frame, {kind} panel vs classifier panel "
+                       "(median of 40)", ["classifier ms", f"{kind} ms"],
+                       f"paint cost {kind} / classifier panel")
 
 
 def startup(repeats: int) -> list[str]:
@@ -222,7 +251,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--only", choices=("interference", "responsiveness", "paint", "startup"))
-    parser.add_argument("--task", choices=("classification", "detection"),
+    parser.add_argument("--task", choices=("classification", "detection", "segmentation"),
                         default="classification",
                         help="the model of the non-interference check (see above)")
     parser.add_argument("--quick", action="store_true",
@@ -235,8 +264,8 @@ def main() -> None:
     if args.only in (None, "responsiveness"):
         lines += responsiveness(args.repeats)
     if args.only in (None, "paint"):
-        lines += detection_paint(args.repeats) if args.task == "detection" \
-            else paint(args.repeats)
+        lines += paint(args.repeats) if args.task == "classification" \
+            else task_paint(args.repeats, args.task)
     if args.only in (None, "startup"):
         lines += startup(max(args.repeats, 5))
     for line in lines:

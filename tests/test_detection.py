@@ -14,13 +14,13 @@ from PIL import Image
 
 from core.inputs.labels import parse_labels
 from core.inputs.model_info import read_model
-from core.inputs.preprocess import Placement, fit_input, load_image
+from core.inputs.preprocess import PixelPlacement, fit_input, load_image
 from core.tasks.detection import Box, Detection, Detections, decode_detections
 from core.tasks.model_task import DetectionLayout, model_task
 from tests.detection_models import OBJECTS, build_detector, run_litert
 
 TF1 = DetectionLayout(0, 1, 2, 3, "tf1", 4, 3)
-SQUARE = Placement(64, 64, 64, 64, 64, 64)
+SQUARE = PixelPlacement(64, 64, 64, 64, 64, 64)
 LABELS = {0: "person", 1: "bicycle", 2: "car"}
 
 
@@ -36,7 +36,7 @@ def test_litert_post_processing_decoded_exactly(tmp_path: Path, order: str,
                                                 signature: bool) -> None:
     path = build_detector(tmp_path / "d.tflite", OBJECTS, order=order, signature=signature)
     outputs = run_litert(path)
-    found = decode_detections(outputs, layout_of(path), Placement(640, 480, 64, 64, 64, 48),
+    found = decode_detections(outputs, layout_of(path), PixelPlacement(640, 480, 64, 64, 64, 48),
                               LABELS)
     assert found.flags == ()
     # Three of the five anchors score at least 0.5 after the post-processing's suppression.
@@ -195,7 +195,7 @@ def test_any_numbers_decode_into_boxes_inside_the_picture(rows: int, data: st.Da
     classes = data.draw(st.lists(numbers, min_size=rows, max_size=rows))
     scores = data.draw(st.lists(numbers, min_size=rows, max_size=rows))
     count = data.draw(numbers)
-    placement = Placement(300, 200, 64, 64, 64, 42)
+    placement = PixelPlacement(300, 200, 64, 64, 64, 42)
     found = decode_detections([np.array([boxes or np.zeros((0, 4))], dtype=np.float32),
                                np.array([classes], dtype=np.float32),
                                np.array([scores], dtype=np.float32),

@@ -132,3 +132,46 @@ def test_details_speak_japanese(qtbot: QtBot, bird_model: Path) -> None:
         assert dialog.windowTitle() == "モデルの詳細"
     finally:
         translations.set_language("en")
+
+
+def test_details_name_every_tasks_outputs_and_classes(qtbot: QtBot, coral: Path,
+                                                      tmp_path: Path) -> None:
+    """A detector, a segmenter, a pose model and a model of no task: never "None classes"."""
+    from tests.detection_models import OBJECTS, build_detector
+    from tests.test_other_model_run import signal_model
+
+    detector = build_detector(tmp_path / "det.tflite", OBJECTS, classes=3)
+    face = coral / "detection" / "mobilenet_ssd_v2_face_quant_postprocess_edgetpu.tflite"
+    deeplab = coral / "segmentation" / "deeplabv3_mnv2_pascal_quant.tflite"
+    movenet = coral / "pose" / "movenet_single_pose_lightning_ptq.tflite"
+    cases = [
+        (detector, 0, "Object detection", "3",
+         "boxes 1×10×4 float32; classes 1×10 float32; scores 1×10 float32; count 1 float32"),
+        (face, 0, "Object detection", "1",
+         "boxes 1×50×4 float32; classes 1×50 float32; scores 1×50 float32; count 1 float32"),
+        (deeplab, 1, "Segmentation", "the ids in its class map (the file does not say how many)",
+         "class map 1×513×513 int64"),
+        (movenet, 1, "Pose (keypoints)", "– (keypoints, not classes)",
+         "keypoints 1×1×17×3 float32"),
+        (signal_model(tmp_path / "signal.tflite"), 0, "Other (no task this program reads)", "–",
+         "1×16 float32; 1×16 float32"),
+    ]
+    for path, column, task, classes, outputs in cases:
+        dialog = details_for(path)
+        qtbot.addWidget(dialog)
+        assert dialog.value("Task", column) == task, path.name
+        assert dialog.value("Classes", column) == classes, path.name
+        assert dialog.value("Output", column) == outputs, path.name
+        assert "None" not in " ".join(dialog.value(caption, column) for caption in
+                                      ("Task", "Classes", "Output"))
+    face_dialog = details_for(face)
+    qtbot.addWidget(face_dialog)
+    assert face_dialog.note_texts() == ["1 operation on the CPU: TFLite_Detection_PostProcess."]
+    assert face_dialog.value("Operations on the CPU", 0) == "1"
+    deeplab_dialog = details_for(deeplab)
+    qtbot.addWidget(deeplab_dialog)
+    assert "ARG_MAX" in deeplab_dialog.note_texts()[-1]
+    assert "RESIZE_BILINEAR ×3" in deeplab_dialog.value("Operation types", 1)
+    bird = details_for(coral / "models" / "mobilenet_v2_1.0_224_inat_bird_quant.tflite")
+    qtbot.addWidget(bird)
+    assert bird.value("Task", 0) == "Classification" and bird.value("Classes", 0) == "965"

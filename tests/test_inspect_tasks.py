@@ -74,3 +74,26 @@ def test_a_pipeline_segment_is_described(coral: Path, tmp_path: Path,
     assert "other: its input is not a picture" in text
     assert "1×19×19×576 uint8" in text and "1×10×10×1280 float32" in text
     assert "– (the input is not a picture)" in text
+
+
+def test_inspect_says_how_many_classes_each_task_tells_apart(
+        coral: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Read from the file where it says: a detector's post-processing options, a classifier's
+    scores; a class map and keypoints say no count."""
+    detector = build_detector(tmp_path / "det.tflite", OBJECTS, classes=3)
+    cases = [(detector, "3 (the post-processing's num_classes)", 3),
+             (coral / "detection" / FACE, "1 (the post-processing's num_classes)", 1),
+             (coral / "segmentation" / "deeplabv3_mnv2_pascal_quant.tflite",
+              "the ids in its class map (the file does not say how many)", None),
+             (coral / "pose" / "movenet_single_pose_lightning_ptq.tflite",
+              "– (keypoints, not classes)", None),
+             (coral / "models" / "mobilenet_v1_0.25_128_quant.tflite", "1001", 1001)]
+    for path, text, count in cases:
+        assert main(["inspect", str(path)]) == 0
+        lines = [line for line in capsys.readouterr().out.splitlines()
+                 if line.strip().startswith("Classes")]
+        assert lines and all(line.split(None, 1)[1] == text for line in lines), path.name
+        assert main(["inspect", str(path), "--json"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        side = document["cpu_model"] or document["edgetpu_model"]
+        assert side["task"]["classes"] == count, path.name

@@ -114,3 +114,67 @@ def test_the_window_lists_each_output_and_says_how_they_differ(
     assert len(baseline) == 3 and len(other) == 5  # the baseline is not compared with itself
     assert "outputs differ by up to 0 (0.00% of the largest value)" in \
         window.view.comparison.text()
+
+
+def test_small_outputs_are_kept_in_the_result_file_and_compare_when_reopened(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.tasks.raw_outputs import compare_outputs
+
+    model = signal_model(tmp_path / "signal.tflite")
+    image = tmp_path / "picture.png"
+    Image.new("RGB", (8, 8)).save(image)
+    result = tmp_path / "result.json"
+    assert main(["run", "--model", str(model), "--image", str(image), "--backend", "cpu",
+                 "--backend", "cpu:threads=1", "--count", "2", "--warmup", "0",
+                 "--json", str(result)]) == 0
+    capsys.readouterr()
+    fed = generate_input(read_model(model).inputs[0]).values
+    document = json.loads(result.read_text())
+    rows = document["backends"][0]["task_result"]["outputs"]
+    assert np.allclose(rows[0]["values"], (fed * 2).ravel()) and "note" not in rows[0]
+    reopened = parse_result_bytes(result.read_bytes())
+    base, other = (b.task_result for b in reopened.backends)
+    assert isinstance(base, RawResult) and isinstance(other, RawResult)
+    assert [o.name for o in base.outputs] == ["doubled", "squared"]
+    assert base.outputs[1].values.dtype == np.float32
+    assert np.array_equal(base.outputs[1].values, fed * fed)  # to the last bit
+    again = compare_outputs(base.outputs, other.outputs)
+    assert again == reopened.comparisons[0].raw_agreement
+    # written again from the reopened record: the same values
+    assert RawResult.from_dict(base.to_dict()).outputs[0].values.tolist() == \
+        base.outputs[0].values.tolist()
+
+
+def test_large_outputs_keep_their_summary_and_say_where_the_values_are() -> None:
+    from core.tasks.raw_outputs import RawOutput
+    from core.tasks.raw_result import MAX_KEPT_VALUES
+
+    small = RawOutput("small", np.array([[1, 2, 255]], dtype=np.uint8), 0.5, 3)
+    large = RawOutput("large", np.full((1, MAX_KEPT_VALUES + 1), np.nan, dtype=np.float32))
+    saved = RawResult.of([small, large], "the picture").to_dict()
+    assert saved["outputs"][0]["values"] == [1, 2, 255]
+    assert "values" not in saved["outputs"][1]
+    assert saved["outputs"][1]["note"].startswith("4,097 values, more than the result file "
+                                                  "keeps: run --save-outputs DIR")
+    assert "output-1.npy" in saved["outputs"][1]["note"]
+    reopened = RawResult.from_dict(json.loads(json.dumps(saved, allow_nan=False)))
+    assert reopened.outputs == ()  # compared by position: not with one output missing
+    assert [row["name"] for row in reopened.summaries] == ["small", "large"]
+    alone = RawResult.from_dict({"fed": "the picture", "outputs": saved["outputs"][:1]})
+    assert alone.outputs[0].real().tolist() == [[-1.0, -0.5, 126.0]]  # quantisation kept
+
+    odd = RawResult.of([RawOutput("odd", np.array([np.nan, np.inf, -np.inf, 1.5]))],
+                       "the picture").to_dict()
+    assert odd["outputs"][0]["values"] == ["NaN", "Infinity", "-Infinity", 1.5]
+    back = RawResult.from_dict(json.loads(json.dumps(odd, allow_nan=False))).outputs[0].values
+    assert np.isnan(back[0]) and back[1] == np.inf and back[2] == -np.inf and back[3] == 1.5
+
+
+@pytest.mark.parametrize("values", [[1, 2], [1, 2, "x"], [1, 2, 300], [1, 2, 2.5],
+                                    "123", [1, 2, None], [1, 2, [3]]])
+def test_damaged_kept_values_are_one_plain_error(values: object) -> None:
+    row = {"name": "small", "shape": [1, 3], "dtype": "uint8", "min": 1.0, "max": 3.0,
+           "mean": 2.0, "first": [1.0, 2.0, 3.0], "scale": 0.0, "zero_point": 0,
+           "values": values}
+    with pytest.raises(ValueError, match="output small"):
+        RawResult.from_dict({"fed": "the picture", "outputs": [row]})

@@ -105,6 +105,21 @@ def _outputs(f: dict[str, Any]) -> str:
                      for o in f["outputs"])
 
 
+def classes_text(f: dict[str, Any]) -> str:
+    """How many classes the file says the model tells apart, and where that is read."""
+    task = f["task"]
+    n = task.get("classes")
+    if task["task"] == "pose":
+        return "– (keypoints, not classes)"
+    if task["task"] == "segmentation" and not n:
+        return "the ids in its class map (the file does not say how many)"
+    if not n:
+        return "– (the file does not say)" if task["task"] == "detection" else "–"
+    where = {"detection": " (the post-processing's num_classes)",
+             "segmentation": " (scores per pixel)"}.get(task["task"], "")
+    return f"{n}{where}"
+
+
 def _operators(f: dict[str, Any]) -> str:
     return ", ".join(f"{name} ×{n}" for name, n in f["operator_types"].items()) or "none"
 
@@ -128,6 +143,7 @@ _ROWS = (
     ("Input quantisation", lambda f: _quant(f["input"])),
     ("Normalisation", lambda f: normalisation_text(f["input"]["normalisation"])),
     ("Output", _outputs),
+    ("Classes", classes_text),
     ("Output quantisation", lambda f: _quant(f["output"])),
     ("Operations", lambda f: str(f["operators"])),
     ("Edge TPU custom operations", lambda f: str(f["edgetpu_custom_ops"])),

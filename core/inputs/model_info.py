@@ -270,6 +270,13 @@ def _image_input(name: str, inputs: tuple[TensorSpec, ...]) -> tuple[str, tuple[
     return "", (shape[1], shape[2], shape[3])
 
 
+def picture_size(spec: TensorSpec) -> tuple[int, int, int] | None:
+    """(height, width, channels) when ``spec`` can be fed a picture as an image model's input
+    is, else None: for each input of a model of no known task that takes several."""
+    why, size = _image_input("", (spec,))
+    return None if why else size
+
+
 def score_classes(shape: tuple[int, ...]) -> int:
     """How many classes an output of this shape scores: ``[1,N]``, ``[N]`` or ``[1,1,1,N]``
     with N >= 2; 0 for any other shape."""

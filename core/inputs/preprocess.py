@@ -18,7 +18,7 @@ pycoral, values are rounded, not truncated.
 Detection models are fed as Coral's detection example feeds them (``fit_input``): the picture is
 scaled to fit inside the input keeping its aspect ratio, placed at the top left and the rest padded
 with black (the zero Coral's example writes, for a uint8 input), so that a box found in the input
-maps back to the picture by one scale per axis (``Placement``).
+maps back to the picture by one scale per axis (``PixelPlacement``).
 
 Transparency is composited onto white, the background an image viewer shows, rather than dropped:
 a dropped alpha channel exposes whatever colour the transparent pixels happen to hold.
@@ -178,11 +178,16 @@ def make_input_tensor(image: Image.Image, model: ModelInfo) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class Placement:
-    """Where a picture sits inside the model input it was fitted into (``fit_input``).
+class PixelPlacement:
+    """Where a picture sits inside the model input it was fitted into (``fit_input``), in pixels.
 
     Sizes in pixels: the picture (upright, as ``ImageInfo`` gives it), the model's input, and the
-    part of the input the scaled picture covers, from its top left corner.
+    part of the input the scaled picture covers, from its top left corner. A detector's boxes are
+    mapped back with these whole numbers, exactly as the input was made. What a result keeps for
+    its mask or keypoints is ``core.tasks.placement.Placement``: the same place as shares of the
+    input, which is what a result file stores (the pixels of the input do not matter to a reader,
+    and shares map a point the same at any output size); boxes are not mapped through it so that
+    their numbers stay those of the whole-pixel fit.
     """
 
     picture_width: int
@@ -212,7 +217,7 @@ class Placement:
                 "content_width": self.content_width, "content_height": self.content_height}
 
 
-def fit_input(image: Image.Image, model: ModelInfo) -> tuple[np.ndarray, Placement]:
+def fit_input(image: Image.Image, model: ModelInfo) -> tuple[np.ndarray, PixelPlacement]:
     """The input tensor of a picture fitted into the model's input keeping its aspect ratio.
 
     The side that limits the scale fills the input exactly; the other is truncated to whole
@@ -231,7 +236,7 @@ def fit_input(image: Image.Image, model: ModelInfo) -> tuple[np.ndarray, Placeme
         pixels = pixels.resize(size, RESAMPLE)
     canvas = Image.new(target, (model.width, model.height), 0)
     canvas.paste(pixels, (0, 0))
-    placement = Placement(width, height, model.width, model.height, *size)
+    placement = PixelPlacement(width, height, model.width, model.height, *size)
     return make_input_tensor(canvas, model), placement
 
 

@@ -20,12 +20,18 @@ from core.errors import ErrorInfo, error, fail
 from core.inputs.labels import Labels, load_labels
 from core.inputs.model_info import ModelInfo, resolve_pair
 from core.inputs.pair_check import check_pair
-from core.inputs.preprocess import ImageInfo, Placement, fit_input, load_image, make_input_tensor
+from core.inputs.preprocess import (
+    ImageInfo,
+    PixelPlacement,
+    fit_input,
+    load_image,
+    make_input_tensor,
+)
 from core.measure.backends import BackendSpec, assign_ids
 from core.measure.limits import check_open_files
+from core.tasks.fed_inputs import fed_inputs
 from core.tasks.model_task import ModelTask
-from core.tasks.placement import Placement as Shares
-from core.tasks.raw_outputs import generate_input
+from core.tasks.placement import Placement
 from core.tasks.raw_result import PICTURE
 from core.tasks.runnable import read_runnable
 
@@ -38,6 +44,7 @@ class PlannedBackend:
     tensor: np.ndarray | None
     preflight_error: ErrorInfo | None = None
     warnings: list[ErrorInfo] = field(default_factory=list)
+    more_inputs: tuple[np.ndarray, ...] = ()  # the second input on (a model of no known task)
 
 
 @dataclass
@@ -49,8 +56,8 @@ class Plan:
     warnings: list[ErrorInfo] = field(default_factory=list)
     cpu_model: ModelInfo | None = None  # the pair's CPU file, for what the compiled one replaced
     task: ModelTask = field(default_factory=lambda: ModelTask("classification", ""))
-    placement: Placement | None = None  # where the picture sits in a detector's input
-    mask_placement: Shares | None = None  # a segmenter's or pose model's: the picture stretched
+    placement: PixelPlacement | None = None  # where the picture sits in a detector's input
+    mask_placement: Placement | None = None  # a segmenter's or pose model's: the picture stretched
     fed: str = PICTURE  # what a model of no known task is given: the picture, or made-up input
 
 
@@ -87,23 +94,22 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
         check_pair(infos[cpu_path], infos[tpu_path])
 
     pil_image, image_info = load_image(image)
-    tensors: dict[tuple[object, ...], np.ndarray] = {}
-    placements: list[Placement] = []
+    tensors: dict[tuple[object, ...], tuple[np.ndarray, ...]] = {}
+    placements: list[PixelPlacement] = []
     fed: list[str] = []
 
-    def tensor_for(info: ModelInfo) -> np.ndarray:
-        key = (info.input.shape, info.input.dtype, info.input.scale, info.input.zero_point,
-               info.mean, info.std)
+    def tensor_for(info: ModelInfo) -> tuple[np.ndarray, ...]:
+        key = (info.inputs or info.input, info.mean, info.std)
         if key not in tensors:
             if task.detection is not None:  # fitted, keeping its proportions, as Coral does
-                tensors[key], placement = fit_input(pil_image, info)
+                fitted, placement = fit_input(pil_image, info)
+                tensors[key] = (fitted,)
                 placements.append(placement)
-            elif not info.is_image_model:  # no known task, no picture: made-up numbers
-                generated = generate_input(info.inputs[0])
-                tensors[key] = generated.values
-                fed.append(generated.recipe)
+            elif task.task == "other":  # each input the picture, or made-up numbers
+                tensors[key], recipe = fed_inputs(pil_image, info)
+                fed.append(recipe)
             else:
-                tensors[key] = make_input_tensor(pil_image, info)
+                tensors[key] = (make_input_tensor(pil_image, info),)
         return tensors[key]
 
     classes = task.detection.num_classes if task.detection else reference.num_classes
@@ -117,14 +123,15 @@ def make_plan(model: Path, image: Path, labels: Path | None, edgetpu_model: Path
                 _label_function(loaded_labels, reference), warnings,
                 infos[cpu_path] if cpu_path else None, task,
                 placements[0] if placements else None,
-                Shares.stretched(image_info.width, image_info.height)
+                Placement.stretched(image_info.width, image_info.height)
                 if task.segmentation is not None or task.pose is not None else None,
                 fed[0] if fed else PICTURE)
 
 
 def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,
                   tpu_path: Path | None, infos: dict[Path, ModelInfo],
-                  tensor_for: Callable[[ModelInfo], np.ndarray], name: str) -> PlannedBackend:
+                  tensor_for: Callable[[ModelInfo], tuple[np.ndarray, ...]],
+                  name: str) -> PlannedBackend:
     if spec.kind == "cpu":
         if cpu_path is None:
             needed = (tpu_path.parent if tpu_path else Path()) / f"{name}.tflite"
@@ -134,7 +141,8 @@ def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,
                 "and cannot run on the CPU.",
                 f"Put the uncompiled model {needed.name} in {needed.parent}."))
         info = infos[cpu_path]
-        return PlannedBackend(backend_id, spec, info, tensor_for(info))
+        first, *more = tensor_for(info)
+        return PlannedBackend(backend_id, spec, info, first, more_inputs=tuple(more))
     warnings = []
     if tpu_path is None:
         assert cpu_path is not None
@@ -144,7 +152,9 @@ def _plan_backend(backend_id: str, spec: BackendSpec, cpu_path: Path | None,
             f"{cpu_path.name} is not compiled for the Edge TPU, so it runs on the CPU even here.",
             f"Use {name}_edgetpu.tflite, or compile this model with the Edge TPU Compiler."))
     info = infos[tpu_path]
-    return PlannedBackend(backend_id, spec, info, tensor_for(info), warnings=warnings)
+    first, *more = tensor_for(info)
+    return PlannedBackend(backend_id, spec, info, first, warnings=warnings,
+                          more_inputs=tuple(more))
 
 
 def _label_function(labels: Labels | None, model: ModelInfo) -> Callable[[int], str]:

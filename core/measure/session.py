@@ -216,7 +216,7 @@ class Session:
     def _start(self, planned: PlannedBackend, rec: BackendRecord) -> _Live:
         assert planned.model is not None and planned.tensor is not None
         job = WorkerJob(planned.id, planned.spec, str(planned.model.path), planned.tensor,
-                        self.request.warmup)
+                        self.request.warmup, more_inputs=planned.more_inputs)
         handle = WorkerHandle(job, self._worker_cancel)
         self._workers.append(handle)
         handle.start()

@@ -73,6 +73,7 @@ class WorkerJob:
     tensor: np.ndarray
     warmup: int
     log_path: str = ""  # the worker's native stderr goes here; read back to explain a crash
+    more_inputs: tuple[np.ndarray, ...] = ()  # the second input on, for a model that has them
 
 
 LOG_TAIL_BYTES = 4000
@@ -158,9 +159,10 @@ def _serve(job: WorkerJob, conn: Connection, cancel: CancelEvent,
         if cores:
             details["cores"] = cores_text(cores)
     interp = opened.interpreter
-    in_index = interp.get_input_details()[0]["index"]
+    inputs = interp.get_input_details()
     out_indices = tuple(int(d["index"]) for d in interp.get_output_details())
-    interp.set_tensor(in_index, job.tensor)
+    for detail, values in zip(inputs, (job.tensor, *job.more_inputs), strict=False):
+        interp.set_tensor(detail["index"], values)
     conn.send(Loaded(opened.label, opened.runtime_name, opened.runtime_version, opened.device,
                      load_ms, tuple(opened.warnings), tuple(details.items())))
     report("invoke")

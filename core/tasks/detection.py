@@ -2,8 +2,8 @@
 
 The outputs are read where ``model_task`` placed them, then, as pycoral's ``get_objects`` does,
 the first ``count`` rows whose score reaches the threshold become detections; each box is clamped
-to [0, 1] of the model input and mapped to the picture's pixels through the ``Placement`` the
-input was made with.
+to [0, 1] of the model input and mapped to the picture's pixels through the ``PixelPlacement``
+the input was made with.
 
 The numbers come from a runtime, so they are checked, never trusted: a count larger than the
 arrays is cut to them, a row with a score, box or class that is not a finite number is dropped,
@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from core.inputs.preprocess import Placement
+from core.inputs.preprocess import PixelPlacement
 from core.tasks.model_task import DetectionLayout
 
 DEFAULT_THRESHOLD = 0.5
@@ -146,7 +146,7 @@ def _number(value: Any) -> bool:
 
 
 def decode_detections(outputs: Sequence[np.ndarray], layout: DetectionLayout,
-                      placement: Placement, labels: Mapping[int, str] | None = None,
+                      placement: PixelPlacement, labels: Mapping[int, str] | None = None,
                       threshold: float = DEFAULT_THRESHOLD,
                       max_results: int = DEFAULT_MAX_RESULTS) -> Detections:
     """Detections scoring at least ``threshold``, at most ``max_results``, best first.
@@ -217,7 +217,7 @@ def _class_id(value: float, flags: set[str]) -> int | None:
     return int(value)
 
 
-def _box(row: np.ndarray, placement: Placement, flags: set[str]) -> Box | None:
+def _box(row: np.ndarray, placement: PixelPlacement, flags: set[str]) -> Box | None:
     if not np.all(np.isfinite(row)):
         flags.add("boxes_invalid")
         return None

@@ -107,9 +107,22 @@ class ModelTask:
             roles[self.pose.output] = "keypoints"
         return tuple(roles)
 
+    @property
+    def classes(self) -> int | None:
+        """How many classes the model tells apart, where the file says: a classifier's scores, a
+        detector's post-processing options, a segmenter's scores per pixel. None where it does
+        not: a class map's ids are its classes, a pose model finds keypoints, not classes."""
+        if self.classification is not None:
+            return self.classification.classes
+        if self.detection is not None:
+            return self.detection.num_classes or None
+        if self.segmentation is not None:
+            return self.segmentation.classes or None
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         layout = self.classification or self.detection or self.segmentation or self.pose
-        return {"task": self.task, "reason": self.reason,
+        return {"task": self.task, "reason": self.reason, "classes": self.classes,
                 "layout": asdict(layout) if layout is not None else None}
 
 

@@ -19,7 +19,11 @@ MAX_SIDE = 100_000  # pixels: no picture this program reads is wider or taller
 
 @dataclass(frozen=True)
 class Placement:
-    """The picture's size in pixels and the share of the input's width and height it fills."""
+    """The picture's size in pixels and the share of the input's width and height it fills.
+
+    What a mask's or keypoints' result keeps and a result file stores. The fit a detector's input
+    was made with is kept in whole pixels instead (``core.inputs.preprocess.PixelPlacement``), so
+    that its boxes map back through the very numbers the input was made with."""
 
     picture_width: int
     picture_height: int

@@ -1,10 +1,13 @@
 """What a model of no known task gave: its outputs, kept raw, and what it was fed.
 
 A run holds each output's values (``RawOutput``) so that the session can compare them with the
-baseline's and ``--save-outputs`` can write them as ``.npy``; the result file keeps only each
-output's summary (shape, type, range, mean, first values), since an output may be megabytes, and
-the comparison (``RawAgreement``) beside it. ``fed`` says what the model was given: the picture,
-or the generated input's recipe, so that a reader knows the numbers come from made-up input.
+baseline's and ``--save-outputs`` can write them as ``.npy``. The result file keeps each output's
+summary (shape, type, range, mean, first values) and the comparison (``RawAgreement``) beside it;
+the values themselves only while they are small (``MAX_KEPT_VALUES`` per output, and
+``MAX_KEPT_TOTAL`` per result), so that a reopened result can still be compared output by output,
+while an output of megabytes stays in its ``.npy`` file and the result file says so. ``fed``
+says what the model was given: the picture, or the generated input's recipe, so that a reader
+knows the numbers come from made-up input.
 """
 
 from __future__ import annotations
@@ -14,12 +17,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from core.tasks.raw_outputs import OutputDifference, RawAgreement, RawOutput
 
 PICTURE = "the picture"
 MAX_SAVED_OUTPUTS = 1000
 MAX_TEXT = 500
 MAX_FIRST = 8
+MAX_KEPT_VALUES = 4096  # an output's values are kept in the result file up to this many
+MAX_KEPT_TOTAL = 65536  # and a backend's outputs up to this many together (about 1 MB of JSON)
+NOT_KEPT = ("{count} values, more than the result file keeps: run --save-outputs DIR to have "
+            "them as DIR/<backend id>-output-{index}.npy")
+_KEPT_TYPES = ("bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+               "float16", "float32", "float64")
+_NONFINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,7 +48,22 @@ class RawResult:
         return cls(fed, tuple(o.summary(MAX_FIRST) for o in outputs), tuple(outputs))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"fed": self.fed, "outputs": list(self.summaries)}
+        """The summaries, each with its values while they are small (else a note saying where
+        they are); a result read back from a file writes what it read."""
+        if not self.outputs:
+            return {"fed": self.fed, "outputs": list(self.summaries)}
+        rows, total = [], 0
+        for index, (row, output) in enumerate(zip(self.summaries, self.outputs, strict=True)):
+            values = np.asarray(output.values)
+            total += values.size
+            if values.size <= MAX_KEPT_VALUES and total <= MAX_KEPT_TOTAL \
+                    and values.dtype.name in _KEPT_TYPES:
+                rows.append({**row, "scale": output.scale, "zero_point": output.zero_point,
+                             "values": [_json_number(v) for v in values.ravel().tolist()]})
+            else:
+                rows.append({**row, "note": NOT_KEPT.format(count=f"{values.size:,}",
+                                                            index=index)})
+        return {"fed": self.fed, "outputs": rows}
 
     @classmethod
     def from_dict(cls, data: Any) -> RawResult:
@@ -48,7 +75,57 @@ class RawResult:
             raise ValueError("fed is not a short text")
         if not isinstance(rows, list) or len(rows) > MAX_SAVED_OUTPUTS:
             raise ValueError("outputs is not a list of output summaries")
-        return cls(fed, tuple(_summary(row) for row in rows))
+        summaries = tuple(_summary(row) for row in rows)
+        kept = [_kept(row, summary) for row, summary in zip(rows, summaries, strict=True)]
+        if sum(o.values.size for o in kept if o is not None) > MAX_KEPT_TOTAL:
+            raise ValueError(f"outputs keep more than {MAX_KEPT_TOTAL} values")
+        # compared by position: only when every output's values are here
+        outputs = tuple(o for o in kept if o is not None) if all(kept) else ()
+        return cls(fed, summaries, outputs)
+
+
+def _json_number(value: float | int | bool) -> float | int | bool | str:
+    """JSON has no NaN or infinity: those are written as the strings JavaScript prints."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    return value
+
+
+def _kept(row: dict[str, Any], summary: dict[str, Any]) -> RawOutput | None:
+    """The output's values saved beside its summary, checked like any foreign numbers."""
+    if "values" not in row:
+        return None
+    name, values = summary["name"], row["values"]
+    shape, dtype = tuple(summary["shape"]), summary["dtype"]
+    if dtype not in _KEPT_TYPES:
+        raise ValueError(f"output {name}: values of type {dtype} are not kept")
+    if not isinstance(values, list) or len(values) > MAX_KEPT_VALUES \
+            or len(values) != math.prod(shape):
+        raise ValueError(f"output {name}: values is not a list of its shape's size")
+    numbers = [_NONFINITE.get(v, v) if isinstance(v, str) else v for v in values]
+    if any(isinstance(v, str) or not isinstance(v, (int, float)) for v in numbers):
+        raise ValueError(f"output {name}: values holds something other than numbers")
+    scale = _number(row.get("scale"), f"output {name}: scale")
+    zero_point = row.get("zero_point")
+    if scale is None or scale < 0 or type(zero_point) is not int or abs(zero_point) > 2**31:
+        raise ValueError(f"output {name}: scale or zero_point is not a quantisation")
+    try:
+        array = np.array(numbers, dtype=np.float64 if dtype.startswith("float") else object)
+        typed = array.astype(dtype) if dtype.startswith("float") else _integers(array, dtype)
+    except (OverflowError, ValueError, TypeError):
+        raise ValueError(f"output {name}: values do not fit {dtype}") from None
+    return RawOutput(name, typed.reshape(shape), scale, zero_point)
+
+
+def _integers(values: np.ndarray, dtype: str) -> np.ndarray:
+    if dtype == "bool":
+        if any(v not in (0, 1) for v in values.tolist()):
+            raise ValueError("not booleans")
+        return values.astype(bool)
+    info = np.iinfo(dtype)
+    if any(isinstance(v, float) or not info.min <= v <= info.max for v in values.tolist()):
+        raise ValueError("not whole numbers of the type's range")
+    return values.astype(dtype)
 
 
 def _summary(row: Any) -> dict[str, Any]:

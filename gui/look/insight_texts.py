@@ -82,8 +82,48 @@ def normalisation(norm: dict[str, Any]) -> str:
     return text
 
 
+def task_name(task: str) -> str:
+    names = {"classification": translate("ModelInsight", "Classification"),
+             "detection": translate("ModelInsight", "Object detection"),
+             "segmentation": translate("ModelInsight", "Segmentation"),
+             "pose": translate("ModelInsight", "Pose (keypoints)")}
+    return names.get(task, translate("ModelInsight", "Other (no task this program reads)"))
+
+
+def _outputs(f: dict[str, Any]) -> str:
+    """A classifier's classes and its scores' tensor; else every output, with what it holds."""
+    if f["task"]["task"] == "classification":
+        return translate("ModelInsight", "{n} classes, {tensor}").format(
+            n=f["output"]["classes"], tensor=_tensor(f["output"]))
+    return "; ".join(f"{_role(o.get('role', ''))} {_tensor(o)}".strip() for o in f["outputs"])
+
+
+def _role(role: str) -> str:
+    names = {"boxes": translate("ModelInsight", "boxes"),
+             "classes": translate("ModelInsight", "classes"),
+             "scores": translate("ModelInsight", "scores"),
+             "count": translate("ModelInsight", "count"),
+             "class map": translate("ModelInsight", "class map"),
+             "class scores per pixel": translate("ModelInsight", "class scores per pixel"),
+             "keypoints": translate("ModelInsight", "keypoints")}
+    return names.get(role, role)
+
+
+def _classes(task: dict[str, Any]) -> str:
+    n = task.get("classes")
+    if task["task"] == "pose":
+        return translate("ModelInsight", "– (keypoints, not classes)")
+    if task["task"] == "segmentation" and not n:
+        return translate("ModelInsight", "the ids in its class map (the file does not say "
+                         "how many)")
+    if not n:
+        return "–"
+    return str(n)
+
+
 def rows(f: dict[str, Any]) -> list[tuple[str, str]]:
-    """(caption, value) for one file of ``inspect --json``'s document."""
+    """(caption, value) for one file of ``inspect --json``'s document (with its ``task``, as
+    ``core.tasks.task_insight.describe`` adds it)."""
     compiled = bool(f["edgetpu_compiled"])
     types = ", ".join(f"{name} ×{n}" for name, n in f["operator_types"].items())
     on_cpu = (str(f["cpu_operators"]) if compiled
@@ -94,15 +134,15 @@ def rows(f: dict[str, Any]) -> list[tuple[str, str]]:
             size=params)
     program = (translate("ModelInsight", "{size} of instructions and parameters").format(
         size=_bytes(f["edgetpu_program_bytes"])) if compiled else "–")
-    classes = translate("ModelInsight", "{n} classes, {tensor}").format(
-        n=f["output"]["classes"], tensor=_tensor(f["output"]))
     return [
         (translate("ModelInsight", "File"), Path(f["path"]).name),
+        (translate("ModelInsight", "Task"), task_name(f["task"]["task"])),
         (translate("ModelInsight", "File size"), _bytes(f["file_bytes"])),
         (translate("ModelInsight", "Input"), _tensor(f["input"])),
         (translate("ModelInsight", "Input quantisation"), _quant(f["input"])),
         (translate("ModelInsight", "Normalisation"), normalisation(f["input"]["normalisation"])),
-        (translate("ModelInsight", "Output"), classes),
+        (translate("ModelInsight", "Output"), _outputs(f)),
+        (translate("ModelInsight", "Classes"), _classes(f["task"])),
         (translate("ModelInsight", "Output quantisation"), _quant(f["output"])),
         (translate("ModelInsight", "Operations"), str(f["operators"])),
         (translate("ModelInsight", "Edge TPU custom operations"), str(f["edgetpu_custom_ops"])),

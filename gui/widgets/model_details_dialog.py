@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import AppError, ErrorInfo
 from core.inputs.model_insight import ModelInsight, inspect_pair, notes
+from core.tasks.task_insight import describe
 from gui.look.insight_texts import WARNING_KINDS, note_line, rows
 from gui.look.palette import Theme, current
 from gui.widgets.error_panel import ErrorPanel
@@ -63,7 +64,7 @@ class ModelDetailsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _show(self, insight: ModelInsight, layout: QVBoxLayout) -> None:
-        document = insight.to_dict()
+        document = describe(insight)
         target = insight.edgetpu or insight.cpu
         assert target is not None
         for note in notes(insight.summary(target.info)):

@@ -1449,6 +1449,62 @@ or choose them above with Open…</source>
         <translation>。1 段階以内で同じなので、元の画素値をそのまま入力</translation>
     </message>
     <message>
+        <source>Classification</source>
+        <translation>画像分類</translation>
+    </message>
+    <message>
+        <source>Object detection</source>
+        <translation>物体検出</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>セグメンテーション</translation>
+    </message>
+    <message>
+        <source>Pose (keypoints)</source>
+        <translation>姿勢推定（キーポイント）</translation>
+    </message>
+    <message>
+        <source>Other (no task this program reads)</source>
+        <translation>その他（このプログラムが読み取るタスクではない）</translation>
+    </message>
+    <message>
+        <source>boxes</source>
+        <translation>ボックス</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <source>scores</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>個数</translation>
+    </message>
+    <message>
+        <source>class map</source>
+        <translation>クラスマップ</translation>
+    </message>
+    <message>
+        <source>class scores per pixel</source>
+        <translation>画素ごとのクラススコア</translation>
+    </message>
+    <message>
+        <source>keypoints</source>
+        <translation>キーポイント</translation>
+    </message>
+    <message>
+        <source>– (keypoints, not classes)</source>
+        <translation>–（クラスではなくキーポイント）</translation>
+    </message>
+    <message>
+        <source>the ids in its class map (the file does not say how many)</source>
+        <translation>クラスマップ内の ID（数はファイルに書かれていない）</translation>
+    </message>
+    <message>
         <source>all {n}</source>
         <translation>全 {n} 個</translation>
     </message>
@@ -1463,6 +1519,10 @@ or choose them above with Open…</source>
     <message>
         <source>File</source>
         <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
     </message>
     <message>
         <source>File size</source>
@@ -1483,6 +1543,10 @@ or choose them above with Open…</source>
     <message>
         <source>Output</source>
         <translation>出力</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>クラス数</translation>
     </message>
     <message>
         <source>Edge TPU custom operations</source>
