@@ -24,6 +24,20 @@ fmt_score = score_text
 fmt_delta = delta_text
 
 
+def list_separator() -> str:
+    """``, `` in English, ``、`` in Japanese, which has no ASCII comma."""
+    return translate("Format", ", ")
+
+
+def joined(items: Sequence[str]) -> str:
+    return list_separator().join(items)
+
+
+def with_note(text: str, note: str) -> str:
+    """``text (note)``; a full-width bracket carries its own space, so none goes before it."""
+    return f"{text}{note}" if note.startswith(("（", "「", "、", "。")) else f"{text} {note}"
+
+
 def fmt_ms_unit(value: float | None) -> str:
     if value is None:
         return "–"
@@ -100,7 +114,7 @@ def backend_details(record: BackendRecord) -> list[str]:
     cores = pinned_cores(runtime)
     if cores:  # the result file keeps numbers; the sentence is made here, where it is read
         shown.append(translate("Format", "one core each (cores {cores})").format(
-            cores=", ".join(str(core) for core in cores)))
+            cores=joined([str(core) for core in cores])))
     if record.device and not any(record.device.lower() in p.lower() for p in parts):
         shown.append(_device(record.device))
     library = str(runtime.get("library") or "")
