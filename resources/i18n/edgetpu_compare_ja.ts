@@ -2468,6 +2468,10 @@ or choose them above with Open…</source>
         <translation>不明（インストールされていません）</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Project page: &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;プロジェクトのページ：&lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Edge TPU Compare&lt;/b&gt; {version}&lt;p&gt;Runs the same TensorFlow Lite model on the CPU and on a Google Coral Edge TPU, and shows how fast each is and whether they agree.&lt;/p&gt;&lt;p&gt;Licensed under the &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License 2.0&lt;/a&gt;. The built-in sample is Coral&apos;s bird model (Apache License 2.0) and a parrot photograph from Open Images (CC BY 2.0); their notices ship with the app.&lt;/p&gt;&lt;p&gt;The Edge TPU and its runtime: &lt;a href=&quot;https://coral.ai/docs/&quot;&gt;coral.ai/docs&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;b&gt;Edge TPU Compare&lt;/b&gt; {version}&lt;p&gt;同じ TensorFlow Lite モデルを CPU と Google Coral Edge TPU で実行し、それぞれの速さと、答えが一致するかどうかを示します。&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License 2.0&lt;/a&gt; のもとで提供されます。内蔵のサンプルは Coral の鳥のモデル（Apache License 2.0）と Open Images のオウムの写真（CC BY 2.0）で、それぞれの表示をアプリに同梱しています。&lt;/p&gt;&lt;p&gt;Edge TPU とそのランタイム：&lt;a href=&quot;https://coral.ai/docs/&quot;&gt;coral.ai/docs&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
