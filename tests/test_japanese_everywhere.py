@@ -50,13 +50,13 @@ pytestmark = pytest.mark.gui
 
 # Names, units and data that read the same in both languages.
 NAMES = re.compile(
+    r"\S+\.(?:tflite|txt|jpg|jpeg|png|bmp|json|csv|html|so|ini)\b|"  # file names
     r"Edge TPU Compare|Edge TPU|TensorFlow Lite|TensorFlow|LiteRT|TFLite|tflite-runtime|"
     r"ai-edge-litert|XNNPACK|libedgetpu\S*|edgetpu-compare[^'」]*|edgetpu-custom-op|pycoral|"
     r"numpy|Python|Coral|Google|Linux|Debian|GNU|bookworm|CPU|USB|PCIe|MobileNet|MoveNet|"
     r"PoseNet|PosenetDecoderOp|JSON|CSV|HTML|PNG|JPEG|BMP|English|Japanese|Apache|License|"
-    r"Open Images|CC BY|GitHub|Mbit/s|MiB|KiB|MB|ms|uint8|int8|float32|IoU|std|max|"
+    r"Open Images|CC BY|GitHub|Mbit/s|MiB|KiB|MB|ms|px|uint8|int8|float32|IoU|std|max|"
     r"Ara macao|other|bird|P90|P99|OS|Ctrl\+\S+|Esc|F11|\b(?:usb|pci|apex):\d+|"
-    r"\S+\.(?:tflite|txt|jpg|jpeg|png|bmp|json|csv|html|so|ini)\b|"  # file names
     r"(?:~|/)\S*|"  # paths
     r"\b[A-Z][A-Z0-9_]{2,}\b|"  # operation names (CONV_2D)
     r"\b\w+_\w+\b|"  # model and file stems (mobilenet_v2_1.0_224_quant)

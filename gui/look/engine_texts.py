@@ -170,6 +170,10 @@ def _table(translate: Translate) -> list[str]:
         translate("EngineTexts", "a Windows program"),
         translate("EngineTexts", "a Keras/HDF5 model"),
         translate("EngineTexts", "{command} (needs numpy < 2, Python 3.11 or older)"),
+        translate("EngineTexts", "'{name}' names only {named} of the model's {classes} classes, "
+                                 "so the others are shown as 'class N'."),
+        translate("EngineTexts", "The labels file"),
+        translate("EngineTexts", "Choose the labels file that came with this model."),
         translate("EngineTexts", "model file"),
         translate("EngineTexts", "labels file"),
         translate("EngineTexts", "image"),

@@ -95,10 +95,11 @@ def _detail(part: str) -> str:
     return part
 
 
-def _device(text: str) -> str:
+def device_text(text: str) -> str:
     """``x86_64, 2 of 2 cores`` in the window's language."""
-    return re.sub(r"([0-9]{1,9}) of ([0-9]{1,9}) cores", lambda m: translate(
-        "Format", "{used} of {total} cores").format(used=m.group(1), total=m.group(2)), text)
+    return joined([re.sub(r"([0-9]{1,9}) of ([0-9]{1,9}) cores", lambda m: translate(
+        "Format", "{used} of {total} cores").format(used=m.group(1), total=m.group(2)), part)
+        for part in text.split(", ")])
 
 
 def backend_details(record: BackendRecord) -> list[str]:
@@ -116,7 +117,7 @@ def backend_details(record: BackendRecord) -> list[str]:
         shown.append(translate("Format", "one core each (cores {cores})").format(
             cores=joined([str(core) for core in cores])))
     if record.device and not any(record.device.lower() in p.lower() for p in parts):
-        shown.append(_device(record.device))
+        shown.append(device_text(record.device))
     library = str(runtime.get("library") or "")
     if library:
         version = str(runtime.get("library_version") or "")

@@ -39,6 +39,7 @@ PLURALS_ONLY = {"en"}  # the source language needs only its numerus forms
 
 _installed: list[QTranslator] = []
 _choice = "system"
+_lang = "en"  # what set_language last put in effect
 _latin_font: QFont | None = None  # the application's font before Japanese replaced it
 # Japanese families that also draw Latin letters and digits, most usual first
 JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Hiragino Sans",
@@ -132,6 +133,11 @@ def resolve_language(choice: str | None) -> str:
     return "en"
 
 
+def language() -> str:
+    """The language in effect: ``en`` or ``ja``."""
+    return _lang
+
+
 def current_choice() -> str:
     """What was asked for: ``system``, ``en`` or ``ja``."""
     return _choice
@@ -143,9 +149,10 @@ def set_language(choice: str | None) -> str:
     Installing a translator sends ``LanguageChange`` to every widget; the main window rebuilds
     itself in the new language on it.
     """
-    global _choice
+    global _choice, _lang
     app = QCoreApplication.instance()
     lang = resolve_language(choice)
+    _lang = lang
     _choice = choice if choice in CHOICES else "system"
     if app is None:
         return lang

@@ -240,14 +240,14 @@ def export(window: QMainWindow, target: ActionTarget, fmt: str) -> Path | None:
     record = target.state.record
     if record is None:
         return None
-    from core.results.report_html import write_html
     from core.results.result_files import write_csv, write_json
+    from gui.look.report_texts import write_report
 
     title, kind, writer = {
         "json": (translate("Window", "Export result as JSON"), file_kinds.RESULT,
                  write_json),
         "csv": (translate("Window", "Export inferences as CSV"), "csv", write_csv),
-        "html": (translate("Window", "Export HTML report"), "html", write_html),
+        "html": (translate("Window", "Export HTML report"), "html", write_report),
     }[fmt]
     path = ask_save(window, title, _suggested(target, fmt), kind)
     return _save(window, target, path, lambda p: writer(record, p))

@@ -1134,6 +1134,18 @@
         <translation>{command}（numpy &lt; 2、Python 3.11 以前が必要）</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; names only {named} of the model&apos;s {classes} classes, so the others are shown as &apos;class N&apos;.</source>
+        <translation>「{name}」にはモデルの {classes} クラスのうち {named} クラスの名前しかないため、残りは「class N」と表示します。</translation>
+    </message>
+    <message>
+        <source>The labels file</source>
+        <translation>ラベルファイル</translation>
+    </message>
+    <message>
+        <source>Choose the labels file that came with this model.</source>
+        <translation>このモデルに付属のラベルファイルを選んでください。</translation>
+    </message>
+    <message>
         <source>model file</source>
         <translation>モデルファイル</translation>
     </message>
@@ -1616,6 +1628,10 @@
         <source>libedgetpu {path} ({version})</source>
         <translation>libedgetpu {path}（{version}）</translation>
     </message>
+    <message>
+        <source>{name} ({details})</source>
+        <translation>{name}（{details}）</translation>
+    </message>
 </context>
 <context>
     <name>HistogramWidget</name>
@@ -1630,6 +1646,365 @@
     <message>
         <source>+{n} slower, up to {ms} ms</source>
         <translation>ほかに遅い推論 {n} 回（最大 {ms} ms）</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Edge TPU Compare report</source>
+        <translation>Edge TPU Compare レポート</translation>
+    </message>
+    <message>
+        <source>Created {date}</source>
+        <translation>作成日時 {date}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>バックエンド</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Timed inferences</source>
+        <translation>計測した推論</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>ウォームアップ</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>上位 k 件</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>順序</translation>
+    </message>
+    <message>
+        <source>Score threshold</source>
+        <translation>スコアのしきい値</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>コア数</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>none (class numbers shown)</source>
+        <translation>なし（クラス番号を表示）</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>クラス数</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>ランタイム</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>{model} (compiled for the Edge TPU)</source>
+        <translation>{model}（Edge TPU 向けにコンパイル済み）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>median of {n}</source>
+        <translation>{n} 回の中央値</translation>
+    </message>
+    <message>
+        <source>{rate} inferences per second</source>
+        <translation>毎秒 {rate} 回の推論</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <source>First inference</source>
+        <translation>初回推論</translation>
+    </message>
+    <message>
+        <source>Latency, ms (first inference and warm-ups excluded)</source>
+        <translation>レイテンシ（ms、初回推論とウォームアップを除く）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中央値</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>P99</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>標準偏差</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>keypoint</source>
+        <translation>キーポイント</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <source>Outputs, {fed}</source>
+        <translation>出力（{fed}）</translation>
+    </message>
+    <message>
+        <source>The picture with what this backend found</source>
+        <translation>このバックエンドが見つけたものを描いた画像</translation>
+    </message>
+    <message>
+        <source>Keypoints; x and y as fractions of the picture, drawn when scored above 0.4</source>
+        <translation>キーポイント。x と y は画像に対する割合で、スコアが 0.4 を超えたものを描画</translation>
+    </message>
+    <message>
+        <source>Classes present and their share of the pixels</source>
+        <translation>含まれるクラスと画素に占める割合</translation>
+    </message>
+    <message>
+        <source>{n} objects; boxes as xmin, ymin, xmax, ymax in the picture&apos;s pixels</source>
+        <translation>物体 {n} 個。枠は画像の画素単位で xmin、ymin、xmax、ymax</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>技術的な詳細</translation>
+    </message>
+    <message>
+        <source>Error code {code}</source>
+        <translation>エラーコード {code}</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>答えの一致</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: fewer than two backends produced results.</source>
+        <translation>比較するものがありません。結果を出したバックエンドが 2 つ未満です。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>比較対象</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>速度比</translation>
+    </message>
+    <message>
+        <source>Same top-1</source>
+        <translation>第 1 候補が同じ</translation>
+    </message>
+    <message>
+        <source>Top-k overlap</source>
+        <translation>上位 k 件の重なり</translation>
+    </message>
+    <message>
+        <source>Largest score difference</source>
+        <translation>スコアの最大差</translation>
+    </message>
+    <message>
+        <source>Keypoints</source>
+        <translation>キーポイント</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>{candidate} is {factor} faster than {baseline}</source>
+        <translation>{candidate} は {baseline} より {factor} 高速</translation>
+    </message>
+    <message>
+        <source>{candidate} is {factor} slower than {baseline}</source>
+        <translation>{candidate} は {baseline} より {factor} 低速</translation>
+    </message>
+    <message>
+        <source>{candidate} is as fast as {baseline}</source>
+        <translation>{candidate} は {baseline} と同じ速さ</translation>
+    </message>
+    <message>
+        <source>median of {baseline} ÷ median of {candidate} = {ratio}</source>
+        <translation>{baseline} の中央値 ÷ {candidate} の中央値 = {ratio}</translation>
+    </message>
+    <message>
+        <source>{speed} ({ratio})</source>
+        <translation>{speed}（{ratio}）</translation>
+    </message>
+    <message>
+        <source>Coral&apos;s published figure</source>
+        <translation>Coral の公表値</translation>
+    </message>
+    <message>
+        <source>(not measured here)</source>
+        <translation>（ここでの測定値ではありません）</translation>
+    </message>
+    <message>
+        <source>What to do: {remedy}</source>
+        <translation>対処: {remedy}</translation>
+    </message>
+    <message>
+        <source>Made by Edge TPU Compare · result schema {schema}</source>
+        <translation>Edge TPU Compare で作成 · 結果の形式 {schema}</translation>
+    </message>
+    <message>
+        <source>Latency histogram, {n} bins</source>
+        <translation>レイテンシのヒストグラム（{n} 区間）</translation>
+    </message>
+    <message>
+        <source>median {ms} ms</source>
+        <translation>中央値 {ms} ms</translation>
+    </message>
+    <message>
+        <source>Latency per iteration</source>
+        <translation>回ごとのレイテンシ</translation>
+    </message>
+    <message>
+        <source>iteration 1</source>
+        <translation>1 回目</translation>
+    </message>
+    <message>
+        <source>{n} · ms per iteration</source>
+        <translation>{n} 回 · 1 回あたりの ms</translation>
+    </message>
+    <message>
+        <source>The picture measured</source>
+        <translation>計測した画像</translation>
+    </message>
+    <message>
+        <source>alternate</source>
+        <translation>交互</translation>
+    </message>
+    <message>
+        <source>sequential</source>
+        <translation>順番</translation>
     </message>
 </context>
 <context>
