@@ -51,14 +51,14 @@ pytestmark = pytest.mark.gui
 # Names, units and data that read the same in both languages.
 NAMES = re.compile(
     r"\S+\.(?:tflite|txt|jpg|jpeg|png|bmp|json|csv|html|so|ini)\b|"  # file names
-    r"Edge TPU Compare|Edge TPU|TensorFlow Lite|TensorFlow|LiteRT|TFLite|tflite-runtime|"
+    r"Edge TPU Compare|USB Accelerator|Edge TPU|TensorFlow Lite|TensorFlow|LiteRT|TFLite|tflite-runtime|"
     r"ai-edge-litert|XNNPACK|libedgetpu\S*|edgetpu-compare[^'」]*|edgetpu-custom-op|pycoral|"
     r"numpy|Python|Coral|Google|Linux|Debian|GNU|bookworm|CPU|USB|PCIe|MobileNet|MoveNet|"
     r"PoseNet|PosenetDecoderOp|JSON|CSV|HTML|PNG|JPEG|BMP|English|Japanese|Apache|License|"
-    r"Open Images|CC BY|GitHub|Mbit/s|MiB|KiB|MB|ms|px|uint8|int8|float32|IoU|std|max|"
+    r"Open Images|CC BY|GitHub|Mbit/s|MiB|KiB|MB|ms|px|u?int(?:8|16|32|64)|float(?:16|32|64)|IoU|std|max|"
     r"Ara macao|other|bird|P90|P99|OS|Ctrl\+\S+|Esc|F11|\b(?:usb|pci|apex):\d+|"
     r"(?:~|/)\S*|"  # paths
-    r"\b[A-Z][A-Z0-9_]{2,}\b|"  # operation names (CONV_2D)
+    r"\b[A-Z][A-Z0-9_]{2,}\b|[\w.-]+ ×\d+|"  # operation names (CONV_2D, fake-op ×1)
     r"\b\w+_\w+\b|"  # model and file stems (mobilenet_v2_1.0_224_quant)
     r"https?://\S+|\w+\.ai\S*|\b\d[\w.+-]*|"  # addresses, versions
     r"'[^']*'|「[^」]*」|\*\.\w+")
@@ -72,7 +72,7 @@ Collected = list[tuple[str, str]]
 
 def left_in_english(text: str) -> str:
     """The Latin words of ``text`` once names, units and data are taken out ('' when none)."""
-    rest = NAMES.sub(" ", re.sub(r"<[^>]+>|&\w+;", " ", text))
+    rest = NAMES.sub(" ", re.sub(r"<[^>]+>|&\w+;|\{\w*[^{}]*\}", " ", text))
     return " ".join(LATIN_WORD.findall(rest))
 
 
@@ -171,6 +171,24 @@ def test_the_filter_keeps_english_words_and_drops_names() -> None:
     assert not untranslated([("QLabel", "Not found")], [("QLabel", "見つかりません")])
 
 
+def test_no_japanese_translation_is_its_english_source() -> None:
+    """A translation copied from its source (lupdate's guess, or a hurried edit) is English."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(translations.ts_path("ja")).getroot()
+    copied = []
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")] \
+                or [translation.text or ""]
+            copied += [f"{context.findtext('name')}: {source!r}" for text in forms
+                       if text == source and left_in_english(source)]
+    assert not copied, copied
+
+
 def test_the_main_window_in_japanese(qtbot: QtBot, tmp_path: Path, parrot: Path,
                                      in_both: Callable[..., list[str]]) -> None:
     bad_model = tmp_path / "broken.tflite"
@@ -213,6 +231,9 @@ def test_diagnostics_in_japanese(qtbot: QtBot, tmp_path: Path,
 @pytest.mark.parametrize("model", [
     "models/mobilenet_v2_1.0_224_inat_bird_quant.tflite",
     "pose/movenet_single_pose_lightning_ptq.tflite",
+    "detection/mobilenet_ssd_v2_face_quant_postprocess_edgetpu.tflite",
+    "invalid/model_invoking_error.tflite",
+    "segmentation/deeplabv3_mnv2_pascal_quant.tflite",
     "invalid/README.md"])
 def test_model_details_in_japanese(qtbot: QtBot, coral: Path, model: str,
                                    in_both: Callable[..., list[str]]) -> None:
