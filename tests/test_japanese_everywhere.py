@@ -51,11 +51,13 @@ pytestmark = pytest.mark.gui
 # Names, units and data that read the same in both languages.
 NAMES = re.compile(
     r"\S+\.(?:tflite|txt|jpg|jpeg|png|bmp|json|csv|html|so|ini)\b|"  # file names
-    r"Edge TPU Compare|USB Accelerator|Edge TPU|TensorFlow Lite|TensorFlow|LiteRT|TFLite|tflite-runtime|"
+    r"Edge TPU Compare|USB Accelerator|Edge TPU|TensorFlow Lite|TensorFlow|LiteRT|TFLite|"
+    r"tflite-runtime|"
     r"ai-edge-litert|XNNPACK|libedgetpu\S*|edgetpu-compare[^'」]*|edgetpu-custom-op|pycoral|"
     r"numpy|Python|Coral|Google|Linux|Debian|GNU|bookworm|CPU|USB|PCIe|MobileNet|MoveNet|"
     r"PoseNet|PosenetDecoderOp|JSON|CSV|HTML|PNG|JPEG|BMP|English|Japanese|Apache|License|"
-    r"Open Images|CC BY|GitHub|Mbit/s|MiB|KiB|MB|ms|px|u?int(?:8|16|32|64)|float(?:16|32|64)|IoU|std|max|"
+    r"Open Images|CC BY|GitHub|Mbit/s|MiB|KiB|MB|ms|px|u?int(?:8|16|32|64)|float(?:16|32|64)|"
+    r"IoU|std|max|"
     r"Ara macao|other|bird|P90|P99|OS|Ctrl\+\S+|Esc|F11|\b(?:usb|pci|apex):\d+|"
     r"(?:~|/)\S*|"  # paths
     r"\b[A-Z][A-Z0-9_]{2,}\b|[\w.-]+ ×\d+|"  # operation names (CONV_2D, fake-op ×1)
