@@ -42,7 +42,7 @@ from gui.widgets.model_details_dialog import details_for
 from gui.window import actions
 from gui.window.main_window import MainWindow
 from gui.window.settings import Settings
-from tests import gui_support  # noqa: F401 - offscreen Qt and isolated settings, first
+from tests import gui_support  # offscreen Qt and isolated settings, first
 from tests.test_devices import add_usb
 from tests.test_gui_window import _hand_made_record
 
@@ -313,3 +313,29 @@ def test_japanese_text_is_drawn_in_one_font_family(qapp: QApplication) -> None:
     finally:
         translations.set_language("en")
     assert QApplication.font().family() == english
+
+
+@pytest.mark.parametrize("holds", ["nothing", "a damaged model"])
+def test_a_failed_copy_of_the_samples_in_japanese(
+        qtbot: QtBot, tmp_path: Path, holds: str, in_both: Callable[..., list[str]]) -> None:
+    """The start page's error when the samples cannot be copied from a folder (offline)."""
+    from gui.widgets.start_page_widget import StartPageWidget
+
+    source = tmp_path / "stick"
+    for folder in ("models", "labels", "images"):
+        (source / folder).mkdir(parents=True)
+    if holds != "nothing":
+        (source / "models" / "mobilenet_v2_1.0_224_inat_bird_quant.tflite").write_bytes(b"x")
+    runs = iter(range(2))
+
+    def show() -> Collected:
+        page = StartPageWidget(source=source, dest=tmp_path / f"dest{next(runs)}")
+        qtbot.addWidget(page)
+        page.show()
+        with qtbot.waitSignal(page.fetchFinished, timeout=gui_support.HANG_GUARD_MS):
+            page.start_fetch()
+        found = collect(page)
+        assert any(text for where, text in found if where == "QLabel" and text), found
+        return found
+
+    assert not in_both(show)

@@ -181,6 +181,12 @@ def _table(translate: Translate) -> list[str]:
         # Sample models: fetching and copying
         translate("EngineTexts", "{path} could not be downloaded ({reason})."),
         translate("EngineTexts", "{path} is not in {source}."),
+        translate("EngineTexts", "Copy the complete sample folder (models/, labels/, images/) "
+                                 "and try again."),
+        translate("EngineTexts", "{path} in {source} cannot be used: {message}"),
+        translate("EngineTexts", "Replace it in the source folder with the real file, or fetch "
+                                 "from another source."),
+        translate("EngineTexts", "the transfer stopped after {got} of {expected} bytes"),
         translate("EngineTexts", "{text} is a {scheme} address, which cannot be fetched from."),
         translate("EngineTexts", "The folder {folder} {problem}."),
         translate("EngineTexts", "does not exist"),

@@ -1170,6 +1170,22 @@
         <translation>{path} は {source} にありません。</translation>
     </message>
     <message>
+        <source>Copy the complete sample folder (models/, labels/, images/) and try again.</source>
+        <translation>サンプルのフォルダー一式（models/、labels/、images/）をコピーして、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>{path} in {source} cannot be used: {message}</source>
+        <translation>{source} の {path} は使えません: {message}</translation>
+    </message>
+    <message>
+        <source>Replace it in the source folder with the real file, or fetch from another source.</source>
+        <translation>コピー元のフォルダーのファイルを本物に置き換えるか、別の取得元から取得してください。</translation>
+    </message>
+    <message>
+        <source>the transfer stopped after {got} of {expected} bytes</source>
+        <translation>{expected} バイト中 {got} バイトで転送が止まりました</translation>
+    </message>
+    <message>
         <source>{text} is a {scheme} address, which cannot be fetched from.</source>
         <translation>{text} は {scheme} のアドレスで、ここからは取得できません。</translation>
     </message>
