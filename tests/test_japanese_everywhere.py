@@ -296,6 +296,14 @@ def test_japanese_typography(qtbot: QtBot, in_both: Callable[..., list[str]]) ->
     text = normalisation({"source": "default", "mean": [127.5], "std": [127.5],
                           "raw_pixels": False})
     assert "、" in text and ", " not in text, text
+    from core.edgetpu.slow_causes import Cause
+    from gui.look.published_text import cause_texts
+
+    cause, remedy = cause_texts(Cause("cpu_operations", "", "", {"count": "3",
+                                                                 "names": "ADD, MUL, SUB"}))
+    assert "3（ADD、MUL、SUB）" in cause, cause
+    _, remedy = cause_texts(Cause("throttled_build", "", "", {}))
+    assert "。 " not in remedy, remedy
 
 
 def test_japanese_text_is_drawn_in_one_font_family(qapp: QApplication) -> None:

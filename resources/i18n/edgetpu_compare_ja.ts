@@ -2524,6 +2524,10 @@ or choose them above with Open…</source>
         <translation>このプログラムが確認できる原因はどれも当てはまりません。</translation>
     </message>
     <message>
+        <source> ({names})</source>
+        <translation>（{names}）</translation>
+    </message>
+    <message>
         <source>For full speed install the max build instead (libedgetpu1-max, or the &apos;direct&apos; library of Coral&apos;s download); the device then gets hot.</source>
         <translation>全速で動かすには代わりに max 版（libedgetpu1-max、または Coral の配布物の「direct」ライブラリ）をインストールしてください。デバイスは熱くなります。</translation>
     </message>
@@ -2542,6 +2546,10 @@ or choose them above with Open…</source>
     <message>
         <source>The throttled build of libedgetpu (libedgetpu1-std) runs the Edge TPU at a reduced clock.</source>
         <translation>libedgetpu の制限版（libedgetpu1-std）は Edge TPU を低いクロックで動かします。</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
     </message>
     <message>
         <source>The Edge TPU ran at performance level {level}, below Max.</source>
