@@ -347,3 +347,19 @@ def test_a_failed_copy_of_the_samples_in_japanese(
         return found
 
     assert not in_both(show)
+
+
+def test_no_space_beside_a_full_width_bracket_in_the_comparison_line(
+        parrot: Path, in_both: Callable[..., list[str]]) -> None:
+    from gui.look.comparison_text import comparison_sentence
+    from gui.look.formatting import tidy
+
+    assert tidy("Edge TPU is 11.7× faster (median 3.10 ms)") == \
+        "Edge TPU is 11.7× faster (median 3.10 ms)"
+    record = _hand_made_record(parrot)
+    for b, threads in zip(record.backends, ("1 thread", "2 threads"), strict=True):
+        b.kind, b.label = "cpu", f"CPU (LiteRT 2.3.0, XNNPACK, {threads})"
+    translations.set_language("ja")
+    line = comparison_sentence(record.backends, record.comparison, "cpu")
+    assert "（2 スレッド）は" in line and "）· " not in line, line
+    assert not re.search(r"[^·] [（）]|[（）] [^·]", line), line

@@ -443,7 +443,7 @@ def _speed(record: RunRecord, c: Comparison, words: ReportWords) -> str:
     ratio = say("median of {baseline} ÷ median of {candidate} = {ratio}").format(
         ratio=f"{c.speedup_median:.3g}", **values)
     speed = say(template).format(factor=factor_text(factor), **values)
-    return say("{speed} ({ratio})").format(speed=speed, ratio=ratio)
+    return words.tidy(say("{speed} ({ratio})").format(speed=speed, ratio=ratio))
 
 
 def _agreement_table(record: RunRecord, c: Comparison, words: ReportWords) -> str:

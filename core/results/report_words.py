@@ -134,3 +134,4 @@ class ReportWords:
     label: Callable[[BackendRecord], str] = _label  # a backend's name and options
     device: Callable[[str], str] = _same  # where it ran: "x86_64, 2 of 2 cores", "usb:0"
     names: Callable[[list[BackendRecord]], dict[str, str]] = names_apart  # short, by id
+    tidy: Callable[[str], str] = _same  # a sentence put together from parts, made to read right

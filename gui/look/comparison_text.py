@@ -19,7 +19,14 @@ from core.results.summary import stopped_after
 from core.tasks.detection import Detections
 from core.tasks.pose import PoseResult, compare_poses
 from gui.look.agreement_text import agreement_of, agreement_text
-from gui.look.formatting import display_name, fmt_delta, fmt_factor, fmt_ms, fmt_score
+from gui.look.formatting import (
+    display_name,
+    fmt_delta,
+    fmt_factor,
+    fmt_ms,
+    fmt_score,
+    tidy,
+)
 from gui.look.pose_text import pose_agreement_text
 from gui.look.published_text import without_device
 from gui.look.raw_text import raw_agreement_text
@@ -43,11 +50,11 @@ def comparison_sentence(backends: Sequence[BackendRecord],
     sentence = _with_published(backends, comparison, baseline, published)
     count = stopped_after(backends)
     if count is None or not sentence:
-        return sentence
+        return tidy(sentence)
     stopped = translate("Comparison", "Stopped after 1 inference, so this is provisional") \
         if count == 1 else translate(
             "Comparison", "Stopped after {n} inferences, so this is provisional").format(n=count)
-    return SEPARATOR.join([stopped, sentence])
+    return tidy(SEPARATOR.join([stopped, sentence]))
 
 
 def is_provisional(backends: Sequence[BackendRecord]) -> bool:

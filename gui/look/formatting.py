@@ -35,7 +35,19 @@ def joined(items: Sequence[str]) -> str:
 
 def with_note(text: str, note: str) -> str:
     """``text (note)``; a full-width bracket carries its own space, so none goes before it."""
-    return f"{text}{note}" if note.startswith(("（", "「", "、", "。")) else f"{text} {note}"
+    return tidy(f"{text} {note}")
+
+
+FULL_WIDTH = "（）「」『』、。：・"
+# spaces beside one, unless they set off a separator (" · ")
+_SPACE_BY_FULL_WIDTH = re.compile(
+    f"(?<=[^\\s·]) +(?=[{FULL_WIDTH}])|(?<=[{FULL_WIDTH}]) +(?=[^\\s·])")
+
+
+def tidy(text: str) -> str:
+    """No space next to a full-width bracket or stop: a sentence put together from parts
+    ("CPU（1 スレッド）" + " は ...") reads as Japanese does. English has none of them."""
+    return _SPACE_BY_FULL_WIDTH.sub("", text)
 
 
 def fmt_ms_unit(value: float | None) -> str:

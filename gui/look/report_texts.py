@@ -30,6 +30,7 @@ from gui.look.formatting import (
     device_text,
     display_name,
     joined,
+    tidy,
 )
 from gui.look.insight_texts import note_line
 from gui.look.palette import is_dark
@@ -193,7 +194,7 @@ def report_words() -> ReportWords:
                        keypoint=lambda index, name: keypoint_name(index) if 0 <= index < 17
                        else name, label=label, device=device_text,
                        names=lambda backends: {b.id: display_name(b, backends)
-                                               for b in backends})
+                                               for b in backends}, tidy=tidy)
 
 
 def render_report(record: RunRecord) -> str:
