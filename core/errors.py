@@ -51,8 +51,9 @@ CATALOGUE: dict[ErrorCode, tuple[str, str]] = {
         "Choose a .tflite file exported by TensorFlow Lite or compiled by the Edge TPU Compiler.",
     ),
     "unsupported_model": (
-        "The model is valid but is not an image classifier.",
-        "Choose a classification model: one image in, one list of class scores out.",
+        "The model is valid, but this app cannot run it.",
+        "Choose a model that takes one picture and uses TensorFlow Lite's built-in operations "
+        "(or one compiled for the Edge TPU).",
     ),
     "invalid_image": (
         "The image cannot be read.",

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.gui
 # Names a Japanese text keeps as they are: products, runtimes, files, commands.
 NAMES = re.compile(r"Edge TPU|CPU|LiteRT|XNNPACK|TensorFlow Lite|TensorFlow|Coral|GitHub|"
                    r"libedgetpu|feranick/libedgetpu|ai-edge-litert|tflite-runtime|"
-                   r"edgetpu-compare \w+|"
+                   r"edgetpu-compare \w+|/[\w./-]+|"
                    r"[\w.-]+\.(?:bmp|jpg|png|tflite)|mobilenet[\w.]*|[\d.,]+")
 # three English words in a row, whatever stands between them (but Japanese)
 ENGLISH = re.compile(r"[A-Za-z']+(?:[^A-Za-z'\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]+"
@@ -85,7 +85,8 @@ def test_what_core_says_in_english_reaches_a_japanese_tile_in_japanese(japanese:
     crashed = booth_error(error("worker_crashed", "The process measuring Edge TPU stopped "
                                 "unexpectedly (SIGSEGV during loading)."), "Edge TPU")
     broken = booth_error(error("edgetpu_runtime_missing", "The Edge TPU runtime found at "
-                               "/usr/lib/libedgetpu.so.1 cannot be used: it is a folder."),
+                               "/usr/lib/libedgetpu.so.1 cannot be used: it is a folder, not a "
+                               "library."),
                          "Edge TPU", "edgetpu")
     for shown in (stalled, crashed, broken):
         for text in (shown.message, shown.remedy):

@@ -52,10 +52,12 @@ def _encoded(render: Callable[[RunRecord], str], record: RunRecord) -> bytes:
 
 
 def write_outputs(record: RunRecord, targets: Sequence[Target], out: TextIO,
-                  err: TextIO) -> bool:
+                  err: TextIO, html: Callable[[RunRecord], str] | None = None) -> bool:
     """Write every target; a failed one is reported on ``err`` and the others are still
-    written. True when all were written."""
-    return write_and_report([Output(flag, path, partial(_encoded, RENDER[flag], record))
+    written. True when all were written. ``html`` renders the report another way (the
+    window's, in its language and theme)."""
+    render = {**RENDER, **({"--html": html} if html is not None else {})}
+    return write_and_report([Output(flag, path, partial(_encoded, render[flag], record))
                              for flag, path in targets], out, err)
 
 

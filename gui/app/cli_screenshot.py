@@ -196,6 +196,7 @@ def _save_outputs(args: argparse.Namespace, record: RunRecord | None,
     """Save the picture, then (``--json`` / ``--csv`` / ``--html``) the run it shows; 1 when a
     ``live`` run had no backend that could run, as ``run`` exits."""
     from core.results.record_outputs import write_outputs
+    from gui.look.report_texts import render_report
 
     targets = getattr(args, "record_targets", [])
     if targets and record is None:
@@ -203,7 +204,7 @@ def _save_outputs(args: argparse.Namespace, record: RunRecord | None,
                    "Check the run's options with 'edgetpu-compare run' first.")
     code = picture()
     if code == 0 and targets and record is not None \
-            and not write_outputs(record, targets, sys.stdout, sys.stderr):
+            and not write_outputs(record, targets, sys.stdout, sys.stderr, render_report):
         return 1
     if code == 0 and live and not _any_ran(record):
         sys.stderr.write("error: no backend could run, so the picture shows only why. Run "

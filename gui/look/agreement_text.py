@@ -14,7 +14,7 @@ from core.tasks.detection_agreement import (
     agreement_sentence,
     compare_detections,
 )
-from gui.look.formatting import fmt_delta
+from gui.look.formatting import fmt_delta, joined
 
 translate = QCoreApplication.translate
 
@@ -41,7 +41,7 @@ def sentence_text(s: AgreementSentence) -> str:
     values = {"backend": s.backend, "baseline": s.baseline}
     if s.kind == "different":
         return translate("Agreement", "{backend} and {baseline} agree on no object: {only}") \
-            .format(only=", ".join(only), **values)
+            .format(only=joined(only), **values)
     if s.kind == "same":
         text = _same(s.matched).format(**values)
     else:
@@ -51,7 +51,7 @@ def sentence_text(s: AgreementSentence) -> str:
     if s.max_score_delta is not None and s.kind == "same":
         text += translate("Agreement", ", largest score difference {delta}").format(
             delta=fmt_delta(s.max_score_delta))  # three decimals, as every score difference
-    return text + ("; " + ", ".join(only) if only else "")
+    return text + ("; " + joined(only) if only else "")
 
 
 # Singular and plural as two strings: lupdate finds no plural forms in a module-level translate.

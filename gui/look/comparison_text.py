@@ -19,7 +19,14 @@ from core.results.summary import stopped_after
 from core.tasks.detection import Detections
 from core.tasks.pose import PoseResult, compare_poses
 from gui.look.agreement_text import agreement_of, agreement_text
-from gui.look.formatting import display_name, fmt_delta, fmt_factor, fmt_ms, fmt_score
+from gui.look.formatting import (
+    display_name,
+    fmt_delta,
+    fmt_factor,
+    fmt_ms,
+    fmt_score,
+    tidy,
+)
 from gui.look.pose_text import pose_agreement_text
 from gui.look.published_text import without_device
 from gui.look.raw_text import raw_agreement_text
@@ -35,19 +42,40 @@ def _median(record: BackendRecord) -> float | None:
 
 def comparison_sentence(backends: Sequence[BackendRecord],
                         comparison: Comparison | None = None, baseline: str | None = None,
-                        published: PublishedReport | None = None) -> str:
+                        published: PublishedReport | None = None,
+                        figure_apart: bool = False) -> str:
     """``Edge TPU is 11.7× faster (median 3.10 ms vs 36.4 ms) · same top-1 · ...`` or the
     honest equivalent; with more than two backends, each other one against the baseline.
     Where no Edge TPU ran, ``published`` (Coral's figure) says what one would do instead.
-    A stopped run says so first: its ratio is provisional. Empty when nothing has happened."""
-    sentence = _with_published(backends, comparison, baseline, published)
+    A stopped run says so first: its ratio is provisional. Empty when nothing has happened.
+    ``figure_apart``: the sentence as the command line and the report say it, which print
+    Coral's figure in a section of its own."""
+    sentence = _with_published(backends, comparison, baseline, published, figure_apart)
+    stopped = _stopped_note(backends)
+    if not stopped or not sentence:
+        return tidy(sentence)
+    return tidy(SEPARATOR.join([stopped, sentence]))
+
+
+def speed_row(backends: Sequence[BackendRecord], base: BackendRecord,
+              cand: BackendRecord) -> str:
+    """The comparison line's speed clause for one pair (the report's Speed row), marked
+    provisional when the run was stopped."""
+    if _median(base) is None or _median(cand) is None:
+        return "–"
+    clause = _versus(base, cand, None, backends if len(backends) > 2 else None)[0]
+    stopped = _stopped_note(backends)
+    return tidy(translate("Comparison", "{stopped}: {speed}").format(
+        stopped=stopped, speed=clause) if stopped else clause)
+
+
+def _stopped_note(backends: Sequence[BackendRecord]) -> str:
     count = stopped_after(backends)
-    if count is None or not sentence:
-        return sentence
-    stopped = translate("Comparison", "Stopped after 1 inference, so this is provisional") \
+    if count is None:
+        return ""
+    return translate("Comparison", "Stopped after 1 inference, so this is provisional") \
         if count == 1 else translate(
             "Comparison", "Stopped after {n} inferences, so this is provisional").format(n=count)
-    return SEPARATOR.join([stopped, sentence])
 
 
 def is_provisional(backends: Sequence[BackendRecord]) -> bool:
@@ -55,13 +83,14 @@ def is_provisional(backends: Sequence[BackendRecord]) -> bool:
 
 
 def _with_published(backends: Sequence[BackendRecord], comparison: Comparison | None,
-                    baseline: str | None, published: PublishedReport | None) -> str:
+                    baseline: str | None, published: PublishedReport | None,
+                    figure_apart: bool = False) -> str:
     if not backends:
         return ""
     ran = any(b.kind == "edgetpu" and has_numbers(b) for b in backends)  # stopped, it measured
     instead = published is not None and not ran  # Coral's figure stands in for the comparison
     sentence = _sentence(backends, comparison, baseline, instead)
-    if published is None or not instead or not sentence:
+    if published is None or not instead or not sentence or figure_apart:
         return sentence
     return SEPARATOR.join([sentence, without_device(published)])
 

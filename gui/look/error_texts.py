@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.errors import ErrorInfo, catalogue_entry
 from gui.look.advice_texts import window_advice
+from gui.look.engine_texts import engine_text
 
 translate = QCoreApplication.translate
 
@@ -28,10 +29,10 @@ def texts() -> dict[str, tuple[str, str]]:
                       "Choose a .tflite file exported by TensorFlow Lite or compiled by the "
                       "Edge TPU Compiler.")),
         "unsupported_model": (
-            translate("ErrorTexts", "The model is valid but is not an image classifier."),
+            translate("ErrorTexts", "The model is valid, but this app cannot run it."),
             translate("ErrorTexts",
-                      "Choose a classification model: one image in, one list of class scores "
-                      "out.")),
+                      "Choose a model that takes one picture and uses TensorFlow Lite's built-in "
+                      "operations (or one compiled for the Edge TPU).")),
         "invalid_image": (
             translate("ErrorTexts", "The image cannot be read."),
             translate("ErrorTexts",
@@ -174,10 +175,11 @@ def localized(info: ErrorInfo, in_window: bool = False) -> ErrorInfo:
         info = replace(info, remedy=advice)
     default = catalogue_entry(info.code)
     if default is None:
-        return info
+        return replace(info, message=engine_text(info.message), remedy=engine_text(info.remedy))
     message, remedy = texts()[info.code]
     if in_window and info.code in window_remedies():
         remedy = window_remedies()[info.code]
-    return replace(info, message=message if info.message == default[0] else info.message,
-                   remedy=remedy if info.remedy == default[1] else info.remedy)
+    return replace(info, message=message if info.message == default[0]
+                   else engine_text(info.message),
+                   remedy=remedy if info.remedy == default[1] else engine_text(info.remedy))
 

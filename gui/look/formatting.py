@@ -25,6 +25,32 @@ fmt_delta = delta_text
 fmt_rate = rate_text
 
 
+def list_separator() -> str:
+    """``, `` in English, ``、`` in Japanese, which has no ASCII comma."""
+    return translate("Format", ", ")
+
+
+def joined(items: Sequence[str]) -> str:
+    return list_separator().join(items)
+
+
+def with_note(text: str, note: str) -> str:
+    """``text (note)``; a full-width bracket carries its own space, so none goes before it."""
+    return tidy(f"{text} {note}")
+
+
+FULL_WIDTH = "（）「」『』、。：・"
+# spaces beside one, unless they set off a separator (" · ")
+_SPACE_BY_FULL_WIDTH = re.compile(
+    f"(?<=[^\\s·]) +(?=[{FULL_WIDTH}])|(?<=[{FULL_WIDTH}]) +(?=[^\\s·])")
+
+
+def tidy(text: str) -> str:
+    """No space next to a full-width bracket or stop: a sentence put together from parts
+    ("CPU（1 スレッド）" + " は ...") reads as Japanese does. English has none of them."""
+    return _SPACE_BY_FULL_WIDTH.sub("", text)
+
+
 def fmt_ms_unit(value: float | None) -> str:
     if value is None:
         return "–"
@@ -79,10 +105,11 @@ def _detail(part: str) -> str:
     return part
 
 
-def _device(text: str) -> str:
+def device_text(text: str) -> str:
     """``x86_64, 2 of 2 cores`` in the window's language."""
-    return re.sub(r"([0-9]{1,9}) of ([0-9]{1,9}) cores", lambda m: translate(
-        "Format", "{used} of {total} cores").format(used=m.group(1), total=m.group(2)), text)
+    return joined([re.sub(r"([0-9]{1,9}) of ([0-9]{1,9}) cores", lambda m: translate(
+        "Format", "{used} of {total} cores").format(used=m.group(1), total=m.group(2)), part)
+        for part in text.split(", ")])
 
 
 def backend_details(record: BackendRecord) -> list[str]:
@@ -98,9 +125,9 @@ def backend_details(record: BackendRecord) -> list[str]:
     cores = pinned_cores(runtime)
     if cores:  # the result file keeps numbers; the sentence is made here, where it is read
         shown.append(translate("Format", "one core each (cores {cores})").format(
-            cores=", ".join(str(core) for core in cores)))
+            cores=joined([str(core) for core in cores])))
     if record.device and not any(record.device.lower() in p.lower() for p in parts):
-        shown.append(_device(record.device))
+        shown.append(device_text(record.device))
     library = str(runtime.get("library") or "")
     if library:
         version = str(runtime.get("library_version") or "")

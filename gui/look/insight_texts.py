@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from core.inputs.model_insight import Note, mib, notes
+from gui.look.formatting import joined
 
 translate = QCoreApplication.translate
 WARNING_KINDS = ("cpu_ops", "streamed", "too_big")  # what makes an Edge TPU slower than hoped
@@ -22,7 +23,7 @@ def note_line(note: Note) -> str:
         return translate("ModelInsight", "{count} of {total} operations on the Edge TPU.").format(
             count=note.count, total=note.total)
     if note.kind == "cpu_ops":
-        names = ", ".join(note.names)
+        names = joined(list(note.names))
         if note.count == 1:  # lupdate marks no plural in translate(): two sentences
             return translate("ModelInsight", "1 operation on the CPU: {names}.").format(
                 names=names)
@@ -73,10 +74,10 @@ def _quant(tensor: dict[str, Any]) -> str:
 def normalisation(norm: dict[str, Any]) -> str:
     if norm["source"] == "none":
         return translate("ModelInsight", "the pixels as they are")
-    mean, std = (", ".join(f"{v:g}" for v in norm[k]) for k in ("mean", "std"))
+    mean, std = (joined([f"{v:g}" for v in norm[k]]) for k in ("mean", "std"))
     source = (translate("ModelInsight", "from the model's metadata") if norm["source"] ==
               "metadata" else translate("ModelInsight", "the default"))
-    text = f"(pixel − {mean}) / {std}, {source}"
+    text = joined([f"(pixel − {mean}) / {std}", source])
     if norm["raw_pixels"]:
         text += translate("ModelInsight", "; fed as the raw pixels (the same within one step)")
     return text
@@ -125,7 +126,7 @@ def rows(f: dict[str, Any]) -> list[tuple[str, str]]:
     """(caption, value) for one file of ``inspect --json``'s document (with its ``task``, as
     ``core.tasks.task_insight.describe`` adds it)."""
     compiled = bool(f["edgetpu_compiled"])
-    types = ", ".join(f"{name} ×{n}" for name, n in f["operator_types"].items())
+    types = joined([f"{name} ×{n}" for name, n in f["operator_types"].items()])
     on_cpu = (str(f["cpu_operators"]) if compiled
               else translate("ModelInsight", "all {n}").format(n=f["operators"]))
     params = _bytes(f["parameter_bytes"])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.edgetpu.slow_causes import Cause
 from core.edgetpu.verdict import CpuVerdict, EdgeTpuVerdict, PublishedReport
-from gui.look.formatting import fmt_factor, fmt_ms
+from gui.look.formatting import fmt_factor, fmt_ms, joined
 
 translate = QCoreApplication.translate
 
@@ -93,7 +93,8 @@ def cause_texts(cause: Cause) -> tuple[str, str]:
     file) keeps the English it was saved with."""
     values = dict(cause.values)
     if values.get("names"):
-        values["names"] = f" ({values['names']})"
+        values["names"] = translate("Published", " ({names})").format(
+            names=joined(values["names"].split(", ")))
     found = _causes().get(cause.code)
     if found is None:
         return cause.text, cause.remedy
@@ -118,7 +119,8 @@ def _causes() -> dict[str, tuple[str, str, tuple[str, ...]]]:
         "throttled_build": (
             translate("Published", "The throttled build of libedgetpu (libedgetpu1-std) runs "
                                    "the Edge TPU at a reduced clock."),
-            f"{max_build} {choose_max}", ()),
+            translate("Published", "{first} {second}").format(first=max_build,
+                                                              second=choose_max), ()),
         "reduced_performance": (
             translate("Published", "The Edge TPU ran at performance level {level}, below Max."),
             choose_max, ("level",)),

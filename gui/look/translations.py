@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -38,6 +39,12 @@ PLURALS_ONLY = {"en"}  # the source language needs only its numerus forms
 
 _installed: list[QTranslator] = []
 _choice = "system"
+_lang = "en"  # what set_language last put in effect
+_latin_font: QFont | None = None  # the application's font before Japanese replaced it
+# Japanese families that also draw Latin letters and digits, most usual first
+JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Hiragino Sans",
+                     "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo UI", "Meiryo",
+                     "IPAPGothic", "IPAGothic", "TakaoPGothic", "VL PGothic", "VL Gothic")
 
 
 def qm_path(lang: str) -> Traversable:
@@ -126,6 +133,11 @@ def resolve_language(choice: str | None) -> str:
     return "en"
 
 
+def language() -> str:
+    """The language in effect: ``en`` or ``ja``."""
+    return _lang
+
+
 def current_choice() -> str:
     """What was asked for: ``system``, ``en`` or ``ja``."""
     return _choice
@@ -137,9 +149,10 @@ def set_language(choice: str | None) -> str:
     Installing a translator sends ``LanguageChange`` to every widget; the main window rebuilds
     itself in the new language on it.
     """
-    global _choice
+    global _choice, _lang
     app = QCoreApplication.instance()
     lang = resolve_language(choice)
+    _lang = lang
     _choice = choice if choice in CHOICES else "system"
     if app is None:
         return lang
@@ -160,10 +173,31 @@ def set_language(choice: str | None) -> str:
             _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
+    if isinstance(app, QGuiApplication):
+        _use_font_for(lang)
     set_display_name = getattr(app, "setApplicationDisplayName", None)
     if set_display_name is not None:
         set_display_name(QCoreApplication.translate("App", "Edge TPU Compare"))
     return lang
+
+
+def japanese_family() -> str | None:
+    """A font family that draws both kana and Latin text, or None when there is none."""
+    found = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
+    return next((f for f in JAPANESE_FAMILIES if f in found), found[0] if found else None)
+
+
+def _use_font_for(lang: str) -> None:
+    """Japanese text in one font family: in the default (Latin) font every kana falls back to
+    another family while digits and Latin letters do not, so a line switches fonts mid-way."""
+    global _latin_font
+    if _latin_font is None:
+        _latin_font = QGuiApplication.font()
+    family = japanese_family() if lang == "ja" else None
+    font = QFont(_latin_font)
+    if family is not None:
+        font.setFamilies([family])
+    QGuiApplication.setFont(font)
 
 
 def install_translator(app: QCoreApplication, lang: str | None) -> str:

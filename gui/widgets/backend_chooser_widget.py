@@ -25,7 +25,8 @@ from core.edgetpu.library import locate_library
 from core.measure.backend_choice import BackendSet, cpu_runtimes, edgetpu_devices
 from core.measure.backends import BackendSpec, assign_ids
 from core.results.records import BackendRecord
-from gui.look.formatting import backend_details, backend_name
+from gui.look.advice_texts import window_advice
+from gui.look.formatting import backend_details, backend_name, joined, with_note
 from gui.look.term_tips import tips_for
 from gui.widgets.backend_row_widget import BackendRowWidget
 
@@ -37,8 +38,8 @@ class BackendChooserWidget(QFrame):
         super().__init__(parent)
         self._runtimes = cpu_runtimes()
         self._devices = edgetpu_devices()
-        self._edgetpu_hint = "" if locate_library().found else \
-            install_instructions(platform.system())
+        hint = "" if locate_library().found else install_instructions(platform.system())
+        self._edgetpu_hint = window_advice(hint) or hint
         self._chosen = chosen
         self.rows: list[BackendRowWidget] = []
         self._group = QButtonGroup(self)
@@ -149,9 +150,9 @@ class BackendChooserWidget(QFrame):
         baseline = self._chosen.baseline_id()
         parts = []
         for record in records:
-            text = f"{backend_name(record)}: {', '.join(backend_details(record))}"
+            text = f"{backend_name(record)}: {joined(backend_details(record))}"
             if record.id == baseline:
-                text += " " + self.tr("(baseline)")
+                text = with_note(text, self.tr("(baseline)"))
             parts.append(text)
         self.summary.setText("   |   ".join(parts) if parts else self.tr(
             "Nothing is chosen: press Change… and check a backend."))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.measure.backend_choice import RuntimeOffer
 from core.measure.backends import PERFORMANCE, BackendSpec
+from gui.look.engine_texts import engine_text
 from gui.look.term_tips import tips_for
 
 
@@ -94,7 +95,8 @@ class BackendRowWidget(QFrame):
             if not offer.usable and isinstance(model, QStandardItemModel):
                 item = model.item(index)
                 item.setEnabled(False)
-                item.setToolTip(self.tr("Install it with: {hint}").format(hint=offer.hint))
+                item.setToolTip(self.tr("Install it with: {hint}").format(
+                    hint=engine_text(offer.hint)))
         runtime.setCurrentIndex(max(0, runtime.findData(self._spec.runtime)))
         runtime.setToolTip(self.tr("The TensorFlow Lite runtime the CPU runs"))
         row.addWidget(runtime)

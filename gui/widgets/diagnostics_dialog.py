@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from core.edgetpu.doctor import Check, Report, run_doctor
 from gui.look.advice_texts import window_advice
+from gui.look.engine_texts import engine_text
 from gui.look.palette import Theme, current
 
 DoctorFunction = Callable[[], Report]
@@ -56,10 +57,11 @@ class _DoctorThread(QThread):
         try:
             report = self._doctor()
         except Exception as exc:  # the dialog shows a failed check; it never takes the app down
-            report = Report([Check("Diagnostics", "doctor", "problem",
-                                   f"the checks stopped: {type(exc).__name__}: {exc}",
-                                   "Run 'edgetpu-compare doctor' in a terminal and attach its "
-                                   "output to a bug report.")], [])
+            report = Report([Check(
+                "Diagnostics", "doctor", "problem",
+                self.tr("the checks stopped: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+                self.tr("Run 'edgetpu-compare doctor' in a terminal and attach its output to a "
+                        "bug report."))], [])
         self.reportReady.emit(report)
 
 
@@ -223,18 +225,20 @@ class DiagnosticsDialog(QDialog):
         for check in report.checks:
             parent = sections.get(check.section)
             if parent is None:
-                parent = QTreeWidgetItem(self.tree, [check.section])
+                parent = QTreeWidgetItem(self.tree, [engine_text(check.section)])
                 font = parent.font(0)
                 font.setBold(True)
                 parent.setFont(0, font)
                 parent.setFirstColumnSpanned(True)
                 sections[check.section] = parent
-            item = QTreeWidgetItem(parent, [check.name, words.get(check.status, check.status),
-                                            check.value])
+            value = engine_text(check.value)
+            item = QTreeWidgetItem(parent, [engine_text(check.name),
+                                            words.get(check.status, check.status), value])
             item.setIcon(1, icons.get(check.status, icons["info"]))
-            item.setToolTip(2, check.value)
+            item.setToolTip(2, value)
             if check.remedy:
-                self._note(item, self.tr("Fix:"), window_advice(check.remedy) or check.remedy)
+                self._note(item, self.tr("Fix:"),
+                           window_advice(check.remedy) or engine_text(check.remedy))
             if check.detail:
                 self._note(item, self.tr("Detail:"), check.detail)
         self.tree.expandAll()

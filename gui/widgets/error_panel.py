@@ -31,7 +31,7 @@ def headline(code: str) -> str:
         "model_compiled_for_edgetpu": translate("ErrorPanel", "Model only runs on an Edge TPU"),
         "model_not_compiled": translate("ErrorPanel", "Model not compiled for the Edge TPU"),
         "invalid_model": translate("ErrorPanel", "Not a usable model"),
-        "unsupported_model": translate("ErrorPanel", "Not an image classifier"),
+        "unsupported_model": translate("ErrorPanel", "Model not supported"),
         "invalid_image": translate("ErrorPanel", "Image cannot be read"),
         "invalid_labels": translate("ErrorPanel", "Labels cannot be read"),
         "invoke_failed": translate("ErrorPanel", "The model failed while running"),

@@ -8,6 +8,7 @@ is, and put their menus and dialogs on any ``QMainWindow``.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -150,7 +151,7 @@ def install(window: QMainWindow, target: ActionTarget) -> WindowActions:
     action("view", translate("Window", "&Booth Mode (Full Screen Loop)"),
            lambda: target.enter_booth(), "F11")
     full = action("view", translate("Window", "&Full Screen"),
-                  lambda: toggle_full_screen(window))
+                  lambda: toggle_full_screen(window), FULL_SCREEN)
     full.setCheckable(True)
     menus["view"].addSeparator()
     _choice_menu(menus["view"].addMenu(translate("Window", "&Language")), [
@@ -181,6 +182,9 @@ def _choice_menu(menu: QMenu, choices: list[tuple[str, str]], checked: str,
         act.triggered.connect(lambda _=False, v=value: choose(v))
 
 
+FULL_SCREEN = "Ctrl+Shift+F"  # the desktops' other full-screen key: F11 starts booth mode
+
+
 def toggle_full_screen(window: QMainWindow) -> None:
     window.showNormal() if window.isFullScreen() else window.showFullScreen()
 
@@ -193,7 +197,22 @@ def app_version() -> str:
         return translate("Window", "unknown (not installed)")
 
 
+def project_url() -> str | None:
+    """The project's page as the installed package names it (``[project.urls]``), if any."""
+    try:
+        urls = metadata.metadata("edgetpu-compare").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    pages = [u.partition(",")[2].strip() for u in urls]
+    return next((u for u in pages if u.startswith("https://")), None)
+
+
 def about_text() -> str:
+    """The version, what the app does, its licence and links; the project's page when the
+    installed package names one."""
+    url = project_url()
+    page = translate("Window", "<p>Project page: <a href=\"{url}\">{url}</a></p>").format(
+        url=html.escape(url)) if url else ""
     return translate(
         "Window",
         "<b>Edge TPU Compare</b> {version}<p>Runs the same TensorFlow Lite model on the CPU and "
@@ -202,7 +221,7 @@ def about_text() -> str:
         "License 2.0</a>. The built-in sample is Coral's bird model (Apache License 2.0) and a "
         "parrot photograph from Open Images (CC BY 2.0); their notices ship with the app.</p>"
         "<p>The Edge TPU and its runtime: <a href=\"https://coral.ai/docs/\">coral.ai/docs</a>"
-        "</p>").format(version=app_version())
+        "</p>").format(version=app_version()) + page
 
 
 def about(window: QWidget) -> None:
@@ -221,14 +240,14 @@ def export(window: QMainWindow, target: ActionTarget, fmt: str) -> Path | None:
     record = target.state.record
     if record is None:
         return None
-    from core.results.report_html import write_html
     from core.results.result_files import write_csv, write_json
+    from gui.look.report_texts import write_report
 
     title, kind, writer = {
         "json": (translate("Window", "Export result as JSON"), file_kinds.RESULT,
                  write_json),
         "csv": (translate("Window", "Export inferences as CSV"), "csv", write_csv),
-        "html": (translate("Window", "Export HTML report"), "html", write_html),
+        "html": (translate("Window", "Export HTML report"), "html", write_report),
     }[fmt]
     path = ask_save(window, title, _suggested(target, fmt), kind)
     return _save(window, target, path, lambda p: writer(record, p))

@@ -571,6 +571,10 @@
         <translation>{n} 回の推論で停止したため、暫定の結果です</translation>
     </message>
     <message>
+        <source>{stopped}: {speed}</source>
+        <translation>{stopped}：{speed}</translation>
+    </message>
+    <message>
         <source>{name} was stopped before it was measured</source>
         <translation>{name} は計測前に停止されました</translation>
     </message>
@@ -732,6 +736,553 @@
     </message>
 </context>
 <context>
+    <name>EngineTexts</name>
+    <message>
+        <source>is a folder, not a library</source>
+        <translation>フォルダーで、ライブラリではありません</translation>
+    </message>
+    <message>
+        <source>is not an ordinary file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>is not a shared library</source>
+        <translation>共有ライブラリではありません</translation>
+    </message>
+    <message>
+        <source>is not a shared library (it looks like {kind})</source>
+        <translation>共有ライブラリではありません（{kind} のようです）</translation>
+    </message>
+    <message>
+        <source>was built for another processor (32-bit against 64-bit)</source>
+        <translation>別のプロセッサー向けにビルドされています（32 ビットと 64 ビットの違い）</translation>
+    </message>
+    <message>
+        <source>is a library, but not libedgetpu (it has no tflite_plugin_create_delegate)</source>
+        <translation>ライブラリですが libedgetpu ではありません（tflite_plugin_create_delegate がありません）</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>アーキテクチャ</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite runtimes</source>
+        <translation>TensorFlow Lite ランタイム</translation>
+    </message>
+    <message>
+        <source>Edge TPU runtime</source>
+        <translation>Edge TPU ランタイム</translation>
+    </message>
+    <message>
+        <source>Edge TPU devices</source>
+        <translation>Edge TPU デバイス</translation>
+    </message>
+    <message>
+        <source>Edge TPU delegate</source>
+        <translation>Edge TPU デリゲート</translation>
+    </message>
+    <message>
+        <source>Google pycoral</source>
+        <translation>Google の pycoral</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>診断</translation>
+    </message>
+    <message>
+        <source>devices</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>デリゲート</translation>
+    </message>
+    <message>
+        <source>delegate ({target})</source>
+        <translation>デリゲート（{target}）</translation>
+    </message>
+    <message>
+        <source>any device</source>
+        <translation>任意のデバイス</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>runtime version</source>
+        <translation>ランタイムのバージョン</translation>
+    </message>
+    <message>
+        <source>build</source>
+        <translation>ビルド</translation>
+    </message>
+    <message>
+        <source>compatibility</source>
+        <translation>互換性</translation>
+    </message>
+    <message>
+        <source>PCIe card</source>
+        <translation>PCIe カード</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>インストールされていません</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>使用可能</translation>
+    </message>
+    <message>
+        <source>present, firmware not loaded yet (normal before first use)</source>
+        <translation>接続済み、ファームウェアは未読み込み（初めて使う前は正常です）</translation>
+    </message>
+    <message>
+        <source>present, but this user may not open it</source>
+        <translation>接続済みですが、このユーザーには開く権限がありません</translation>
+    </message>
+    <message>
+        <source>{title}, {state} ({ids}), {link}, {path}</source>
+        <translation>{title}、{state}（{ids}）、{link}、{path}</translation>
+    </message>
+    <message>
+        <source>{title}, {state} ({ids}), {path}</source>
+        <translation>{title}、{state}（{ids}）、{path}</translation>
+    </message>
+    <message>
+        <source>{generation} ({speed} Mbit/s)</source>
+        <translation>{generation}（{speed} Mbit/s）</translation>
+    </message>
+    <message>
+        <source>not installed (optional, for comparison only)</source>
+        <translation>インストールされていません（任意。比較用にのみ使います）</translation>
+    </message>
+    <message>
+        <source>not installed (optional: not needed to run the Edge TPU here)</source>
+        <translation>インストールされていません（任意。このアプリで Edge TPU を動かすには不要です）</translation>
+    </message>
+    <message>
+        <source>not read (probing is off)</source>
+        <translation>読み取っていません（プローブはオフ）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>not tried: {reason}</source>
+        <translation>試していません: {reason}</translation>
+    </message>
+    <message>
+        <source>libedgetpu was not found</source>
+        <translation>libedgetpu が見つかりません</translation>
+    </message>
+    <message>
+        <source>the libedgetpu found is not usable (see above)</source>
+        <translation>見つかった libedgetpu は使えません（上を参照）</translation>
+    </message>
+    <message>
+        <source>ai-edge-litert is not installed</source>
+        <translation>ai-edge-litert がインストールされていません</translation>
+    </message>
+    <message>
+        <source>probing is off</source>
+        <translation>プローブはオフです</translation>
+    </message>
+    <message>
+        <source>created: the Edge TPU is ready to run</source>
+        <translation>作成できました。Edge TPU で実行できます</translation>
+    </message>
+    <message>
+        <source>loading libedgetpu failed: {reason}</source>
+        <translation>libedgetpu を読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>the probe process died with {how}</source>
+        <translation>確認用のプロセスが {how} で終了しました</translation>
+    </message>
+    <message>
+        <source>the probe process did not answer in time</source>
+        <translation>確認用のプロセスが時間内に応答しませんでした</translation>
+    </message>
+    <message>
+        <source>this libedgetpu does not report its version</source>
+        <translation>この libedgetpu はバージョンを報告しません</translation>
+    </message>
+    <message>
+        <source>{path} (on {variable})</source>
+        <translation>{path}（{variable} 経由）</translation>
+    </message>
+    <message>
+        <source>std: reduced clock (told by {source}: {name})</source>
+        <translation>std: クロックを抑えた版（{source} による: {name}）</translation>
+    </message>
+    <message>
+        <source>max: full clock, the device gets hot to the touch (told by {source}: {name})</source>
+        <translation>max: 最大クロック。デバイスは触ると熱くなります（{source} による: {name}）</translation>
+    </message>
+    <message>
+        <source>cannot tell whether it is std or max</source>
+        <translation>std 版か max 版か判別できません</translation>
+    </message>
+    <message>
+        <source>Coral&apos;s libedgetpu {version} was built for TensorFlow Lite 2.11 or older and may crash with ai-edge-litert {litert}</source>
+        <translation>Coral の libedgetpu {version} は TensorFlow Lite 2.11 以前向けにビルドされており、ai-edge-litert {litert} ではクラッシュすることがあります</translation>
+    </message>
+    <message>
+        <source>cannot be listed on this operating system; the delegate check below shows whether one answers</source>
+        <translation>この OS では一覧を取得できません。応答するデバイスがあるかは下のデリゲートの確認でわかります</translation>
+    </message>
+    <message>
+        <source>found at {card}, but its driver is not loaded (no /dev/apex_N)</source>
+        <translation>{card} に見つかりましたが、ドライバーが読み込まれていません（/dev/apex_N がありません）</translation>
+    </message>
+    <message>
+        <source>{version}, but it cannot work with numpy {numpy} (it needs numpy &lt; 2)</source>
+        <translation>{version}。ただし numpy {numpy} とは動きません（numpy &lt; 2 が必要です）</translation>
+    </message>
+    <message>
+        <source>{version} (numpy {numpy} is fine)</source>
+        <translation>{version}（numpy {numpy} で問題ありません）</translation>
+    </message>
+    <message>
+        <source>Google&apos;s pycoral {version} (pycoral.utils.edgetpu is present)</source>
+        <translation>Google の pycoral {version}（pycoral.utils.edgetpu があります）</translation>
+    </message>
+    <message>
+        <source>the installed &apos;pycoral&apos; {version} is an unrelated project from PyPI (a command line for the Allen Coral Atlas of coral reefs), not Google&apos;s Coral library</source>
+        <translation>インストールされている「pycoral」{version} は PyPI の無関係なプロジェクト（サンゴ礁の Allen Coral Atlas 用のコマンド）で、Google の Coral ライブラリではありません</translation>
+    </message>
+    <message>
+        <source>unknown version</source>
+        <translation>バージョン不明</translation>
+    </message>
+    <message>
+        <source>Reinstall libedgetpu, choosing the build made for your TensorFlow Lite version.</source>
+        <translation>お使いの TensorFlow Lite のバージョン向けにビルドされた libedgetpu を入れ直してください。</translation>
+    </message>
+    <message>
+        <source>Install Coral&apos;s PCIe driver (sudo apt-get install gasket-dkms libedgetpu1-std), then restart the computer.</source>
+        <translation>Coral の PCIe ドライバーをインストールし（sudo apt-get install gasket-dkms libedgetpu1-std）、コンピューターを再起動してください。</translation>
+    </message>
+    <message>
+        <source>Plug the Coral USB Accelerator into a USB 3 port (or check that the PCIe/M.2 card is seated), then run the check again.</source>
+        <translation>Coral USB Accelerator を USB 3 ポートに挿し（または PCIe/M.2 カードがしっかり挿さっているか確かめ）、もう一度確認してください。</translation>
+    </message>
+    <message>
+        <source>Coral publishes the Edge TPU runtime for x86-64, ARM64 and ARMv7 only, so use one of those computers.</source>
+        <translation>Coral が Edge TPU ランタイムを公開しているのは x86-64、ARM64、ARMv7 だけです。これらのコンピューターを使ってください。</translation>
+    </message>
+    <message>
+        <source>Use Python 3.10 to 3.13, the versions ai-edge-litert is built for.</source>
+        <translation>ai-edge-litert が対応する Python 3.10～3.13 を使ってください。</translation>
+    </message>
+    <message>
+        <source>Install it with: pip install ai-edge-litert</source>
+        <translation>次のコマンドでインストールしてください: pip install ai-edge-litert</translation>
+    </message>
+    <message>
+        <source>Install it with: pip install numpy</source>
+        <translation>次のコマンドでインストールしてください: pip install numpy</translation>
+    </message>
+    <message>
+        <source>Install numpy 1.x (pip install &apos;numpy&lt;2&apos;) to use tflite-runtime, or simply use ai-edge-litert.</source>
+        <translation>tflite-runtime を使うには numpy 1.x を入れるか（pip install &apos;numpy&lt;2&apos;）、ai-edge-litert を使ってください。</translation>
+    </message>
+    <message>
+        <source>Nothing here needs it; remove it with &apos;pip uninstall pycoral&apos; before installing Google&apos;s pycoral.</source>
+        <translation>このアプリでは不要です。Google の pycoral を入れる前に「pip uninstall pycoral」で削除してください。</translation>
+    </message>
+    <message>
+        <source>Plug it into a USB 3 port (often blue) with the supplied cable: over USB 2 every inference waits for the slow data transfer.</source>
+        <translation>付属のケーブルで USB 3 ポート（多くは青色）に接続してください。USB 2 では推論のたびに遅いデータ転送を待つことになります。</translation>
+    </message>
+    <message>
+        <source>For full speed install the max build instead (libedgetpu1-max, or the &apos;direct&apos; library of Coral&apos;s download); the device then gets hot.</source>
+        <translation>全速で動かすには代わりに max 版（libedgetpu1-max、または Coral の配布物の「direct」ライブラリ）をインストールしてください。デバイスは熱くなります。</translation>
+    </message>
+    <message>
+        <source>Add yourself to the &apos;{group}&apos; group (sudo usermod -aG {command} $USER), then log out, log in again and replug the device.</source>
+        <translation>自分を「{group}」グループに追加し（sudo usermod -aG {command} $USER）、ログアウトして再ログインしてから、デバイスを挿し直してください。</translation>
+    </message>
+    <message>
+        <source>You are in the &apos;{group}&apos; group, but this session started before that: log out and log in again (or restart the computer).</source>
+        <translation>「{group}」グループには入っていますが、このセッションはその前に始まっています。ログアウトして再ログインしてください（またはコンピューターを再起動）。</translation>
+    </message>
+    <message>
+        <source>The udev rule and the group are in place: unplug and replug the device (or run &apos;sudo udevadm trigger&apos;) so that the rule applies.</source>
+        <translation>udev ルールとグループは設定済みです。ルールを反映させるため、デバイスを抜いて挿し直してください（または「sudo udevadm trigger」を実行）。</translation>
+    </message>
+    <message>
+        <source>The Edge TPU runtime found at {path} cannot be used: it {problem}.</source>
+        <translation>{path} にある Edge TPU ランタイムは使えません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Remove or replace that file, then install the Edge TPU runtime (libedgetpu1-std) as Coral&apos;s Get Started guide describes, and run &apos;edgetpu-compare doctor&apos;.</source>
+        <translation>そのファイルを削除するか置き換え、Coral の Get Started ガイドのとおりに Edge TPU ランタイム（libedgetpu1-std）をインストールしてから、「edgetpu-compare doctor」を実行してください。</translation>
+    </message>
+    <message>
+        <source>The Edge TPU did not answer within {seconds} seconds.</source>
+        <translation>Edge TPU が {seconds} 秒以内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>This model needs the operation {name}, which TensorFlow Lite does not have: it comes from {source}.</source>
+        <translation>このモデルには TensorFlow Lite にない演算 {name} が必要です。この演算は {source} が提供します。</translation>
+    </message>
+    <message>
+        <source>This model needs the operations {names}, which TensorFlow Lite does not have: it comes from {source}.</source>
+        <translation>このモデルには TensorFlow Lite にない演算 {names} が必要です。最初の演算は {source} が提供します。</translation>
+    </message>
+    <message>
+        <source>This model needs operations from the full TensorFlow, which TensorFlow Lite does not have: they come from {source}.</source>
+        <translation>このモデルには TensorFlow Lite にない、完全版 TensorFlow の演算が必要です。これらは {source} が提供します。</translation>
+    </message>
+    <message>
+        <source>libcoral&apos;s PoseNet decoder plugin (posenet_decoder.so)</source>
+        <translation>libcoral の PoseNet デコーダープラグイン（posenet_decoder.so）</translation>
+    </message>
+    <message>
+        <source>TensorFlow&apos;s own kernels (the Flex delegate of the full TensorFlow package)</source>
+        <translation>TensorFlow 自身のカーネル（完全版 TensorFlow パッケージの Flex デリゲート）</translation>
+    </message>
+    <message>
+        <source>the program the model was made for</source>
+        <translation>モデルの作成元のプログラム</translation>
+    </message>
+    <message>
+        <source>Choose a pose model without it, such as Coral&apos;s MoveNet models.</source>
+        <translation>この演算を使わない姿勢推定モデル（Coral の MoveNet モデルなど）を選んでください。</translation>
+    </message>
+    <message>
+        <source>Convert the model again with TensorFlow Lite&apos;s built-in operations only.</source>
+        <translation>TensorFlow Lite の組み込み演算だけでモデルを変換し直してください。</translation>
+    </message>
+    <message>
+        <source>Choose a model that uses TensorFlow Lite&apos;s built-in operations only.</source>
+        <translation>TensorFlow Lite の組み込み演算だけを使うモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Download or copy the model again, or choose another .tflite file.</source>
+        <translation>モデルをもう一度ダウンロードまたはコピーするか、別の .tflite ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a TensorFlow Lite model.</source>
+        <translation>「{name}」は TensorFlow Lite モデルではありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a TensorFlow Lite model (it looks like {kind}).</source>
+        <translation>「{name}」は TensorFlow Lite モデルではありません（{kind} のようです）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is truncated: the file ends before the model does.</source>
+        <translation>「{name}」は途中で切れています。モデルの終わりより前にファイルが終わっています。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is damaged: its internal structure is inconsistent.</source>
+        <translation>「{name}」は壊れています。内部構造に矛盾があります。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a valid file name.</source>
+        <translation>「{name}」は有効なファイル名ではありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is {what}, not a {noun}.</source>
+        <translation>「{name}」は{what}で、{noun}ではありません。</translation>
+    </message>
+    <message>
+        <source>The {noun} &apos;{path}&apos; does not exist.</source>
+        <translation>{noun}「{path}」がありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a folder, not a {noun}.</source>
+        <translation>「{name}」はフォルダーで、{noun}ではありません。</translation>
+    </message>
+    <message>
+        <source>Choose a {noun} inside the folder.</source>
+        <translation>フォルダーの中の{noun}を選んでください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a link that loops back on itself.</source>
+        <translation>「{name}」は自分自身を指すリンクです。</translation>
+    </message>
+    <message>
+        <source>Choose the file the link should point to.</source>
+        <translation>リンクの指すべきファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be read.</source>
+        <translation>「{name}」を読み込めません。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is empty.</source>
+        <translation>「{name}」は空です。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too large to be a {noun} (more than {size}).</source>
+        <translation>「{name}」は{noun}としては大きすぎます（{size} を超えています）。</translation>
+    </message>
+    <message>
+        <source>Check the permissions of the file and of its folders, or copy it to a folder of your own.</source>
+        <translation>ファイルとそのフォルダーのアクセス権を確かめるか、自分のフォルダーにコピーしてください。</translation>
+    </message>
+    <message>
+        <source>a {format} image</source>
+        <translation>{format} 画像</translation>
+    </message>
+    <message>
+        <source>a {format} archive</source>
+        <translation>{format} アーカイブ</translation>
+    </message>
+    <message>
+        <source>a TensorFlow Lite model</source>
+        <translation>TensorFlow Lite モデル</translation>
+    </message>
+    <message>
+        <source>a file of only zero bytes</source>
+        <translation>中身がすべて 0 のファイル</translation>
+    </message>
+    <message>
+        <source>a web page</source>
+        <translation>ウェブページ</translation>
+    </message>
+    <message>
+        <source>an XML or SVG file</source>
+        <translation>XML または SVG のファイル</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>テキストファイル</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <source>a program (ELF executable)</source>
+        <translation>プログラム（ELF 実行ファイル）</translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation>Windows のプログラム</translation>
+    </message>
+    <message>
+        <source>a Keras/HDF5 model</source>
+        <translation>Keras/HDF5 モデル</translation>
+    </message>
+    <message>
+        <source>{command} (needs numpy &lt; 2, Python 3.11 or older)</source>
+        <translation>{command}（numpy &lt; 2、Python 3.11 以前が必要）</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; names only {named} of the model&apos;s {classes} classes, so the others are shown as &apos;class N&apos;.</source>
+        <translation>「{name}」にはモデルの {classes} クラスのうち {named} クラスの名前しかないため、残りは「class N」と表示します。</translation>
+    </message>
+    <message>
+        <source>The labels file</source>
+        <translation>ラベルファイル</translation>
+    </message>
+    <message>
+        <source>Choose the labels file that came with this model.</source>
+        <translation>このモデルに付属のラベルファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>model file</source>
+        <translation>モデルファイル</translation>
+    </message>
+    <message>
+        <source>labels file</source>
+        <translation>ラベルファイル</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>result file</source>
+        <translation>結果ファイル</translation>
+    </message>
+    <message>
+        <source>{path} could not be downloaded ({reason}).</source>
+        <translation>{path} をダウンロードできませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not in {source}.</source>
+        <translation>{path} は {source} にありません。</translation>
+    </message>
+    <message>
+        <source>Copy the complete sample folder (models/, labels/, images/) and try again.</source>
+        <translation>サンプルのフォルダー一式（models/、labels/、images/）をコピーして、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>{path} in {source} cannot be used: {message}</source>
+        <translation>{source} の {path} は使えません: {message}</translation>
+    </message>
+    <message>
+        <source>Replace it in the source folder with the real file, or fetch from another source.</source>
+        <translation>コピー元のフォルダーのファイルを本物に置き換えるか、別の取得元から取得してください。</translation>
+    </message>
+    <message>
+        <source>the transfer stopped after {got} of {expected} bytes</source>
+        <translation>{expected} バイト中 {got} バイトで転送が止まりました</translation>
+    </message>
+    <message>
+        <source>{text} is a {scheme} address, which cannot be fetched from.</source>
+        <translation>{text} は {scheme} のアドレスで、ここからは取得できません。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} {problem}.</source>
+        <translation>フォルダー {folder} は使えません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>存在しません</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid address ({reason}).</source>
+        <translation>{text} は有効なアドレスではありません（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{text} names no server.</source>
+        <translation>{text} にはサーバー名がありません。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be created.</source>
+        <translation>フォルダー {folder} を作成できません。</translation>
+    </message>
+    <message>
+        <source>Cannot write into {folder}.</source>
+        <translation>{folder} に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Cannot copy {name} into {folder}.</source>
+        <translation>{name} を {folder} にコピーできません。</translation>
+    </message>
+    <message>
+        <source>Give the folder that holds models/, labels/ and images/ (for example a copy of ../shared/coral), or an http(s) address.</source>
+        <translation>models/、labels/、images/ を含むフォルダー（../shared/coral のコピーなど）か、http(s) のアドレスを指定してください。</translation>
+    </message>
+    <message>
+        <source>{path} was refused: it has {actual} bytes, not {size} as the manifest says, so the source&apos;s copy is damaged or changed.</source>
+        <translation>{path} を受け付けませんでした。サイズが {actual} バイトで、一覧（manifest）にある {size} バイトと違うため、取得元のコピーが壊れているか変更されています。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPanel</name>
     <message>
         <source>No Edge TPU runtime</source>
@@ -770,8 +1321,8 @@
         <translation>使えないモデルです</translation>
     </message>
     <message>
-        <source>Not an image classifier</source>
-        <translation>画像分類モデルではありません</translation>
+        <source>Model not supported</source>
+        <translation>対応していないモデルです</translation>
     </message>
     <message>
         <source>Image cannot be read</source>
@@ -825,12 +1376,12 @@
         <translation>TensorFlow Lite で書き出した、または Edge TPU Compiler でコンパイルした .tflite ファイルを選んでください。</translation>
     </message>
     <message>
-        <source>The model is valid but is not an image classifier.</source>
-        <translation>モデルの形式は正しいものの、画像分類モデルではありません。</translation>
+        <source>The model is valid, but this app cannot run it.</source>
+        <translation>モデルの形式は正しいものの、このアプリでは実行できません。</translation>
     </message>
     <message>
-        <source>Choose a classification model: one image in, one list of class scores out.</source>
-        <translation>分類モデルを選んでください（入力は画像 1 枚、出力はクラスごとのスコアの並び 1 つ）。</translation>
+        <source>Choose a model that takes one picture and uses TensorFlow Lite&apos;s built-in operations (or one compiled for the Edge TPU).</source>
+        <translation>画像を 1 枚受け取り、TensorFlow Lite の組み込み演算を使うモデル（または Edge TPU 向けにコンパイルされたモデル）を選んでください。</translation>
     </message>
     <message>
         <source>The image cannot be read.</source>
@@ -1082,6 +1633,10 @@
 <context>
     <name>Format</name>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{value} ms</source>
         <translation>{value} ms</translation>
     </message>
@@ -1145,6 +1700,10 @@
         <source>libedgetpu {path} ({version})</source>
         <translation>libedgetpu {path}（{version}）</translation>
     </message>
+    <message>
+        <source>{name} ({details})</source>
+        <translation>{name}（{details}）</translation>
+    </message>
 </context>
 <context>
     <name>HistogramWidget</name>
@@ -1159,6 +1718,345 @@
     <message>
         <source>+{n} slower, up to {ms} ms</source>
         <translation>ほかに遅い推論 {n} 回（最大 {ms} ms）</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Edge TPU Compare report</source>
+        <translation>Edge TPU Compare レポート</translation>
+    </message>
+    <message>
+        <source>Created {date}</source>
+        <translation>作成日時 {date}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>バックエンド</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Timed inferences</source>
+        <translation>計測した推論</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>ウォームアップ</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>上位 k 件</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>順序</translation>
+    </message>
+    <message>
+        <source>Score threshold</source>
+        <translation>スコアのしきい値</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>コア数</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>none (class numbers shown)</source>
+        <translation>なし（クラス番号を表示）</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>クラス数</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>ランタイム</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>{model} (compiled for the Edge TPU)</source>
+        <translation>{model}（Edge TPU 向けにコンパイル済み）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>median of {n}</source>
+        <translation>{n} 回の中央値</translation>
+    </message>
+    <message>
+        <source>{rate} inferences per second</source>
+        <translation>毎秒 {rate} 回の推論</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <source>First inference</source>
+        <translation>初回推論</translation>
+    </message>
+    <message>
+        <source>Latency, ms (first inference and warm-ups excluded)</source>
+        <translation>レイテンシ（ms、初回推論とウォームアップを除く）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中央値</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>P99</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>標準偏差</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>keypoint</source>
+        <translation>キーポイント</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <source>Outputs, {fed}</source>
+        <translation>出力（{fed}）</translation>
+    </message>
+    <message>
+        <source>The picture with what this backend found</source>
+        <translation>このバックエンドが見つけたものを描いた画像</translation>
+    </message>
+    <message>
+        <source>Keypoints; x and y as fractions of the picture, drawn when scored above 0.4</source>
+        <translation>キーポイント。x と y は画像に対する割合で、スコアが 0.4 を超えたものを描画</translation>
+    </message>
+    <message>
+        <source>Classes present and their share of the pixels</source>
+        <translation>含まれるクラスと画素に占める割合</translation>
+    </message>
+    <message>
+        <source>{n} objects; boxes as xmin, ymin, xmax, ymax in the picture&apos;s pixels</source>
+        <translation>物体 {n} 個。枠は画像の画素単位で xmin、ymin、xmax、ymax</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>技術的な詳細</translation>
+    </message>
+    <message>
+        <source>Error code {code}</source>
+        <translation>エラーコード {code}</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>答えの一致</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: fewer than two backends produced results.</source>
+        <translation>比較するものがありません。結果を出したバックエンドが 2 つ未満です。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>比較対象</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Same top-1</source>
+        <translation>第 1 候補が同じ</translation>
+    </message>
+    <message>
+        <source>Top-k overlap</source>
+        <translation>上位 k 件の重なり</translation>
+    </message>
+    <message>
+        <source>Largest score difference</source>
+        <translation>スコアの最大差</translation>
+    </message>
+    <message>
+        <source>Keypoints</source>
+        <translation>キーポイント</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Coral&apos;s published figure</source>
+        <translation>Coral の公表値</translation>
+    </message>
+    <message>
+        <source>(not measured here)</source>
+        <translation>（ここでの測定値ではありません）</translation>
+    </message>
+    <message>
+        <source>What to do: {remedy}</source>
+        <translation>対処: {remedy}</translation>
+    </message>
+    <message>
+        <source>Made by Edge TPU Compare · result schema {schema}</source>
+        <translation>Edge TPU Compare で作成 · 結果の形式 {schema}</translation>
+    </message>
+    <message>
+        <source>Latency histogram, {n} bins</source>
+        <translation>レイテンシのヒストグラム（{n} 区間）</translation>
+    </message>
+    <message>
+        <source>median {ms} ms</source>
+        <translation>中央値 {ms} ms</translation>
+    </message>
+    <message>
+        <source>Latency per iteration</source>
+        <translation>回ごとのレイテンシ</translation>
+    </message>
+    <message>
+        <source>iteration 1</source>
+        <translation>1 回目</translation>
+    </message>
+    <message>
+        <source>{n} · ms per iteration</source>
+        <translation>{n} 回 · 1 回あたりの ms</translation>
+    </message>
+    <message>
+        <source>The picture measured</source>
+        <translation>計測した画像</translation>
+    </message>
+    <message>
+        <source>alternate</source>
+        <translation>交互</translation>
+    </message>
+    <message>
+        <source>sequential</source>
+        <translation>順番</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +2660,10 @@ or choose them above with Open…</source>
         <translation>このプログラムが確認できる原因はどれも当てはまりません。</translation>
     </message>
     <message>
+        <source> ({names})</source>
+        <translation>（{names}）</translation>
+    </message>
+    <message>
         <source>For full speed install the max build instead (libedgetpu1-max, or the &apos;direct&apos; library of Coral&apos;s download); the device then gets hot.</source>
         <translation>全速で動かすには代わりに max 版（libedgetpu1-max、または Coral の配布物の「direct」ライブラリ）をインストールしてください。デバイスは熱くなります。</translation>
     </message>
@@ -1780,6 +2682,10 @@ or choose them above with Open…</source>
     <message>
         <source>The throttled build of libedgetpu (libedgetpu1-std) runs the Edge TPU at a reduced clock.</source>
         <translation>libedgetpu の制限版（libedgetpu1-std）は Edge TPU を低いクロックで動かします。</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
     </message>
     <message>
         <source>The Edge TPU ran at performance level {level}, below Max.</source>
@@ -1824,6 +2730,17 @@ or choose them above with Open…</source>
     <message>
         <source>Part of the gap is to be expected here; a desktop computer, or a PCIe/M.2 Edge TPU, comes closer to Coral&apos;s figure.</source>
         <translation>ある程度の差はこの環境では避けられません。デスクトップのコンピューターや PCIe/M.2 の Edge TPU なら Coral の値に近づきます。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +3033,10 @@ or choose them above with Open…</source>
         <translation>不明（インストールされていません）</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Project page: &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;プロジェクトのページ：&lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Edge TPU Compare&lt;/b&gt; {version}&lt;p&gt;Runs the same TensorFlow Lite model on the CPU and on a Google Coral Edge TPU, and shows how fast each is and whether they agree.&lt;/p&gt;&lt;p&gt;Licensed under the &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License 2.0&lt;/a&gt;. The built-in sample is Coral&apos;s bird model (Apache License 2.0) and a parrot photograph from Open Images (CC BY 2.0); their notices ship with the app.&lt;/p&gt;&lt;p&gt;The Edge TPU and its runtime: &lt;a href=&quot;https://coral.ai/docs/&quot;&gt;coral.ai/docs&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;b&gt;Edge TPU Compare&lt;/b&gt; {version}&lt;p&gt;同じ TensorFlow Lite モデルを CPU と Google Coral Edge TPU で実行し、それぞれの速さと、答えが一致するかどうかを示します。&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License 2.0&lt;/a&gt; のもとで提供されます。内蔵のサンプルは Coral の鳥のモデル（Apache License 2.0）と Open Images のオウムの写真（CC BY 2.0）で、それぞれの表示をアプリに同梱しています。&lt;/p&gt;&lt;p&gt;Edge TPU とそのランタイム：&lt;a href=&quot;https://coral.ai/docs/&quot;&gt;coral.ai/docs&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
@@ -2190,6 +3111,17 @@ or choose them above with Open…</source>
     <message>
         <source>Finished</source>
         <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>_DoctorThread</name>
+    <message>
+        <source>the checks stopped: {error}</source>
+        <translation>確認が途中で止まりました: {error}</translation>
+    </message>
+    <message>
+        <source>Run &apos;edgetpu-compare doctor&apos; in a terminal and attach its output to a bug report.</source>
+        <translation>ターミナルで「edgetpu-compare doctor」を実行し、その出力をバグ報告に添付してください。</translation>
     </message>
 </context>
 </TS>
