@@ -115,3 +115,19 @@ def test_the_edgetpu_panel_names_the_library_it_loaded_and_what_runs(
     assert panel.page() == MEASURING, details
     assert "usb:0" in details and "performance High (throttled build)" in details
     assert f"libedgetpu {library}" in details and "fake-libedgetpu-test-double" in details
+
+
+def test_two_backends_of_a_kind_get_colours_of_their_own(qtbot: QtBot) -> None:
+    """Two CPU panels in one blue could not be told apart in the plots or by their dots."""
+    from core.results.records import BackendRecord
+    from gui.look.palette import current
+    from gui.widgets.panel_grid_widget import PanelGridWidget
+
+    grid = PanelGridWidget(current())
+    qtbot.addWidget(grid)
+    grid.sync([BackendRecord("cpu", "cpu", "CPU"), BackendRecord("cpu-2", "cpu", "CPU"),
+               BackendRecord("edgetpu", "edgetpu", "Edge TPU")])
+    colours = [panel.colour().name() for panel in grid.panels]
+    assert len(set(colours)) == 3, colours
+    assert colours[0] == current().backend_colour("cpu").name(), "the first keeps its kind's"
+    assert colours[2] == current().backend_colour("edgetpu").name()

@@ -7,12 +7,8 @@ Sizes are given for a 1920x1080 screen and scale with the window, so a 4K televi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
-
-from gui.look.palette import Theme
 
 REFERENCE = (1920, 1080)
 SPEEDUP_PX = 230  # "11.7×"
@@ -21,9 +17,6 @@ HEADLINE_PX = 46  # "faster · same answer", error titles, backend names
 BODY_PX = 34  # inferences per second, the top-1 answer
 TEXT_PX = 27  # an error's message
 SMALL_PX = 24  # captions, an error's remedy, the footer: the least any booth text gets
-# Colours for a second backend of a kind already shown (two CPUs must not look the same).
-_SECOND = {"light": ("#13866f", "#b0408f", "#8a6d00"), "dark": ("#4fd1b0", "#f07cc8", "#e0c050")}
-
 
 def unit_for(width: int, height: int) -> float:
     """How much larger than the reference screen this window is (never vanishingly small)."""
@@ -42,21 +35,6 @@ def caption_font(px: float) -> QFont:
     result = font(px, bold=True)
     result.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
     return result
-
-
-def backend_colours(kinds: Sequence[str], theme: Theme) -> list[str]:
-    """A colour per backend: the first of a kind gets the kind's colour, any later one of the
-    same kind one of a few clearly different ones (two CPUs must not look the same)."""
-    spare = list(_SECOND["dark" if theme.dark else "light"])
-    seen: set[str] = set()
-    colours = []
-    for kind in kinds:
-        if kind in seen:
-            colours.append(spare.pop(0) if spare else theme.backend_colour("other").name())
-        else:
-            colours.append(theme.backend_colour(kind).name())
-        seen.add(kind)
-    return colours
 
 
 def colour(label: QLabel, css_colour: str) -> None:

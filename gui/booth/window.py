@@ -51,7 +51,7 @@ from gui.booth.image_widget import BoothImageWidget
 from gui.booth.panel import BoothPanel, booth_error
 from gui.booth.speedup_widget import BoothSpeedupWidget
 from gui.look.formatting import display_name
-from gui.look.palette import Theme, current
+from gui.look.palette import Theme, backend_colours, current
 from gui.run.session_runner import SessionFactory, SessionRunner
 
 BOOTH_PAGE, MESSAGE_PAGE = 0, 1
@@ -355,7 +355,7 @@ class BoothWindow(QWidget):
         if loop is None:
             return
         names = self._names()
-        colours = dict(zip(loop.backends, style.backend_colours(
+        colours = dict(zip(loop.backends, backend_colours(
             [b.kind for b in loop.backends.values()], self._theme), strict=True))
         for backend_id, backend in loop.backends.items():
             panel = self.panels.get(backend_id)

@@ -7,6 +7,7 @@ together.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -36,6 +37,26 @@ class Theme:
 
 _LIGHT_BACKENDS = {"cpu": "#2f6fdb", "edgetpu": "#e8643b", "other": "#6b5bd6"}
 _DARK_BACKENDS = {"cpu": "#6aa1ff", "edgetpu": "#ff8a5c", "other": "#a89bff"}
+
+
+# Colours for a second backend of a kind already shown (two CPUs must not look the same).
+_SECOND = {"light": ("#13866f", "#b0408f", "#8a6d00"), "dark": ("#4fd1b0", "#f07cc8", "#e0c050")}
+
+
+def backend_colours(kinds: Sequence[str], theme: Theme) -> list[str]:
+    """A colour per backend: the first of a kind gets the kind's colour, any later one of the
+    same kind one of a few clearly different ones (two CPUs must not look the same), in the
+    window's panels and in booth mode alike."""
+    spare = list(_SECOND["dark" if theme.dark else "light"])
+    seen: set[str] = set()
+    colours = []
+    for kind in kinds:
+        if kind in seen:
+            colours.append(spare.pop(0) if spare else theme.backend_colour("other").name())
+        else:
+            colours.append(theme.backend_colour(kind).name())
+        seen.add(kind)
+    return colours
 
 
 def _mix(a: QColor, b: QColor, t: float) -> str:

@@ -11,6 +11,7 @@ import html
 
 from PIL import Image
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -67,14 +68,14 @@ class BackendPanel(QFrame):
     modelDetailsRequested = Signal(str)  # the model file this backend runs; "" when unknown
 
     def __init__(self, record: BackendRecord, parent: QWidget | None = None,
-                 theme: Theme | None = None) -> None:
+                 theme: Theme | None = None, colour: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.backend_id = record.id
         self.kind = record.kind
         self._theme = theme or current()
         self.shown_threshold = 0.0  # objects scoring below it are hidden (the window's control)
-        self._colour = self._theme.backend_colour(record.kind)
+        self._colour = QColor(colour) if colour else self._theme.backend_colour(record.kind)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(22, 16, 22, 16)
         outer.setSpacing(6)
@@ -132,6 +133,10 @@ class BackendPanel(QFrame):
         self._stack.addWidget(failed_page)
         outer.addWidget(self._stack, 1)
         self.show_record(record)
+
+    def colour(self) -> QColor:
+        """This backend's colour: its dot, its plots, its bars and its boxes' badge."""
+        return QColor(self._colour)
 
     def _build_measurements(self) -> QWidget:
         page = QWidget()

@@ -20,7 +20,7 @@ from core.inputs.preprocess import load_image
 from core.measure.reducer import RunReducer
 from core.results.records import BackendRecord
 from gui.look.formatting import display_name
-from gui.look.palette import Theme
+from gui.look.palette import Theme, backend_colours
 from gui.look.published_text import read_report
 from gui.widgets.backend_panel import BackendPanel
 
@@ -68,8 +68,9 @@ class PanelGridWidget(QWidget):
             panel.hide()  # out of the very next picture, not only once it is deleted
             panel.deleteLater()
         self.panels = []
-        for record in backends:
-            panel = BackendPanel(record, theme=self._theme)
+        colours = backend_colours([b.kind for b in backends], self._theme)
+        for record, colour in zip(backends, colours, strict=True):
+            panel = BackendPanel(record, theme=self._theme, colour=colour)
             panel.set_readiness(self._readiness)
             panel.shown_threshold = self._threshold
             panel.show_record(record)
