@@ -58,7 +58,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="edgetpu-compare",
-        description="Compare a TensorFlow Lite image classifier on the CPU and a Coral Edge TPU. "
+        description="Compare a TensorFlow Lite model (a classifier, a detector, a segmenter, a "
+        "pose model or any other) on the CPU and a Coral Edge TPU: how fast, and whether they "
+        "agree. "
         "Without a subcommand, opens the window.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -72,7 +72,8 @@ def add_run_options(parser: argparse.ArgumentParser, required: bool = True) -> N
     parser.add_argument("--edgetpu-model", type=Path,
                         help="the compiled model, when it is not NAME_edgetpu.tflite beside it")
     parser.add_argument("--labels", type=Path, help="labels file (optional)")
-    parser.add_argument("--image", type=Path, required=required, help="the image to classify")
+    parser.add_argument("--image", type=Path, required=required,
+                        help="the picture the model is run on")
     parser.add_argument("--count", type=_positive, default=50,
                         help="timed inferences per backend (default 50)")
     parser.add_argument("--warmup", type=_non_negative, default=5,

@@ -18,7 +18,7 @@ from core.measure.watchdog import default_log_path
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", type=Path, help="the .tflite model (either file of a pair)")
     parser.add_argument("--labels", type=Path, help="the labels file")
-    parser.add_argument("--image", type=Path, help="the image to classify")
+    parser.add_argument("--image", type=Path, help="the picture the model is run on")
     parser.add_argument("--kiosk", action="store_true",
                         help="start in booth mode: full screen, an endless loop over a folder "
                              "of pictures (Esc leaves). The day's events (a backend that stopped "

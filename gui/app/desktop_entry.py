@@ -69,7 +69,7 @@ def entry_text(program: Path) -> str:
         "Name=Edge TPU Compare",
         "Name[ja]=Edge TPU 比較",
         "GenericName=Accelerator benchmark",
-        "Comment=How much faster a Coral Edge TPU runs an image classifier than the CPU",
+        "Comment=How much faster a Coral Edge TPU runs a TensorFlow Lite model than the CPU",
         "Comment[ja]=Coral Edge TPU が CPU よりどれだけ速く画像分類を実行するかを比べます",
         f"Exec={_quoted(program)} gui",
         f"Icon={NAME}",
