@@ -58,6 +58,19 @@ def test_two_cpus_are_told_apart_by_their_runtime() -> None:
     assert display_name(one, [cpu, one]) == "CPU (1 thread)"
 
 
+def test_three_cpus_are_told_apart_by_as_many_parts_as_it_takes() -> None:
+    """Kernels alone leave two XNNPACK CPUs alike; their threads then tell them apart (they
+    were "CPU (XNNPACK) #1" and "#2")."""
+    two = _ok("cpu", "cpu", 17.0, "CPU (LiteRT 2.3.0, XNNPACK, 2 threads)")
+    one = _ok("cpu-2", "cpu", 30.0, "CPU (LiteRT 2.3.0, XNNPACK, 1 thread)")
+    plain = _ok("cpu-3", "cpu", 130.0, "CPU (LiteRT 2.3.0, reference kernels, 2 threads)")
+    backends = [two, one, plain]
+    assert [display_name(b, backends) for b in backends] == [
+        "CPU (XNNPACK, 2 threads)", "CPU (XNNPACK, 1 thread)", "CPU (reference kernels, 2 threads)"]
+    same = _ok("cpu-4", "cpu", 17.0, "CPU (LiteRT 2.3.0, XNNPACK, 2 threads)")
+    assert [display_name(b, [two, same]) for b in (two, same)] == ["CPU #1", "CPU #2"]
+
+
 def test_sentence_names_each_comparison_and_what_did_not_run() -> None:
     cpu, cpu2 = _ok("cpu", "cpu", 17.0, LITERT), _ok("cpu-2", "cpu", 85.0, TFLITE)
     tpu = BackendRecord("edgetpu", "edgetpu", "Edge TPU (first found)", status="error",

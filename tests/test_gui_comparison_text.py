@@ -93,3 +93,21 @@ def test_file_kinds_come_from_the_content(coral: Path, tmp_path: Path) -> None:
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\xff" * 100)
     assert file_kinds.kind_of(binary) is None
+
+
+def test_three_cpus_are_named_apart_in_the_windows_words(qapp: object) -> None:
+    from gui.look import translations
+    from gui.look.formatting import display_name
+
+    labels = ("CPU (LiteRT 2.3.0, XNNPACK, 2 threads)", "CPU (LiteRT 2.3.0, XNNPACK, 1 thread)",
+              "CPU (LiteRT 2.3.0, reference kernels, 2 threads)")
+    backends = [BackendRecord(f"cpu-{i}", "cpu", label) for i, label in enumerate(labels)]
+    try:
+        translations.set_language("ja")
+        names = [display_name(b, backends) for b in backends]
+    finally:
+        translations.set_language("en")
+    assert names == ["CPU（XNNPACK、2 スレッド）", "CPU（XNNPACK、1 スレッド）",
+                     "CPU（リファレンスカーネル、2 スレッド）"]
+    assert [display_name(b, backends) for b in backends][2] == \
+        "CPU (reference kernels, 2 threads)"

@@ -31,21 +31,29 @@ def label_details(backend: BackendRecord) -> list[str]:
     return [re.sub(r" \d+(\.\d+)+\S*$", "", p.strip()) for p in rest.split(",") if p.strip()]
 
 
-def distinguishing_details(backends: Sequence[BackendRecord]) -> dict[str, str]:
-    """For backends of the same kind, the first label part that tells them apart (two CPUs:
-    ``LiteRT`` and ``tflite-runtime``); backends alone of their kind get none."""
-    found: dict[str, str] = {}
+def distinguishing_details(backends: Sequence[BackendRecord]) -> dict[str, list[str]]:
+    """For backends of the same kind, the label parts that tell them apart (two CPUs:
+    ``LiteRT`` and ``tflite-runtime``; three: ``XNNPACK, 2 threads``, ``XNNPACK, 1 thread``,
+    ``reference kernels, 2 threads``): the parts that differ, in label order, as many as it
+    takes; backends alone of their kind get none."""
+    found: dict[str, list[str]] = {}
     for kind in {b.kind for b in backends}:
         group = [b for b in backends if b.kind == kind]
         if len(group) < 2:
             continue
         details = [label_details(b) for b in group]
         width = max(len(d) for d in details)
-        for index in range(width):
-            values = [d[index] if index < len(d) else "" for d in details]
+        columns = [[d[index] if index < len(d) else "" for d in details] for index in range(width)]
+        chosen: list[list[str]] = []
+        for values in columns:
             if len(set(values)) > 1:
-                found.update({b.id: v for b, v in zip(group, values, strict=True) if v})
-                break
+                chosen.append(values)
+                if len(set(zip(*chosen, strict=True))) == len(group):
+                    break
+        for position, backend in enumerate(group):
+            parts = [values[position] for values in chosen if values[position]]
+            if parts:
+                found[backend.id] = parts
     return found
 
 
@@ -71,7 +79,7 @@ def names_apart(backends: Sequence[BackendRecord]) -> dict[str, str]:
     """Each backend's short name by id, with the detail that tells it from another backend of
     its kind, and numbered where even that is shared."""
     details = distinguishing_details(backends)
-    names = [f"{short_name(b)} ({details[b.id]})" if b.id in details else short_name(b)
+    names = [f"{short_name(b)} ({', '.join(details[b.id])})" if b.id in details else short_name(b)
              for b in backends]
     return dict(zip([b.id for b in backends], number_apart(names), strict=True))
 

@@ -75,7 +75,8 @@ def display_name(record: BackendRecord, backends: Sequence[BackendRecord]) -> st
     among = list(backends) if any(b.id == record.id for b in backends) else [*backends, record]
     details = distinguishing_details(among)
     names = [translate("Format", "{name} ({detail})").format(
-        name=backend_name(b), detail=_detail(details[b.id])) if b.id in details
+        name=backend_name(b), detail=joined([_detail(part) for part in details[b.id]]))
+        if b.id in details
         else backend_name(b) for b in among]
     return dict(zip([b.id for b in among], number_apart(names), strict=True))[record.id]
 
