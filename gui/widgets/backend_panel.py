@@ -53,6 +53,7 @@ from gui.widgets.topk_widget import TopKWidget
 WAITING, MEASURING, FAILED = 0, 1, 2
 DETECTOR_PLOT_HEIGHT = 130  # beside a detector's picture the histogram stays small
 MAX_HEIGHT = 16_777_215  # Qt's QWIDGETSIZE_MAX: no limit
+MARGIN_Y = 16
 
 
 def _label(text: str = "", role: str | None = None) -> QLabel:
@@ -76,7 +77,7 @@ class BackendPanel(QFrame):
         self.shown_threshold = 0.0  # objects scoring below it are hidden (the window's control)
         self._colour = self._theme.backend_colour(record.kind)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(22, 16, 22, 16)
+        outer.setContentsMargins(22, MARGIN_Y, 22, MARGIN_Y)
         outer.setSpacing(6)
 
         header = QHBoxLayout()
@@ -202,6 +203,11 @@ class BackendPanel(QFrame):
         value.setToolTip(tip)
         grid.addWidget(value, row + 1, column, 1, span)
         return value
+
+    def set_picture_room(self, height: int) -> None:
+        """The height the panels' scroll area shows: a task's picture stays within it, less
+        this card's margins."""
+        self.detections.set_height_budget(height - 2 * MARGIN_Y - 8)
 
     def title(self) -> str:
         return self._title.text()
