@@ -120,6 +120,7 @@ class BackendPanel(QFrame):
         self._stack = QStackedWidget()
         self._waiting = _label(role="muted")
         self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._waiting.setWordWrap(True)  # a long reason must not widen its panel
         self._stack.addWidget(self._waiting)
         self._stack.addWidget(self._build_measurements())
         self.error_panel = ErrorPanel(theme=self._theme)
@@ -127,9 +128,8 @@ class BackendPanel(QFrame):
         failed_page = QWidget()
         failed_layout = QVBoxLayout(failed_page)
         failed_layout.setContentsMargins(0, 8, 0, 0)
-        failed_layout.addStretch(2)
-        failed_layout.addWidget(self.error_panel)
-        failed_layout.addStretch(3)
+        failed_layout.addWidget(self.error_panel)  # under the header, where the eye is
+        failed_layout.addStretch(1)
         self._stack.addWidget(failed_page)
         outer.addWidget(self._stack, 1)
         self.show_record(record)
