@@ -37,3 +37,30 @@ def test_the_grid_looks_as_pyqtgraphs_own(qtbot: QtBot) -> None:
     assert (stroked < 250).any(axis=2).sum() > 600 * 3  # there are grid lines to compare
     differ = np.abs(filled.astype(int) - stroked.astype(int)).max(axis=2) > 8
     assert differ.mean() < 0.005
+
+
+def test_microsecond_latencies_keep_milliseconds_on_every_axis(qtbot: QtBot) -> None:
+    """No "(x0.001)" scale on a latency axis: the unit stays ms, the ticks get decimals."""
+    from core.results.live import LiveSeries
+    from gui.look.palette import current
+    from gui.widgets.histogram_widget import HistogramWidget
+    from gui.widgets.iteration_strip_widget import IterationStripWidget
+
+    series = LiveSeries(np.linspace(0.0008, 0.0021, 50))
+    histogram = HistogramWidget(current().backend_colour("cpu"), theme=current())
+    strip = IterationStripWidget(current().backend_colour("cpu"), theme=current())
+    for plot in (histogram, strip):
+        qtbot.addWidget(plot)
+        plot.resize(600, 200)
+        plot.show()
+        qtbot.waitExposed(plot)
+    histogram.set_series(series, 0.0012)
+    strip.set_series(series, 50)
+    axes = [histogram.getPlotItem().getAxis("bottom"), strip.getPlotItem().getAxis("left")]
+    for axis in axes:
+        assert "(x" not in axis.labelString(), axis.labelString()
+        assert axis.autoSIPrefixScale == 1.0
+        low, high = axis.range
+        ticks = [text for _, values in axis.tickValues(low, high, 400)
+                 for text in axis.tickStrings(values, axis.scale, 0.0005)]
+        assert any(text.startswith("0.00") for text in ticks), ticks

@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from core.measure.backends import BackendSpec
 from core.measure.session import RunRequest
 from gui.look import theme, translations
-from gui.widgets.backend_panel import FAILED, MEASURING
+from gui.widgets.backend_panel import FAILED, MEASURING, BackendPanel
 from gui.widgets.topk_widget import ROW_HEIGHT
 from gui.window.main_window import MIN_SIZE, MainWindow, first_size
 from gui.window.settings import Settings
@@ -120,8 +120,9 @@ def clipped_labels(root: QWidget) -> list[str]:
     return found
 
 
-def not_whole(window: MainWindow) -> list[str]:
-    """The parts a person must see whole, that are not."""
+def not_whole(window: MainWindow, pictured: bool = True) -> list[str]:
+    """The parts a person must see whole, that are not (``pictured``: a task answer has a
+    picture; an other model's has only its list)."""
     found = []
     if not _whole(window.view.comparison):
         found.append("the comparison line")
@@ -129,6 +130,9 @@ def not_whole(window: MainWindow) -> list[str]:
         if panel.page() == MEASURING:
             if not _whole(panel.median_label):
                 found.append(f"{panel.title()}'s median")
+            if panel.detections.isVisibleTo(panel):
+                found += _task_answer_not_whole(panel, pictured)
+                continue
             rows = len(panel.topk.rows())
             last = QRect(0, (rows - 1) * ROW_HEIGHT, panel.topk.width(), ROW_HEIGHT)
             if rows == 0 or panel.topk.height() < rows * ROW_HEIGHT or \
@@ -141,10 +145,25 @@ def not_whole(window: MainWindow) -> list[str]:
     return found
 
 
-def problems(window: MainWindow) -> list[str]:
+def _task_answer_not_whole(panel: BackendPanel, pictured: bool) -> list[str]:
+    """A detector's, segmenter's, pose or other model's answer: its picture (none for an
+    other model) and the last row of its list, whole inside the widget and on screen."""
+    found = []
+    answer = panel.detections
+    picture, rows = answer.picture_rect(), answer.shown_rows()
+    if pictured and not (picture.width() > 0 and answer.rect().contains(picture)
+                                    and _whole(answer, picture)):
+        found.append(f"{panel.title()}'s result picture")
+    last = answer.row_rect(rows - 1)
+    if rows == 0 or not answer.rect().contains(last) or not _whole(answer, last):
+        found.append(f"{panel.title()}'s last list row")
+    return found
+
+
+def problems(window: MainWindow, pictured: bool = True) -> list[str]:
     for _ in range(4):  # a row that turned asks its parents for a new layout, in turn
         QApplication.processEvents()
-    return overlaps(window) + clipped_labels(window) + not_whole(window)
+    return overlaps(window) + clipped_labels(window) + not_whole(window, pictured)
 
 
 @pytest.fixture(scope="module", params=sorted(BACKENDS), ids=lambda n: f"{n} backends")

@@ -54,6 +54,7 @@ from gui.widgets.topk_widget import TopKWidget
 WAITING, MEASURING, FAILED = 0, 1, 2
 DETECTOR_PLOT_HEIGHT = 130  # beside a detector's picture the histogram stays small
 MAX_HEIGHT = 16_777_215  # Qt's QWIDGETSIZE_MAX: no limit
+MARGIN_Y = 16
 
 
 def _label(text: str = "", role: str | None = None) -> QLabel:
@@ -77,7 +78,7 @@ class BackendPanel(QFrame):
         self.shown_threshold = 0.0  # objects scoring below it are hidden (the window's control)
         self._colour = QColor(colour) if colour else self._theme.backend_colour(record.kind)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(22, 16, 22, 16)
+        outer.setContentsMargins(22, MARGIN_Y, 22, MARGIN_Y)
         outer.setSpacing(6)
 
         header = QHBoxLayout()
@@ -120,6 +121,7 @@ class BackendPanel(QFrame):
         self._stack = QStackedWidget()
         self._waiting = _label(role="muted")
         self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._waiting.setWordWrap(True)  # a long reason must not widen its panel
         self._stack.addWidget(self._waiting)
         self._stack.addWidget(self._build_measurements())
         self.error_panel = ErrorPanel(theme=self._theme)
@@ -127,9 +129,8 @@ class BackendPanel(QFrame):
         failed_page = QWidget()
         failed_layout = QVBoxLayout(failed_page)
         failed_layout.setContentsMargins(0, 8, 0, 0)
-        failed_layout.addStretch(2)
-        failed_layout.addWidget(self.error_panel)
-        failed_layout.addStretch(3)
+        failed_layout.addWidget(self.error_panel)  # under the header, where the eye is
+        failed_layout.addStretch(1)
         self._stack.addWidget(failed_page)
         outer.addWidget(self._stack, 1)
         self.show_record(record)
@@ -207,6 +208,11 @@ class BackendPanel(QFrame):
         value.setToolTip(tip)
         grid.addWidget(value, row + 1, column, 1, span)
         return value
+
+    def set_picture_room(self, height: int) -> None:
+        """The height the panels' scroll area shows: a task's picture stays within it, less
+        this card's margins."""
+        self.detections.set_height_budget(height - 2 * MARGIN_Y - 8)
 
     def title(self) -> str:
         return self._title.text()

@@ -28,7 +28,14 @@ def line_rect(p1: QPointF, p2: QPointF, thickness: float) -> QRectF | None:
 
 
 class GridAxis(pg.AxisItem):
-    """``pg.AxisItem`` that fills its straight ticks and grid lines instead of stroking them."""
+    """``pg.AxisItem`` that fills its straight ticks and grid lines instead of stroking them,
+    and never rescales its numbers by an SI prefix: a latency axis stays in milliseconds, its
+    ticks with the decimals they need, rather than turning into "ms (x0.001)" for a model of a
+    few microseconds."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.enableAutoSIPrefix(False)
 
     def drawPicture(self, p: QPainter, axisSpec: Any, tickSpecs: Any, textSpecs: Any) -> None:
         slanted = []

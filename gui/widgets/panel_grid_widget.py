@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PIL import Image
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -45,6 +45,18 @@ class PanelGridWidget(QWidget):
         self._picture: Image.Image | None = None
         self._threshold = 0.0
         self._columns = 0
+        self._room = 0  # the scroll area's height, once known
+
+    def follow_room(self, viewport: QWidget) -> None:
+        """Keep each panel's picture within what ``viewport`` (the scroll area's) shows."""
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self._room = watched.height()
+            for panel in self.panels:
+                panel.set_picture_room(self._room)
+        return False
 
     def set_threshold(self, value: float) -> None:
         """Hide the objects scoring below ``value`` in every panel, now and made later; the
@@ -73,6 +85,8 @@ class PanelGridWidget(QWidget):
             panel = BackendPanel(record, theme=self._theme, colour=colour)
             panel.set_readiness(self._readiness)
             panel.shown_threshold = self._threshold
+            if self._room:
+                panel.set_picture_room(self._room)
             panel.show_record(record)
             panel.diagnosticsRequested.connect(self.diagnosticsRequested)
             panel.modelDetailsRequested.connect(self.modelDetailsRequested)

@@ -10,7 +10,7 @@ list is also kept as plain text (``rows()``) so that tests and screen readers se
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -29,6 +29,11 @@ from gui.look.raw_text import fed_text, output_rows
 LIST_ROWS = 8
 ROW_HEIGHT = 22
 LIST_WIDTH = 190
+GAP = 14
+# The picture's tallest, until the panels' scroll area says how much room it has: the picture
+# is as wide as the panel allows, but never taller than what can be seen of it at once.
+PICTURE_HEIGHT = 560
+LOWEST_PICTURE = 120
 
 
 def to_pixmap(picture: Image.Image) -> QPixmap:
@@ -64,11 +69,63 @@ class ResultPictureWidget(QWidget):
         self._scaled: QPixmap | None = None  # the pixmap at the size last painted: scaled once
         self.compositions = 0  # how often the overlay was drawn: once per result
         self.scalings = 0  # how often it was scaled to the widget: once per result and size
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(230)  # the picture must show its boxes, whatever the plot wants
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)  # the picture scales with the panel's width
+        self.setSizePolicy(policy)
+        self._tallest = PICTURE_HEIGHT
+
+    def set_height_budget(self, height: int) -> None:
+        """The picture's tallest: what the panels' scroll area shows at once, so that it can
+        be seen whole (scrolled to) on any screen."""
+        tallest = max(LOWEST_PICTURE, min(PICTURE_HEIGHT, height))
+        if tallest != self._tallest:
+            self._tallest = tallest
+            self.updateGeometry()
+            self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(420, ROW_HEIGHT * LIST_ROWS)
+        width = 420
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        picture, origin = self._arrange(width)
+        return max(picture.bottom() + 1, origin.y() + self._list_height())
+
+    def _list_height(self) -> int:
+        return max(len(self._list_lines()), 1) * ROW_HEIGHT
+
+    def _arrange(self, width: int, height: int | None = None) -> tuple[QRect, QPoint]:
+        """Where the picture goes in ``width`` (and ``height``, when the layout gave one) and
+        where its list starts: the list beside the picture when that costs the picture little
+        (a tall photo is held by its height anyway), under it when the picture would shrink."""
+        if self._pixmap is None or self._pixmap.isNull():
+            return QRect(), QPoint(0, 0)
+        tallest = self._tallest if height is None else min(self._tallest, height)
+        below = self._tallest if height is None else height - self._list_height() - GAP
+        picture = QSize(self._pixmap.size())
+        beside = picture.scaled(QSize(max(width - LIST_WIDTH - GAP, 1), max(tallest, 1)),
+                                Qt.AspectRatioMode.KeepAspectRatio)
+        under = picture.scaled(QSize(max(width, 1), max(min(below, self._tallest), 1)),
+                               Qt.AspectRatioMode.KeepAspectRatio)
+        if beside.width() * 4 >= under.width() * 3:
+            return QRect(QPoint(0, 0), beside), QPoint(beside.width() + GAP, 0)
+        return QRect(QPoint(0, 0), under), QPoint(0, under.height() + GAP)
+
+    def picture_rect(self) -> QRect:
+        """Where the picture is drawn in this widget (empty when there is none)."""
+        return self._arrange(self.width(), self.height())[0]
+
+    def row_rect(self, row: int) -> QRect:
+        """Where the list's ``row`` is drawn in this widget."""
+        origin = self._arrange(self.width(), self.height())[1]
+        return QRect(origin.x(), origin.y() + row * ROW_HEIGHT, self.width() - origin.x(),
+                     ROW_HEIGHT)
+
+    def shown_rows(self) -> int:
+        return len(self._list_lines())
 
     def show_result(self, result: TaskResult, picture: Image.Image | None,
                     size: tuple[int, int]) -> None:
@@ -76,6 +133,7 @@ class ResultPictureWidget(QWidget):
         for a saved result whose picture is not here)."""
         if isinstance(result, RawResult):  # numbers, no picture: the list is the whole view
             self._result, self._picture, self._pixmap = result, picture, None
+            self.updateGeometry()
             self.update()
             return
         if picture is None and size == (0, 0):
@@ -88,6 +146,7 @@ class ResultPictureWidget(QWidget):
         self._pixmap = to_pixmap(drawn(result, picture, size, QColor(self._theme.card)))
         self._scaled = None
         self.compositions += 1
+        self.updateGeometry()  # another picture's proportions, another list: another height
         self.update()
 
     def rows(self) -> list[str]:
@@ -133,17 +192,15 @@ class ResultPictureWidget(QWidget):
         return lines
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The picture at the left as large as the height allows, the list beside it."""
+        """The picture as wide as the panel allows, its list beside or under it."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         area = QRectF(self.rect())
-        left = 0.0
-        if self._pixmap is not None and not self._pixmap.isNull():
-            room = QSize(max(int(area.width()) - LIST_WIDTH, 1), int(area.height()))
-            size = QSize(self._pixmap.size()).scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
+        place, origin = self._arrange(self.width(), self.height())
+        if self._pixmap is not None and not place.isEmpty():
             ratio = self.devicePixelRatioF()
-            pixels = size * ratio
+            pixels = place.size() * ratio
             if self._scaled is None or self._scaled.size() != pixels:
                 # a live frame repaints the panel: smooth scaling of a photo each time cost
                 # a third more than a classifier's frame, so it is done once per size
@@ -151,12 +208,12 @@ class ResultPictureWidget(QWidget):
                                                    Qt.TransformationMode.SmoothTransformation)
                 self._scaled.setDevicePixelRatio(ratio)
                 self.scalings += 1
-            painter.drawPixmap(0, 0, self._scaled)
-            left = size.width() + 14.0
+            painter.drawPixmap(place.topLeft(), self._scaled)
         metrics = QFontMetrics(painter.font())
+        left = float(origin.x())
         width = area.width() - left
         for i, (text, colour) in enumerate(self._list_lines()):
-            y = i * ROW_HEIGHT
+            y = origin.y() + i * ROW_HEIGHT
             x = left
             if colour is not None:
                 painter.setPen(Qt.PenStyle.NoPen)

@@ -83,6 +83,7 @@ class MainViewWidget(QWidget):
         self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel_scroll.setWidget(self.panel_grid)
+        self.panel_grid.follow_room(self.panel_scroll.viewport())
         self.panel_scroll.viewport().setAutoFillBackground(False)
         self.panel_grid.setAutoFillBackground(False)
         results_layout.addWidget(self.panel_scroll, 1)
