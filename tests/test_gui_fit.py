@@ -233,3 +233,20 @@ def test_its_smallest_size_fits_a_1280x720_screen(ran: MainWindow) -> None:
     room = window_size(SCREENS["1280x720"])
     assert smallest.width() <= room.width() and smallest.height() <= room.height()
 
+
+
+def test_a_short_window_sets_the_comparison_line_smaller(ran: MainWindow) -> None:
+    """At 1280x720 the sentence in its large type took three lines and left the panels about
+    230 pixels; smaller there, it leaves them more, and a tall window keeps the large type."""
+    ran.set_language("en")
+    ran.resize(window_size(SCREENS["1920x1080"]))
+    QApplication.processEvents()
+    large = ran.view.comparison.point_size()
+    ran.resize(window_size(SCREENS["1280x720"]))
+    for _ in range(3):
+        QApplication.processEvents()
+    assert ran.view.comparison.point_size() < large
+    assert ran.view.panel_scroll.viewport().height() >= 240, "the panels keep their room"
+    ran.resize(window_size(SCREENS["1600x1000"]))
+    QApplication.processEvents()
+    assert ran.view.comparison.point_size() == large

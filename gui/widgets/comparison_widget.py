@@ -40,6 +40,8 @@ class ComparisonWidget(QFrame):
         column.addWidget(self._line)
         layout.addLayout(column, 1)
         self._plain = ""
+        self._shown: tuple[str, bool, bool] = ("", False, False)  # rich, muted, small
+        self._compact = False
         self.show_hint(self.tr("Choose a model and an image, then press Run."))
 
     def text(self) -> str:
@@ -78,9 +80,26 @@ class ComparisonWidget(QFrame):
                 f'{html.escape(info.remedy)}')
         self._set(rich, info.one_line())
 
+    def set_compact(self, compact: bool) -> None:
+        """On a short window (a 720 or 768 pixel screen) the sentence takes a smaller type: in
+        the large one it took three lines there and left the panels little more than 200
+        pixels."""
+        if compact != self._compact:
+            self._compact = compact
+            rich, muted, small = self._shown
+            self._set(rich, self._plain, muted, small)
+
+    def point_size(self) -> int:
+        """The sentence's type size, in points."""
+        small = self._shown[2]
+        if self._compact:
+            return 12 if small else 14
+        return 14 if small else 17
+
     def _set(self, rich: str, plain: str, muted: bool = False, small: bool = False) -> None:
         self._plain = plain
+        self._shown = (rich, muted, small)
         colour = self._theme.muted if muted else self._theme.text
-        size = 14 if small else 17
+        size = self.point_size()
         self._line.setText(f'<span style="font-size:{size}pt; color:{colour}">{rich}</span>')
         self._line.setToolTip(tips_for(plain))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -31,6 +32,10 @@ from gui.widgets.saved_result_banner import SavedResultBanner
 from gui.window import file_kinds
 
 START_PAGE, RESULTS_PAGE = 0, 1
+
+
+# A view shorter than this (a 720 or 768 pixel screen) sets the comparison line in smaller type.
+COMPACT_BELOW = 760
 
 
 class MainViewWidget(QWidget):
@@ -89,6 +94,10 @@ class MainViewWidget(QWidget):
         results_layout.addWidget(self.panel_scroll, 1)
         self.pages.addWidget(results)
         layout.addWidget(self.pages, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.comparison.set_compact(self.height() < COMPACT_BELOW)
 
     def _start_page(self, wanted: bool, hint: str, models_dir: Path | None) -> QWidget:
         if wanted:
