@@ -64,3 +64,34 @@ def test_microsecond_latencies_keep_milliseconds_on_every_axis(qtbot: QtBot) -> 
         ticks = [text for _, values in axis.tickValues(low, high, 400)
                  for text in axis.tickStrings(values, axis.scale, 0.0005)]
         assert any(text.startswith("0.00") for text in ticks), ticks
+
+
+def test_counts_tick_whole_numbers_only(qtbot: QtBot) -> None:
+    """Three inferences: the histogram's count axis and the strip's iteration axis showed 0.5
+    and 1.5; a latency axis keeps its fractions."""
+    from core.results.live import LiveSeries
+    from gui.look.palette import current
+    from gui.widgets.histogram_widget import HistogramWidget
+    from gui.widgets.iteration_strip_widget import IterationStripWidget
+
+    series = LiveSeries(np.array([3.1, 3.2, 3.4]))
+    histogram = HistogramWidget(current().backend_colour("cpu"), theme=current())
+    strip = IterationStripWidget(current().backend_colour("cpu"), theme=current())
+    for plot in (histogram, strip):
+        qtbot.addWidget(plot)
+        plot.resize(600, 200)
+        plot.show()
+        qtbot.waitExposed(plot)
+    histogram.set_series(series, 3.2)
+    strip.set_series(series, 3)
+
+    def ticks(axis: pg.AxisItem) -> list[float]:
+        low, high = axis.range
+        return [v for _, values in axis.tickValues(low, high, 400) for v in values]
+
+    counts = ticks(histogram.getPlotItem().getAxis("left"))
+    iterations = ticks(strip.getPlotItem().getAxis("bottom"))
+    latencies = ticks(strip.getPlotItem().getAxis("left"))
+    assert counts and all(float(v).is_integer() for v in counts), counts
+    assert iterations and all(float(v).is_integer() for v in iterations), iterations
+    assert any(not float(v).is_integer() for v in latencies), latencies

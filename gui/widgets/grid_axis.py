@@ -31,11 +31,21 @@ class GridAxis(pg.AxisItem):
     """``pg.AxisItem`` that fills its straight ticks and grid lines instead of stroking them,
     and never rescales its numbers by an SI prefix: a latency axis stays in milliseconds, its
     ticks with the decimals they need, rather than turning into "ms (x0.001)" for a model of a
-    few microseconds."""
+    few microseconds. ``integers``: an axis of counts (inferences, iterations) ticks whole
+    numbers only; with three inferences it showed 0.5 and 1.5."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, integers: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.enableAutoSIPrefix(False)
+        self._integers = integers
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        levels: list[Any] = super().tickValues(minVal, maxVal, size)
+        if not self._integers:
+            return levels
+        whole = [(max(spacing, 1.0), [v for v in values if float(v).is_integer()])
+                 for spacing, values in levels]
+        return [(spacing, values) for spacing, values in whole if values]
 
     def drawPicture(self, p: QPainter, axisSpec: Any, tickSpecs: Any, textSpecs: Any) -> None:
         slanted = []

@@ -33,7 +33,8 @@ class HistogramWidget(pg.PlotWidget):
                  theme: Theme | None = None) -> None:
         self._theme = theme or current()
         super().__init__(parent=parent, background=self._theme.card,
-                         axisItems={side: GridAxis(side) for side in ("left", "bottom")})
+                         axisItems={"left": GridAxis("left", integers=True),
+                                    "bottom": GridAxis("bottom")})
         self.setMinimumHeight(MIN_HEIGHT)
         self.setMouseEnabled(x=False, y=False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with a key: no Tab stop

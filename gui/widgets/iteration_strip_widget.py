@@ -26,7 +26,8 @@ class IterationStripWidget(pg.PlotWidget):
                  theme: Theme | None = None) -> None:
         theme = theme or current()
         super().__init__(parent=parent, background=theme.card,
-                         axisItems={side: GridAxis(side) for side in ("left", "bottom")})
+                         axisItems={"left": GridAxis("left"),
+                                    "bottom": GridAxis("bottom", integers=True)})
         self.setFixedHeight(80)
         self.setMouseEnabled(x=False, y=False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with a key: no Tab stop
