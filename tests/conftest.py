@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# As the app does before any font is drawn (gui.look.translations.allow_synthetic_bold): bold
+# text in a family without a bold face is emboldened at every size.
+os.environ.setdefault("QT_NO_SYNTHESIZED_BOLD_LIMIT", "1")
+
 REPO = Path(__file__).resolve().parent.parent
 CORAL = Path(os.environ.get("EDGETPU_COMPARE_CORAL", REPO.parent / "shared" / "coral"))
 

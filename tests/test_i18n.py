@@ -262,3 +262,32 @@ def test_every_part_of_an_edgetpu_label_reads_in_japanese(english_afterwards: No
     assert len(japanese) == len(english) == 4 and japanese[0] == "usb:0"
     assert all(ja != en for ja, en in zip(japanese[1:], english[1:], strict=True)), japanese
     assert "8" in japanese[3]
+
+
+def test_bold_japanese_stays_bold_at_the_booths_sizes(qapp: object) -> None:
+    """In a family without a bold face (IPA Gothic here) Qt emboldened only text under 64
+    pixels, and only from Bold up: the booth's big figures (DemiBold, 112 px) came out thin."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from gui.booth import style
+
+    translations.allow_synthetic_bold()
+    family = translations.japanese_family()
+    if family is None:
+        pytest.skip("no Japanese font here")
+
+    def ink(bold: bool) -> int:
+        image = QImage(420, 160, QImage.Format.Format_Grayscale8)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        font = style.font(style.MEDIAN_PX, bold=bold)
+        font.setFamilies([family])
+        painter.setFont(font)
+        painter.setPen(QColor("black"))
+        painter.drawText(10, 130, "7.07")
+        painter.end()
+        data = image.constBits().tobytes()
+        return sum(1 for y in range(image.height())
+                   for value in data[y * image.bytesPerLine():][:image.width()] if value < 128)
+
+    assert ink(bold=True) > 1.2 * ink(bold=False)

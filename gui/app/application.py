@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from gui.look import palette, theme
+from gui.look import palette, theme, translations
 from gui.look.icon import NAME, app_icon
 from gui.window.settings import APPLICATION, ORGANIZATION
 
@@ -40,6 +40,7 @@ def _quiet_offscreen_warnings() -> None:
 
 def make_app(argv: Sequence[str] | None = None, offscreen: bool = False) -> QApplication:
     existing = QApplication.instance()
+    translations.allow_synthetic_bold()
     if existing is None:
         if offscreen:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"

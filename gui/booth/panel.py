@@ -244,7 +244,7 @@ class BoothPanel(QFrame):
         value_colour = self._colour if median is not None else theme.muted
         ms, per_second = self.tr("ms"), self.tr("inferences per second")  # seen by lupdate
         self.median_label.setText(
-            f'<span style="font-size:{big}px; font-weight:600; color:{value_colour}">'
+            f'<span style="font-size:{big}px; font-weight:700; color:{value_colour}">'
             f'{fmt_ms(median)}</span>'
             f'<span style="font-size:{small}px; color:{theme.muted}">&nbsp;'
             f'{html.escape(ms)}</span>')
@@ -254,7 +254,7 @@ class BoothPanel(QFrame):
         body = round(style.BODY_PX * unit)
         rate_text = fmt_rate(rate) if rate is not None else "–"
         self.rate_label.setText(
-            f'<span style="font-size:{body}px; font-weight:600; color:{theme.text}">'
+            f'<span style="font-size:{body}px; font-weight:700; color:{theme.text}">'
             f'{html.escape(rate_text)}</span>'
             f'<span style="font-size:{body}px; color:{theme.muted}">&nbsp;'
             f'{html.escape(per_second)}</span>')
@@ -285,7 +285,7 @@ class BoothPanel(QFrame):
                 found = " · ".join(f"{short_label(c.label, 16)}" for c in shown) or "–"
                 names = " · ".join(f"{c.share:.0%}" for c in shown)
             self.answer_label.setText(
-                f'<span style="font-size:{body}px; font-weight:600; color:{theme.text}">'
+                f'<span style="font-size:{body}px; font-weight:700; color:{theme.text}">'
                 f'{html.escape(found)}</span>'
                 f'<span style="font-size:{body}px; color:{theme.muted}">&nbsp;&nbsp;'
                 f'{html.escape(names)}</span>')
@@ -306,7 +306,7 @@ class BoothPanel(QFrame):
             return
         label = short_label(backend.top1.label)
         self.answer_label.setText(
-            f'<span style="font-size:{body}px; font-weight:600; color:{theme.text}">'
+            f'<span style="font-size:{body}px; font-weight:700; color:{theme.text}">'
             f'{html.escape(label)}</span>'
             f'<span style="font-size:{body}px; color:{theme.muted}">&nbsp;&nbsp;'
             f'{fmt_score(backend.top1.score)}</span>')

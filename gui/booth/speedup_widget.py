@@ -177,6 +177,6 @@ class BoothSpeedupWidget(QWidget):
     def _set_verdict(self, parts: list[tuple[str, str, bool]]) -> None:
         separator = f'<span style="color:{self._theme.muted}">&nbsp;·&nbsp;</span>'
         self._verdict.setText(separator.join(
-            f'<span style="color:{colour};{" font-weight:600;" if bold else ""}">'
+            f'<span style="color:{colour};{" font-weight:700;" if bold else ""}">'
             f'{html.escape(text)}</span>' for text, colour, bold in parts))
         self._plain_verdict = " · ".join(text for text, _, _ in parts)

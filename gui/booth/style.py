@@ -26,7 +26,7 @@ def unit_for(width: int, height: int) -> float:
 def font(px: float, bold: bool = False, base: QFont | None = None) -> QFont:
     result = QFont(base) if base is not None else QFont()
     result.setPixelSize(max(9, round(px)))
-    result.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    result.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     return result
 
 

@@ -113,10 +113,10 @@ QFrame#errorCard {{
 }}
 QLabel[role="muted"] {{ color: {theme.muted}; }}
 QLabel[role="caption"] {{ color: {theme.muted}; font-size: 9pt; letter-spacing: 0.5px; }}
-QLabel[role="title"] {{ font-size: 17pt; font-weight: 600; }}
-QLabel[role="headline"] {{ font-size: 15pt; font-weight: 600; }}
-QLabel[role="big"] {{ font-size: 38pt; font-weight: 600; }}
-QLabel[role="stat"] {{ font-size: 13pt; font-weight: 600; }}
+QLabel[role="title"] {{ font-size: 17pt; font-weight: 700; }}
+QLabel[role="headline"] {{ font-size: 15pt; font-weight: 700; }}
+QLabel[role="big"] {{ font-size: 38pt; font-weight: 700; }}
+QLabel[role="stat"] {{ font-size: 13pt; font-weight: 700; }}
 QLabel[role="chip"] {{
     color: {theme.muted};
     border: 1px solid {theme.card_border};
@@ -127,7 +127,7 @@ QLabel[role="chip"] {{
 QLabel[role="chip"][state="running"] {{ color: {theme.accent}; border-color: {theme.accent}; }}
 QLabel[role="chip"][state="ok"] {{ color: {theme.good}; border-color: {theme.good}; }}
 QLabel[role="chip"][state="error"] {{ color: {theme.bad}; border-color: {theme.bad}; }}
-QLabel[role="error-title"] {{ color: {theme.bad}; font-size: 15pt; font-weight: 600; }}
+QLabel[role="error-title"] {{ color: {theme.bad}; font-size: 15pt; font-weight: 700; }}
 QPushButton#runButton {{
     background: {theme.accent};
     color: white;
@@ -135,7 +135,7 @@ QPushButton#runButton {{
     border-radius: 8px;
     padding: 8px 22px;
     font-size: 12pt;
-    font-weight: 600;
+    font-weight: 700;
 }}
 QPushButton#runButton:disabled {{ background: {theme.bar_track}; color: {theme.muted}; }}
 QProgressBar {{

@@ -15,6 +15,7 @@ Qt's own translations (``qtbase_ja``: the buttons of standard dialogs) come from
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -185,6 +186,14 @@ def japanese_family() -> str | None:
     """A font family that draws both kana and Latin text, or None when there is none."""
     found = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
     return next((f for f in JAPANESE_FAMILIES if f in found), found[0] if found else None)
+
+
+def allow_synthetic_bold() -> None:
+    """Bold text stays bold in a family without a bold face (IPA Gothic, the Japanese font many
+    Linux systems have): Qt draws such a face emboldened only below 64 pixels unless told
+    otherwise, so the booth's large figures and the window's big median came out thin in
+    Japanese. Only fonts without a bold face are affected."""
+    os.environ.setdefault("QT_NO_SYNTHESIZED_BOLD_LIMIT", "1")
 
 
 def _use_font_for(lang: str) -> None:

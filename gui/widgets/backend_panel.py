@@ -107,7 +107,7 @@ class BackendPanel(QFrame):
         self.insight_label = _label()
         self.insight_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from files
         self.insight_label.setWordWrap(True)
-        self.insight_label.setStyleSheet(f"color: {self._theme.warn}; font-weight: 600;")
+        self.insight_label.setStyleSheet(f"color: {self._theme.warn}; font-weight: 700;")
         outer.addWidget(self.insight_label)
         self.published_label = _label()
         self.published_label.setTextFormat(Qt.TextFormat.RichText)
@@ -311,7 +311,7 @@ class BackendPanel(QFrame):
 
     def _set_published_lines(self, lines: list[tuple[str, str]]) -> None:
         theme = self._theme
-        styles = {"verdict": f"color:{theme.text}; font-weight:600;",
+        styles = {"verdict": f"color:{theme.text}; font-weight:700;",
                   "cause": f"color:{theme.warn};", "remedy": f"color:{theme.muted};"}
         prefix = {"verdict": "", "cause": "• ", "remedy": "&nbsp;&nbsp;&nbsp;→ "}
         rich = "<br>".join(f'<span style="{styles[kind]}">{prefix[kind]}{html.escape(text)}'
@@ -372,7 +372,7 @@ class BackendPanel(QFrame):
         median = stats.median if stats else None
         colour = self._colour.name()
         unit = self.tr("ms")  # outside the f-string, where lupdate can see it
-        text = (f'<span style="font-size:40pt; font-weight:600; color:{colour}">'
+        text = (f'<span style="font-size:40pt; font-weight:700; color:{colour}">'
                 f'{fmt_ms(median)}</span>'
                 f'<span style="font-size:17pt; color:{self._theme.muted}">&nbsp;{unit}'
                 '</span>')

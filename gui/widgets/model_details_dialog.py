@@ -73,7 +73,7 @@ class ModelDetailsDialog(QDialog):
             label.setWordWrap(True)
             warn = note.kind in WARNING_KINDS
             colour = self._theme.warn if warn else self._theme.text
-            label.setStyleSheet(f"color: {colour}; font-weight: 600; font-size: 11pt;")
+            label.setStyleSheet(f"color: {colour}; font-weight: 700; font-size: 11pt;")
             layout.addWidget(label)
             self.notes.append(label)
         files = [(title, document[key]) for key, title in
