@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtGui import QColor
+
 from core.errors import error
 from core.results.records import BackendRecord, Comparison, Prediction
 from core.results.stats import compute_stats
@@ -111,3 +113,23 @@ def test_three_cpus_are_named_apart_in_the_windows_words(qapp: object) -> None:
                      "CPU（リファレンスカーネル、2 スレッド）"]
     assert [display_name(b, backends) for b in backends][2] == \
         "CPU (reference kernels, 2 threads)"
+
+
+def test_a_class_no_label_file_names_is_said_in_the_windows_words(qapp: object) -> None:
+    """Without labels core says ``class 3``; a Japanese window showed it in English."""
+    from gui.look import translations
+    from gui.look.formatting import label_text
+    from gui.widgets.topk_widget import TopKWidget
+
+    base = _ok("cpu", "cpu", 10.0, Prediction(3, "class 3", 0.9))
+    try:
+        translations.set_language("ja")
+        topk = TopKWidget(QColor("#2f6fdb"))
+        topk.set_predictions([Prediction(3, "class 3", 0.9), Prediction(7, "class 7b", 0.1)])
+        shown = (label_text("class 3"), label_text("Ara macao"), topk.rows(),
+                 comparison_sentence([base]))
+    finally:
+        translations.set_language("en")
+    assert shown[:3] == ("クラス 3", "Ara macao", ["クラス 3: 0.90", "class 7b: 0.10"])
+    assert "クラス 3" in shown[3] and "class 3" not in shown[3]
+    assert label_text("class 3") == "class 3"

@@ -25,7 +25,7 @@ from core.tasks.pose import PoseResult
 from core.tasks.raw_result import RawResult
 from gui.booth import style
 from gui.look.error_texts import localized, texts
-from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_score
+from gui.look.formatting import backend_details, backend_name, fmt_ms, fmt_score, label_text
 from gui.look.palette import Theme, current
 from gui.widgets.error_panel import headline
 from gui.widgets.iteration_strip_widget import IterationStripWidget
@@ -272,7 +272,7 @@ class BoothPanel(QFrame):
         if result is not None:  # objects (how many, the best named), or a mask's classes
             if isinstance(result, Detections):
                 found = self.tr("%n object(s)", "", len(result.items))
-                names = " · ".join(f"{short_label(d.label, 16)} {fmt_score(d.score)}"
+                names = " · ".join(f"{short_label(label_text(d.label), 16)} {fmt_score(d.score)}"
                                    for d in result.items[:3])
             elif isinstance(result, RawResult):
                 found = self.tr("%n output(s)", "", len(result.summaries))
@@ -282,7 +282,7 @@ class BoothPanel(QFrame):
                 names = ""
             else:
                 shown = [c for c in result.legend if c.class_id != 0][:3]
-                found = " · ".join(f"{short_label(c.label, 16)}" for c in shown) or "–"
+                found = " · ".join(f"{short_label(label_text(c.label), 16)}" for c in shown) or "–"
                 names = " · ".join(f"{c.share:.0%}" for c in shown)
             self.answer_label.setText(
                 f'<span style="font-size:{body}px; font-weight:700; color:{theme.text}">'
@@ -304,7 +304,7 @@ class BoothPanel(QFrame):
                 f'<span style="font-size:{body}px; color:{theme.muted}">&nbsp;&nbsp;'
                 f'{fmt_score(backend.top1.score)}</span>')
             return
-        label = short_label(backend.top1.label)
+        label = short_label(label_text(backend.top1.label))
         self.answer_label.setText(
             f'<span style="font-size:{body}px; font-weight:700; color:{theme.text}">'
             f'{html.escape(label)}</span>'

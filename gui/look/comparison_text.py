@@ -25,6 +25,7 @@ from gui.look.formatting import (
     fmt_factor,
     fmt_ms,
     fmt_score,
+    label_text,
     tidy,
 )
 from gui.look.pose_text import pose_agreement_text
@@ -124,7 +125,7 @@ def _sentence(backends: Sequence[BackendRecord], comparison: Comparison | None,
         name=display_name(base, backends), median=fmt_ms(_median(base)))]
     if base.results:
         parts.append(translate("Comparison", "top-1 {label} ({score})").format(
-            label=base.results[0].label, score=fmt_score(base.results[0].score)))
+            label=label_text(base.results[0].label), score=fmt_score(base.results[0].score)))
     for other in failed:
         parts.append(_did_not_run(display_name(other, backends), instead))
     for other in stopped:
@@ -175,7 +176,7 @@ def _versus(base: BackendRecord, cand: BackendRecord, comparison: Comparison | N
             parts.append(translate("Comparison", "same top-1"))
         else:
             parts.append(translate("Comparison", "different top-1 ({first} vs {second})")
-                         .format(first=b[0].label, second=a[0].label))
+                         .format(first=label_text(b[0].label), second=label_text(a[0].label)))
         delta = comparison.max_score_delta if comparison and comparison.candidate == cand.id \
             else topk_score_delta(base.results, cand.results)
         if delta is not None:

@@ -15,6 +15,14 @@ from core.results.runtime_fields import pinned_cores
 from core.results.summary import distinguishing_details, number_apart
 
 translate = QCoreApplication.translate
+_CLASS_NUMBER = re.compile(r"class ([0-9]{1,9})")
+
+
+def label_text(label: str) -> str:
+    """A result's label in the window's language: a label file's names stay as written, and
+    core's ``class 3`` for a class no label file names becomes the window's words for it."""
+    number = _CLASS_NUMBER.fullmatch(label)
+    return translate("Format", "class {n}").format(n=number.group(1)) if number else label
 
 
 # The digits come from core.io.numbers_text, as for the command line and the report.

@@ -21,7 +21,7 @@ from core.tasks.raw_result import RawResult
 from core.tasks.segmentation import SegmentationResult
 from core.tasks.segmentation import colour as class_map_colour
 from core.tasks.task_result import TaskResult
-from gui.look.formatting import fmt_score
+from gui.look.formatting import fmt_score, label_text
 from gui.look.palette import Theme, current
 from gui.look.pose_text import keypoint_name
 from gui.look.raw_text import fed_text, output_rows
@@ -154,13 +154,13 @@ class ResultPictureWidget(QWidget):
         if self._result is None:
             return []
         if isinstance(self._result, Detections):
-            return [f"{d.label}  {fmt_score(d.score)}" for d in self._result.items]
+            return [f"{label_text(d.label)}  {fmt_score(d.score)}" for d in self._result.items]
         if isinstance(self._result, RawResult):
             return [fed_text(self._result), *output_rows(self._result)]
         if isinstance(self._result, PoseResult):
             return [f"{keypoint_name(k.index)}  {fmt_score(k.score)}"
                     for k in self._result.sure()]
-        return [f"{c.label}  {c.share:.1%}" for c in self._result.legend]
+        return [f"{label_text(c.label)}  {c.share:.1%}" for c in self._result.legend]
 
     def _list_lines(self) -> list[tuple[str, QColor | None]]:
         if self._result is None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.results.records import Prediction
-from gui.look.formatting import fmt_score
+from gui.look.formatting import fmt_score, label_text
 from gui.look.palette import Theme, current
 
 ROW_HEIGHT = 26
@@ -55,7 +55,7 @@ class TopKWidget(QWidget):
         self.update()
 
     def rows(self) -> list[str]:
-        return [f"{p.label}: {fmt_score(p.score)}" for p in self._predictions]
+        return [f"{label_text(p.label)}: {fmt_score(p.score)}" for p in self._predictions]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -85,7 +85,7 @@ class TopKWidget(QWidget):
             painter.drawText(QRectF(0, top, rank_w, ROW_HEIGHT),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(i + 1))
             painter.setPen(QColor(theme.text))
-            text = metrics.elidedText(p.label, Qt.TextElideMode.ElideRight, label_w)
+            text = metrics.elidedText(label_text(p.label), Qt.TextElideMode.ElideRight, label_w)
             painter.drawText(QRectF(rank_w, top, label_w, ROW_HEIGHT),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             bar_x = rank_w + label_w + 12

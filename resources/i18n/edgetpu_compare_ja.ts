@@ -1633,6 +1633,10 @@
 <context>
     <name>Format</name>
     <message>
+        <source>class {n}</source>
+        <translation>クラス {n}</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
