@@ -35,6 +35,7 @@ def test_a_detection_run_draws_each_panels_boxes_once_and_says_how_they_agree(
     for panel in window.panels:
         view = panel.detections
         assert view.isVisibleTo(panel) and not panel.topk.isVisibleTo(panel)
+        assert panel.strip.isVisibleTo(panel), "the latency over the run stays in view"
         assert view.rows() == ["person  0.88", "car  0.75", "bicycle  0.62"]
         # every live frame and the final one showed the same objects: composed once, not
         # once per frame

@@ -270,10 +270,10 @@ class BackendPanel(QFrame):
         result = record.task_result
         detector = result is not None
         if self.detections.isVisibleTo(self) != detector:
-            # the picture with its boxes takes the room the iteration strip and plot had
+            # the picture with its boxes takes the top-k's place and some of the plot's room;
+            # the strip stays: a measurement is its whole distribution, over time too
             self.detections.setVisible(detector)
             self.topk.setVisible(not detector)
-            self.strip.setVisible(not detector)
             self._page_layout.setStretchFactor(self.histogram, 0 if detector else 1)
             self.histogram.setMaximumHeight(DETECTOR_PLOT_HEIGHT if detector else MAX_HEIGHT)
             self._page_layout.setStretchFactor(self.detections, 1 if detector else 0)
