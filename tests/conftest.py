@@ -47,3 +47,31 @@ def parrot(coral: Path) -> Path:
 def small_model(coral: Path) -> Path:
     """The smallest and fastest classifier: MobileNet v1 0.25 at 128x128 (ImageNet)."""
     return coral / "models" / "mobilenet_v1_0.25_128_quant.tflite"
+
+
+def coral_file(entry_path: str, coral: Path) -> Path:
+    """Where a manifest entry's file lies in ../shared/coral: at its own path (models/,
+    labels/, images/), or in a task's folder (segmentation/, pose/) by its name."""
+    own = coral / entry_path
+    if own.is_file():
+        return own
+    name = Path(entry_path).name
+    return next((folder / name for folder in sorted(coral.iterdir())
+                 if (folder / name).is_file()), own)
+
+
+@pytest.fixture(scope="session")
+def sample_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """../shared/coral as the fetcher installs it (models/, labels/, images/), in links: the
+    folder a mirror serves and a full set is recognised in."""
+    from core.samples.manifest import load_manifest
+
+    coral = _require_coral()
+    folder = tmp_path_factory.mktemp("sample-folder")
+    for entry in load_manifest().entries:
+        found = coral_file(entry.path, coral)
+        if found.is_file():
+            link = folder / entry.path
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(found)
+    return folder

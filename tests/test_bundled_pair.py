@@ -76,13 +76,13 @@ def test_the_package_holds_the_four_files_verified_and_their_notices_and_nothing
 
 
 def test_the_bundled_demo_is_offered_only_until_the_full_set_is_installed(
-        offline: list[str], coral: Path, tmp_path: Path) -> None:
+        offline: list[str], coral: Path, sample_folder: Path, tmp_path: Path) -> None:
     root = bundled_root()
     assert root is not None
     demo = demo_or_bundled()
     assert demo is not None and all(path.is_relative_to(root) for path in demo)
     assert not full_set_installed([tmp_path / "data"])
-    assert full_set_installed([coral], held_manifest())
+    assert full_set_installed([sample_folder], held_manifest())
     found = demo_or_bundled(coral)
     assert found is not None and all(path.is_relative_to(coral) for path in found)
 

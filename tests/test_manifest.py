@@ -30,6 +30,7 @@ from core.samples.model_dirs import (
     model_dirs,
     user_models_dir,
 )
+from tests.conftest import coral_file
 
 
 def held_manifest() -> Manifest:
@@ -57,7 +58,17 @@ def _sources_table(coral: Path) -> dict[str, tuple[int, str, str, str]]:
     text = (coral / "SOURCES.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (\S+) \| (\d+) \| ([0-9a-f]{64}) \| (google-coral/[\w-]+), (\S+) \|$",
                       text, re.MULTILINE)
-    return {path: (int(size), sha, repo, upstream) for path, size, sha, repo, upstream in rows}
+    table = {path: (int(size), sha, repo, upstream) for path, size, sha, repo, upstream in rows}
+    # segmentation/ and pose/ list their files by name, all from test_data at one commit
+    kinds = {".tflite": "models", ".txt": "labels", ".bmp": "images"}
+    for task in ("segmentation", "pose"):
+        text = (coral / task / "SOURCES.md").read_text(encoding="utf-8")
+        for name, size, sha in re.findall(r"^\| (\S+) \| (\d+) \| ([0-9a-f]{64}) \| \S+ \(",
+                                          text, re.MULTILINE):
+            folder = kinds.get(Path(name).suffix)
+            if folder and not name.endswith("_mask.bmp"):
+                table[f"{folder}/{name}"] = (int(size), sha, "google-coral/test_data", name)
+    return table
 
 
 def _blob_table(coral: Path) -> dict[str, str]:
@@ -67,11 +78,11 @@ def _blob_table(coral: Path) -> dict[str, str]:
 
 
 def test_every_entry_matches_the_real_file(manifest: Manifest, coral: Path) -> None:
-    assert len(manifest.entries) == 26
+    assert len(manifest.entries) == 33
     held = [e for e in manifest.entries if e.sha256]
-    assert len(held) == 22  # the four detectors are pinned by git blob id alone
+    assert len(held) == 29  # the four detectors are pinned by git blob id alone
     for entry in held:
-        assert check_file(entry, entry.local_path(coral)) is FileStatus.VERIFIED, entry.path
+        assert check_file(entry, coral_file(entry.path, coral)) is FileStatus.VERIFIED, entry.path
     coco = manifest.entry("labels/coco_labels.txt")
     assert coco.git_blob == _blob_table(coral)["coco_labels.txt"]  # both hashes checked
 
@@ -98,11 +109,12 @@ def test_manifest_agrees_with_sources_md(manifest: Manifest, coral: Path) -> Non
 
 def test_kinds_demo_and_pairs(manifest: Manifest) -> None:
     kinds = [e.kind for e in manifest.entries]
-    assert (kinds.count("model"), kinds.count("labels"), kinds.count("image")) == (14, 4, 8)
+    assert (kinds.count("model"), kinds.count("labels"), kinds.count("image")) == (18, 5, 10)
     assert manifest.demo.paths() == ("models/mobilenet_v2_1.0_224_inat_bird_quant.tflite",
                                      "labels/inat_bird_labels.txt", "images/parrot.jpg")
-    assert len(manifest.pairs) == 7
-    assert [p.labels for p in manifest.pairs[-2:]] == ["labels/coco_labels.txt"] * 2
+    assert len(manifest.pairs) == 9
+    assert [p.labels for p in manifest.pairs[-4:]] == ["labels/coco_labels.txt"] * 2 + [
+        "labels/pascal_voc_segmentation_labels.txt", ""]  # a pose model names no classes
     for pair in manifest.pairs:
         assert pair.edgetpu == pair.cpu.replace(".tflite", "_edgetpu.tflite")
     assert [e.path for e in manifest.demo_first()[:3]] == list(manifest.demo.paths())

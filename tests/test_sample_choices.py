@@ -51,8 +51,9 @@ def test_the_model_list_shows_titles_and_tasks_with_the_file_as_tooltip(
     assert combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) == \
         str(coral / "models" / f"{SMALL}.tflite")
     segmenter = coral / "segmentation" / "deeplabv3_mnv2_pascal_quant.tflite"
-    assert window.open_path(segmenter)  # not a sample: its file name, and its task
-    assert combo.currentText() == "deeplabv3_mnv2_pascal_quant · segmentation (CPU + Edge TPU)"
+    assert window.open_path(segmenter)  # a sample too, known by its content wherever it lies
+    assert combo.currentText() == \
+        "DeepLab v3 MobileNet v2 (Pascal VOC) · segmentation (CPU + Edge TPU)"
 
 
 def test_the_image_list_offers_the_installed_sample_pictures(

@@ -56,7 +56,7 @@ def test_get_sample_models_fetches_and_offers_the_demo(qtbot: QtBot, coral: Path
         assert path.is_relative_to(tmp_path / "models")
         assert check_file(manifest.entry(entry), path) is FileStatus.VERIFIED
     assert finished == [True]
-    assert len(_files(tmp_path / "models")) == 22
+    assert len(_files(tmp_path / "models")) == 29
     qtbot.waitUntil(lambda: not page.is_fetching(), timeout=HANG_GUARD_MS)
     assert page._get_button.isEnabled() and page._error_message.isHidden()
 

@@ -386,7 +386,8 @@ def resolve_pair(path: Path | str) -> ModelPair:
 
 # Coral's labels files by the dataset a model name mentions (first match wins).
 _FAMILIES = (("inat_bird", "inat_bird_labels.txt"), ("inat_insect", "inat_insect_labels.txt"),
-             ("inat_plant", "inat_plant_labels.txt"), ("coco", "coco_labels.txt"))
+             ("inat_plant", "inat_plant_labels.txt"), ("coco", "coco_labels.txt"),
+             ("pascal", "pascal_voc_segmentation_labels.txt"))
 _IMAGENET_HINTS = ("mobilenet", "efficientnet", "inception", "resnet", "imagenet")
 
 

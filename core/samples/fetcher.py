@@ -12,6 +12,7 @@ through a callback.
 from __future__ import annotations
 
 import http.client
+import itertools
 import os
 import tempfile
 import threading
@@ -20,7 +21,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from core.errors import AppError, ErrorInfo, fail
@@ -144,6 +145,27 @@ def _checked_url(text: str) -> str:
     if not host:
         raise fail("source_not_found", f"{text} names no server.", _SOURCE_REMEDY)
     return text
+
+
+
+_MAX_ENTRIES = 256  # a source folder's entries looked at for task folders, at most
+
+
+def _origin_in(root: Path, entry: ManifestEntry) -> Path:
+    """Where ``entry`` lies in a sample folder: at its own path (models/, labels/, images/), or
+    else by its name at the top or one folder down (a stick arranged by task: segmentation/,
+    pose/). Whatever is found is checked against the manifest's size and hash before use."""
+    own = entry.local_path(root)
+    if own.is_file():
+        return own
+    name = PurePosixPath(entry.path).name
+    try:
+        children = list(itertools.islice(root.iterdir(), _MAX_ENTRIES))
+    except OSError:
+        return own
+    around = [root / name, *sorted(child / name for child in children
+                                   if child.is_dir() and not child.is_symlink())]
+    return next((path for path in around if path.is_file()), own)
 
 
 def fetch(entries: Sequence[ManifestEntry], dest: Path,
@@ -290,7 +312,7 @@ class _Fetcher:
             self._download(entry, url, part)
 
     def _copy(self, entry: ManifestEntry, part: Path) -> None:
-        origin = entry.local_path(Path(self.source.location))
+        origin = _origin_in(Path(self.source.location), entry)
         try:
             reader = open_regular(origin, "fetch_failed", "sample file")
         except AppError as exc:

@@ -74,11 +74,12 @@ class Demo:
 
 @dataclass(frozen=True)
 class Pair:
-    """A CPU model, its Edge TPU-compiled twin and the labels that fit both."""
+    """A CPU model, its Edge TPU-compiled twin and the labels that fit both ("" for a model
+    that names no classes, such as a pose model)."""
 
     cpu: str
     edgetpu: str
-    labels: str
+    labels: str = ""
     title: str = ""  # what a person calls it: "MobileNet v2 (ImageNet)"
 
 
@@ -187,7 +188,9 @@ def parse_manifest(data: Any) -> Manifest:
     if not isinstance(pairs_data, list):
         raise _bad("'pairs' is not a list")
     pairs = tuple(Pair(_ref(p, "cpu", "model", known), _ref(p, "edgetpu", "model", known),
-                       _ref(p, "labels", "labels", known), _title(p)) for p in pairs_data)
+                       _ref(p, "labels", "labels", known)
+                       if isinstance(p, dict) and "labels" in p else "", _title(p))
+                  for p in pairs_data)
     return Manifest(entries, demo, pairs)
 
 
