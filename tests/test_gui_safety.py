@@ -180,3 +180,21 @@ def test_booth_mode_names_two_cpus_apart(qtbot: QtBot) -> None:
     cand = BackendLive("cpu-2", "cpu", "CPU (LiteRT, XNNPACK, 1 thread)", 10)
     widget.show_speedup(Speedup(base, cand, 1.4, True))
     assert widget._caption.text() == "CPU #2 VS CPU #1"
+
+
+def test_booth_factor_takes_the_faster_backends_own_colour(qtbot: QtBot) -> None:
+    """Two CPUs have two colours in their tiles; the factor was the first CPU's blue even when
+    the second (teal) was the faster one."""
+    from core.measure.booth import BackendLive, Speedup
+    from gui.booth.speedup_widget import BoothSpeedupWidget
+    from gui.look.palette import backend_colours, current
+
+    widget = BoothSpeedupWidget()
+    qtbot.addWidget(widget)
+    base = BackendLive("cpu", "cpu", "CPU (LiteRT, XNNPACK, 1 thread)", 10)
+    cand = BackendLive("cpu-2", "cpu", "CPU (LiteRT, XNNPACK, 2 threads)", 10)
+    second = backend_colours(["cpu", "cpu"], current())[1]
+    widget.show_speedup(Speedup(base, cand, 1.4, True), ("CPU (1)", "CPU (2)"), second)
+    assert second in widget._factor.styleSheet()
+    widget.show_speedup(Speedup(base, cand, 1.4, True), ("CPU (1)", "CPU (2)"))
+    assert current().backend_colour("cpu").name() in widget._factor.styleSheet()

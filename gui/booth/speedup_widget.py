@@ -106,8 +106,10 @@ class BoothSpeedupWidget(QWidget):
     def factor_text(self) -> str:
         return self._factor.text()
 
-    def show_speedup(self, speedup: Speedup, names: tuple[str, str] | None = None) -> None:
-        """``names``: (baseline, candidate) as the tiles call them, when the booth knows."""
+    def show_speedup(self, speedup: Speedup, names: tuple[str, str] | None = None,
+                     colour: str | None = None) -> None:
+        """``names``: (baseline, candidate) as the tiles call them, when the booth knows;
+        ``colour``: the candidate's, as its tile shows it (two CPUs have two colours)."""
         theme = self._theme
         baseline, candidate = names or number_apart([_name(speedup.baseline),
                                                      _name(speedup.candidate)])
@@ -120,7 +122,7 @@ class BoothSpeedupWidget(QWidget):
         self._size_verdict(waiting=False)
         self._factor.fit()
         self._verdict.setFont(style.font(style.HEADLINE_PX * self._unit))
-        style.colour(self._factor, theme.backend_colour(speedup.candidate.kind).name()
+        style.colour(self._factor, (colour or theme.backend_colour(speedup.candidate.kind).name())
                      if verdict == "faster" else theme.text)
         words = {"faster": self.tr("faster"), "slower": self.tr("slower"),
                  "same": self.tr("as fast")}[verdict]

@@ -423,8 +423,11 @@ class BoothWindow(QWidget):
         speedup = loop.speedup()
         if speedup is not None:
             shown = self._names()
+            colours = dict(zip(loop.backends, backend_colours(
+                [b.kind for b in loop.backends.values()], self._theme), strict=True))
             self.speedup.show_speedup(speedup, (shown[speedup.baseline.id],
-                                                shown[speedup.candidate.id]))
+                                                shown[speedup.candidate.id]),
+                                      colours.get(speedup.candidate.id))
             return
         backends = list(loop.backends.values())
         shown = self._names()
