@@ -552,7 +552,7 @@
     </message>
     <message>
         <source>top-1 {label} ({score})</source>
-        <translation>第 1 候補 {label} ({score})</translation>
+        <translation>第 1 候補 {label}（{score}）</translation>
     </message>
     <message>
         <source>{name} did not run, so there is no comparison</source>
@@ -2610,7 +2610,7 @@ or choose them above with Open…</source>
     </message>
     <message>
         <source>{compared} keypoints within {largest} of the picture (mean {mean})</source>
-        <translation>キーポイント {compared} 個が画像の {largest} 以内 (平均 {mean})</translation>
+        <translation>キーポイント {compared} 個が画像の {largest} 以内（平均 {mean}）</translation>
     </message>
 </context>
 <context>
