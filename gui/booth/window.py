@@ -369,7 +369,7 @@ class BoothWindow(QWidget):
             panel.show_backend(backend)
         self._show_found(loop, names, colours)
         self._fit_image()
-        self._paint_speedup(loop)
+        self._paint_speedup(loop, names, colours)
         image = loop.current
         where = [self._model_name(),
                  self.tr("picture {i} of {n}").format(i=loop.position, n=len(loop.images))]
@@ -419,18 +419,16 @@ class BoothWindow(QWidget):
         records = [BackendRecord(b.id, b.kind, b.label) for b in self.loop.backends.values()]
         return {r.id: display_name(r, records) for r in records}
 
-    def _paint_speedup(self, loop: BoothLoop) -> None:
+    def _paint_speedup(self, loop: BoothLoop, shown: dict[str, str],
+                       colours: dict[str, str]) -> None:
+        """The headline, from the names and colours the tiles were just given."""
         speedup = loop.speedup()
         if speedup is not None:
-            shown = self._names()
-            colours = dict(zip(loop.backends, backend_colours(
-                [b.kind for b in loop.backends.values()], self._theme), strict=True))
             self.speedup.show_speedup(speedup, (shown[speedup.baseline.id],
                                                 shown[speedup.candidate.id]),
                                       colours.get(speedup.candidate.id))
             return
         backends = list(loop.backends.values())
-        shown = self._names()
         names = [shown[b.id] for b in backends]
         caption = self.tr("{candidate} VS {baseline}").format(
             candidate=names[1], baseline=names[0]).upper() if len(names) >= 2 else ""
